@@ -1,0 +1,47 @@
+import type { ScheduleStep } from "../spec/common/schedule.ts";
+
+/**
+ * What the explorer checks: a protocol-agnostic transition system (Stateright's `Model`,
+ * TLC's Init/Next). The explorer never imports a protocol; models adapt to this.
+ *
+ * Contracts the explorer relies on:
+ * - `actions(state)` is deterministic: the same state gives the same actions in the same order
+ *   (a counterexample is stored as action indices and rebuilt by replaying them).
+ * - `step` is pure: it never mutates `state`.
+ * - `encode` is canonical and injective: two states are the same iff their encodings are equal
+ *   byte for byte. With `symmetry`, `encode` of any state in an orbit may differ, and
+ *   `canonicalEncode` must return one representative's encoding for the whole orbit.
+ */
+export interface TransitionSystem<S, A> {
+  /** Initial states (usually one). */
+  initial(): S[];
+  /** Enabled actions in `state`, in a deterministic order. */
+  actions(state: S): readonly A[];
+  /** The successor of `state` under an enabled `action`. */
+  step(state: S, action: A): S;
+  /** Canonical encoding used as the visited-set key. */
+  encode(state: S): Uint8Array;
+  /** Safety properties checked in every reachable state. */
+  invariants: readonly Invariant<S>[];
+  /**
+   * Bounded termination: checked in every state with no enabled action. A terminal state
+   * that fails it is reported as a violation of property `name` (e.g. "termination": a
+   * correct replica never executed a pending request).
+   */
+  terminal?: Invariant<S>;
+  /** Turns an action into a Schedule step (for counterexamples and replay files). */
+  toStep(action: A): ScheduleStep;
+  /**
+   * Finds the enabled action that a Schedule step names, or undefined if the step is not
+   * enabled in `state` (replay reports that as a divergence).
+   */
+  fromStep(state: S, step: ScheduleStep): A | undefined;
+  /** Optional human-readable rendering of a state, for traces. */
+  describeState?(state: S): string;
+}
+
+export interface Invariant<S> {
+  /** The property's name as reported, e.g. "agreement", "validity", "termination". */
+  name: string;
+  holds(state: S): boolean;
+}

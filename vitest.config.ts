@@ -1,0 +1,26 @@
+import { defineConfig } from "vitest/config";
+
+// Coverage is the gate (DEVELOPERS.md): V8 provider inside vitest, never c8 around it.
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    // .ci/run reads the totals from this file to print "N passed, N failed".
+    reporters: ["default", ["json", { outputFile: "reports/test-results.json" }]],
+    coverage: {
+      provider: "v8",
+      include: ["spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts"],
+      exclude: ["**/*.d.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "coverage",
+      thresholds: {
+        lines: 85,
+        "spec/**": { lines: 85 },
+        "impl/**": { lines: 85 },
+        "explorer/**": { lines: 85 },
+      },
+    },
+  },
+});
