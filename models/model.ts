@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import type { TransitionSystem } from "../explorer/transition-system.ts";
+
+/**
+ * A named, bounded, checkable configuration (docs/ARCHITECTURE.md, "Models and the manifest").
+ * `build(config)` must accept exactly what `configSchema` accepts, so that a Schedule's
+ * `config` rebuilds the model it was found in (replay).
+ */
+export interface ModelDefinition<C = unknown> {
+  /** Registry name, e.g. "pbft/n4_f1" (models are named by their parameters). */
+  name: string;
+  /** One or two sentences for `list` and the reports: what is modelled and why. */
+  description: string;
+  /** Timing and authentication model the check runs under (seed catalogue ground rule 3). */
+  assumptions: string;
+  configSchema: z.ZodType<C>;
+  /** The configuration this model runs with (also written into counterexample Schedules). */
+  config: C;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  build(config: C): TransitionSystem<any, any>;
+  expected: Expectation;
+}
+
+/** The pinned expectation of a model: a change in behaviour is a diff in review. */
+export interface Expectation {
+  result: "pass" | "violation";
+  /** The property expected to be violated (result "violation"). */
+  property?: string;
+  /** Distinct states: of the whole space (pass), or explored until the violation was found (BFS). */
+  distinctStates: number;
+  /** Max BFS depth reached; for a violation, the shortest counterexample's length in steps. */
+  maxDepth: number;
+  /** Transitions (edges) explored; pinned where exhaustive. */
+  transitions?: number;
+}
