@@ -11,7 +11,7 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "reports/test-results.json" }]],
     coverage: {
       provider: "v8",
-      include: ["spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts"],
+      include: ["spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts", "reporting/**/*.ts", "cli/**/*.ts"],
       exclude: ["**/*.d.ts"],
       reporter: ["text-summary", "json-summary"],
       reportsDirectory: "coverage",

@@ -1,0 +1,17 @@
+import { InputError } from "../spec/common/input-error.ts";
+import type { ModelDefinition } from "./model.ts";
+
+/**
+ * Every bundled model, in the order `list` and `check --all` show them. Each one pins its
+ * expected result (verdict, distinct states, depth) in its definition: the manifest.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const models: readonly ModelDefinition<any>[] = [];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function findModel(name: string): ModelDefinition<any> {
+  const model = models.find((candidate) => candidate.name === name);
+  if (model) return model;
+  const known = models.map((candidate) => candidate.name).join(", ");
+  throw new InputError(`unknown model "${name}"; known models: ${known || "(none)"} (see \`consensus-check list\`)`);
+}

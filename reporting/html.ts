@@ -1,0 +1,51 @@
+import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { xml } from "./junit.ts";
+import type { ModelReport } from "./markdown.ts";
+import { fileStem, verdictLine } from "./markdown.ts";
+import { sequenceSvg } from "./svg-sequence.ts";
+
+/** reports/index.html: every model of a run on one self-contained page (no script, no network). */
+export function htmlReport(reports: readonly ModelReport[], generatedAt: string): string {
+  const rows = reports
+    .map(({ result, judgement }) => {
+      const outcome = judgement?.outcome ?? "—";
+      return `<tr class="${outcome}"><td><a href="#${fileStem(result.model)}">${xml(result.model)}</a></td><td>${xml(result.result)}${result.property ? ` (${xml(result.property)})` : ""}</td><td>${xml(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td></tr>`;
+    })
+    .join("\n");
+  const sections = reports.map(modelSection).join("\n");
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>consensus-check report</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}
+table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}
+.warning{background:#fff4d6;padding:6px 10px;border-left:4px solid #e0a800}
+section{border-top:1px solid #ddd;margin-top:2em}.diagram{overflow-x:auto}
+</style></head><body>
+<h1>consensus-check report</h1>
+<p>Generated ${xml(generatedAt)}.</p>
+<table><thead><tr><th>model</th><th>result</th><th>against manifest</th><th>states</th><th>depth</th><th>seconds</th><th>states/s</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+${sections}
+</body></html>
+`;
+}
+
+function modelSection(report: ModelReport): string {
+  const { result } = report;
+  const warnings = report.warnings.map((w) => `<p class="warning">${xml(w)}</p>`).join("\n");
+  const reasons = report.judgement?.reasons.length ? `<p>${xml(report.judgement.reasons.join("; "))}</p>` : "";
+  const trace = report.trace
+    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount)}</div>
+<ol>${report.trace.map((step) => `<li>${xml(step.description)}${step.violated.length ? ` — <strong>${xml(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
+    : "";
+  return `<section id="${fileStem(result.model)}"><h2>${xml(result.model)}</h2>
+<p>${xml(report.description)}</p><p><em>Assumptions:</em> ${xml(report.assumptions)}</p>
+${warnings}
+<p><strong>${xml(verdictLine(result))}</strong></p>${reasons}
+<p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
+${trace}</section>`;
+}

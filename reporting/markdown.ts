@@ -1,0 +1,63 @@
+import type { Result } from "../explorer/result.ts";
+import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { sequenceDiagram } from "./mermaid.ts";
+import { stepTable } from "./step-table.ts";
+import type { TraceStep } from "./trace.ts";
+import type { Judgement } from "./verdict.ts";
+
+export interface ModelReport {
+  result: Result;
+  description: string;
+  assumptions: string;
+  judgement?: Judgement;
+  /** Warnings about the configuration itself, e.g. "n = 3 < 3f+1 = 4: below the Byzantine bound". */
+  warnings: string[];
+  /** The counterexample replayed step by step (when there is one). */
+  trace?: TraceStep[];
+  replicaCount: number;
+}
+
+/** reports/<model>.md: verdict, figures, and the counterexample as a diagram and a table. */
+export function markdownReport(report: ModelReport): string {
+  const { result } = report;
+  const out: string[] = [];
+  out.push(`# ${result.model}`, "", report.description, "", `Assumptions: ${report.assumptions}`, "");
+  for (const warning of report.warnings) out.push(`> **Warning:** ${warning}`, "");
+  out.push(`**Verdict: ${verdictLine(result)}**`, "");
+  if (report.judgement) {
+    out.push(`Against the manifest: **${report.judgement.outcome}**${report.judgement.reasons.length ? ` — ${report.judgement.reasons.join("; ")}` : ""}`, "");
+  }
+  out.push("| figure | value |", "|---|---|");
+  out.push(`| distinct states | ${formatCount(result.distinctStates)} |`);
+  out.push(`| transitions | ${formatCount(result.transitions)} |`);
+  out.push(`| max depth | ${result.maxDepth} |`);
+  out.push(`| seconds | ${formatSeconds(result.seconds)} |`);
+  out.push(`| states/s | ${formatRate(result.statesPerSecond)} |`);
+  out.push(`| strategy | ${result.strategy ?? "bfs"} |`);
+  out.push(`| seed | ${result.seed} |`);
+  if (result.limitHit) out.push(`| limit hit | ${result.limitHit} |`);
+  out.push("");
+  if (result.counterexample && report.trace) {
+    out.push(`## Counterexample (${report.trace.length} steps${result.strategy === "bfs" || !result.strategy ? ", shortest" : ""})`, "");
+    out.push("```mermaid", sequenceDiagram(report.trace, report.replicaCount), "```", "");
+    out.push(stepTable(report.trace), "");
+    out.push(`Replay it with \`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json\`.`, "");
+  }
+  return out.join("\n");
+}
+
+export function verdictLine(result: Result): string {
+  switch (result.result) {
+    case "pass":
+      return "pass — no invariant violated in any reachable state";
+    case "violation":
+      return `violation of ${result.property ?? "a property"}`;
+    default:
+      return `incomplete — stopped at the ${result.limitHit ?? "unknown"} limit`;
+  }
+}
+
+/** "pbft/n4_f1" → "pbft-n4_f1", a flat file name under reports/. */
+export function fileStem(model: string): string {
+  return model.replace(/[/\\]/g, "-");
+}

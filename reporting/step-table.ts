@@ -1,0 +1,21 @@
+import type { TraceStep } from "./trace.ts";
+
+/** The counterexample as a Markdown table: one row per step, what changed, what broke. */
+export function stepTable(trace: readonly TraceStep[]): string {
+  const rows = ["| # | step | state after the step | violated |", "|---|---|---|---|"];
+  let previous: Record<string, string> = {};
+  trace.forEach((entry, index) => {
+    const participants = entry.participants ?? {};
+    const changes = Object.entries(participants)
+      .filter(([name, summary]) => previous[name] !== summary)
+      .map(([name, summary]) => `${name}: ${summary}`)
+      .join("; ");
+    previous = participants;
+    rows.push(`| ${index + 1} | ${cell(entry.description)} | ${cell(changes || "—")} | ${cell(entry.violated.join(", ") || "—")} |`);
+  });
+  return rows.join("\n");
+}
+
+export function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}

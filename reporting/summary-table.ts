@@ -1,0 +1,22 @@
+import type { Result } from "../explorer/result.ts";
+import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import type { Judgement } from "./verdict.ts";
+
+/** The table `check` prints on stdout: model, verdict, manifest outcome, states, depth, seconds, states/s. */
+export function summaryTable(rows: readonly { result: Result; judgement: Judgement }[]): string {
+  const header = ["model", "verdict", "expected?", "states", "depth", "seconds", "states/s"];
+  const body = rows.map(({ result, judgement }) => [
+    result.model,
+    result.result === "violation" ? `violation (${result.property})` : result.result,
+    judgement.outcome === "as-expected" ? "yes" : judgement.outcome === "incomplete" ? "incomplete" : "NO",
+    formatCount(result.distinctStates),
+    String(result.result === "violation" ? (result.counterexample?.steps.length ?? result.maxDepth) : result.maxDepth),
+    formatSeconds(result.seconds),
+    formatRate(result.statesPerSecond),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...body.map((row) => row[column]!.length)));
+  const numeric = new Set([3, 4, 5, 6]);
+  const format = (row: string[]): string =>
+    row.map((text, column) => (numeric.has(column) ? text.padStart(widths[column]!) : text.padEnd(widths[column]!))).join("  ").trimEnd();
+  return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(format)].join("\n");
+}

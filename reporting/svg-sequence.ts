@@ -1,0 +1,69 @@
+import type { TraceStep } from "./trace.ts";
+import { messageArrow } from "./trace.ts";
+import { xml } from "./junit.ts";
+
+/**
+ * The counterexample as an inline SVG sequence diagram, so reports/index.html needs no
+ * script and no network (Mermaid's renderer is 3 MB of JavaScript). Same reading as the
+ * Mermaid diagram in the Markdown report: arrows are deliveries, dashed arrows Byzantine
+ * sends, red rows the steps after which a property fails.
+ */
+const LANE = 150;
+const ROW = 34;
+const TOP = 40;
+const LEFT = 80;
+
+export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number): string {
+  const lanes = Math.max(replicaCount, 1 + maxReplica(trace));
+  const width = LEFT + LANE * (lanes - 1) + 240;
+  const height = TOP + ROW * (trace.length + 1) + 20;
+  const x = (replica: number): number => LEFT + replica * LANE;
+  const parts: string[] = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="counterexample sequence diagram" font-family="sans-serif" font-size="12">`);
+  parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>');
+  for (let replica = 0; replica < lanes; replica++) {
+    parts.push(`<text x="${x(replica)}" y="20" text-anchor="middle" font-weight="bold">R${replica}</text>`);
+    parts.push(`<line x1="${x(replica)}" y1="28" x2="${x(replica)}" y2="${height - 10}" stroke="#999" stroke-dasharray="4 3"/>`);
+  }
+  let previous: Record<string, string> = {};
+  trace.forEach((entry, index) => {
+    const y = TOP + ROW * (index + 1);
+    if (entry.violated.length > 0) parts.push(`<rect x="0" y="${y - ROW / 2 - 4}" width="${width}" height="${ROW}" fill="#fde2e2"/>`);
+    parts.push(`<text x="8" y="${y + 4}" fill="#555">${index + 1}</text>`);
+    const step = entry.step as Record<string, unknown>;
+    const messageId = typeof step.deliver === "string" ? step.deliver : undefined;
+    const arrow = messageId ? messageArrow(messageId) : undefined;
+    const byzantineTo = typeof step.byzantine === "number" && typeof step.to === "number" ? { from: step.byzantine, to: step.to as number } : undefined;
+    const link = arrow ?? byzantineTo;
+    if (link && link.from !== link.to) {
+      const dashed = byzantineTo ? ' stroke-dasharray="6 4"' : "";
+      parts.push(`<line x1="${x(link.from)}" y1="${y}" x2="${x(link.to)}" y2="${y}" stroke="${byzantineTo ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
+      parts.push(`<text x="${(x(link.from) + x(link.to)) / 2}" y="${y - 5}" text-anchor="middle">${xml(arrow?.label ?? entry.description)}</text>`);
+    } else {
+      parts.push(`<text x="${LEFT}" y="${y + 4}">${xml(entry.description)}</text>`);
+    }
+    const changes = Object.entries(entry.participants ?? {})
+      .filter(([name, summary]) => previous[name] !== summary)
+      .map(([name, summary]) => `${name}: ${summary}`);
+    previous = entry.participants ?? previous;
+    const note = [...changes, ...(entry.violated.length ? [`${entry.violated.join(", ")} violated`] : [])].join("; ");
+    if (note) parts.push(`<text x="${LEFT + LANE * (lanes - 1) + 20}" y="${y + 4}" fill="${entry.violated.length ? "#b00" : "#333"}">${xml(note)}</text>`);
+  });
+  parts.push("</svg>");
+  return parts.join("\n");
+}
+
+function maxReplica(trace: readonly TraceStep[]): number {
+  let max = 0;
+  for (const { step } of trace) {
+    for (const value of Object.values(step)) {
+      if (typeof value === "string") {
+        const arrow = messageArrow(value);
+        if (arrow) max = Math.max(max, arrow.from, arrow.to);
+      }
+    }
+    const record = step as Record<string, unknown>;
+    for (const key of ["byzantine", "to", "crash", "recover", "timeout"]) if (typeof record[key] === "number") max = Math.max(max, record[key] as number);
+  }
+  return max;
+}

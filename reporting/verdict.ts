@@ -1,0 +1,42 @@
+import type { Result } from "../explorer/result.ts";
+import type { Expectation } from "../models/model.ts";
+
+/** How a run compares with the model's pinned expectation (the manifest). */
+export interface Judgement {
+  outcome: "as-expected" | "unexpected" | "incomplete";
+  /** Why the outcome is not "as-expected", one sentence each. */
+  reasons: string[];
+}
+
+/**
+ * TLA+ Examples' manifest rule: an expected violation that is found is a success, a pass
+ * that was expected is a success, and every pinned figure must match, so that a change in
+ * behaviour fails CI until the pin is reviewed and changed.
+ */
+export function judge(result: Result, expected: Expectation): Judgement {
+  if (result.result === "incomplete") {
+    return { outcome: "incomplete", reasons: [`the run stopped at its ${result.limitHit ?? "unknown"} limit before it could decide`] };
+  }
+  const reasons: string[] = [];
+  if (result.result !== expected.result) {
+    reasons.push(
+      expected.result === "pass"
+        ? `expected no violation, found a violation of ${result.property ?? "a property"}`
+        : `expected a violation of ${expected.property ?? "a property"}, found none`,
+    );
+  } else if (expected.result === "violation" && result.property !== expected.property) {
+    reasons.push(`expected a violation of ${expected.property}, found one of ${result.property}`);
+  }
+  if (reasons.length === 0) {
+    const depth = result.result === "violation" ? (result.counterexample?.steps.length ?? result.maxDepth) : result.maxDepth;
+    const depthName = result.result === "violation" ? "shortest counterexample length" : "max depth";
+    if (result.distinctStates !== expected.distinctStates) {
+      reasons.push(`distinct states ${result.distinctStates} differ from the pinned ${expected.distinctStates}`);
+    }
+    if (depth !== expected.maxDepth) reasons.push(`${depthName} ${depth} differs from the pinned ${expected.maxDepth}`);
+    if (expected.transitions !== undefined && result.transitions !== expected.transitions) {
+      reasons.push(`transitions ${result.transitions} differ from the pinned ${expected.transitions}`);
+    }
+  }
+  return { outcome: reasons.length === 0 ? "as-expected" : "unexpected", reasons };
+}

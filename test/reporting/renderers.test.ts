@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { htmlReport } from "../../reporting/html.ts";
+import { junitReport } from "../../reporting/junit.ts";
+import { fileStem, markdownReport } from "../../reporting/markdown.ts";
+import { sequenceDiagram } from "../../reporting/mermaid.ts";
+import { stepTable } from "../../reporting/step-table.ts";
+import { summaryTable } from "../../reporting/summary-table.ts";
+import { sequenceSvg } from "../../reporting/svg-sequence.ts";
+import { messageArrow } from "../../reporting/trace.ts";
+import { passResult, violationResult, violationTrace } from "./fixtures.ts";
+
+describe("Mermaid sequence diagram of a counterexample", () => {
+  const diagram = sequenceDiagram(violationTrace, 4);
+
+  it("declares every replica as a participant", () => {
+    expect(diagram.split("\n").slice(0, 5)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant R2", "  participant R3"]);
+  });
+
+  it("draws deliveries as arrows from sender to receiver and Byzantine sends as async arrows", () => {
+    expect(diagram).toContain("  R0--)R1: 1. Byzantine pre-prepare value=A (sent)");
+    expect(diagram).toContain("  R0->>R1: 2. PRE-PREPARE");
+    expect(diagram).toContain("  R0->>R1: 3. COMMIT");
+  });
+
+  it("notes each change of a participant's state and the violation", () => {
+    expect(diagram).toContain("  Note over R1: prepared A");
+    expect(diagram).toContain("  Note over R1: committed A");
+    expect(diagram).toContain("  Note over R0,R3: step 3: agreement violated");
+  });
+
+  it("draws drops, duplicates and faults", () => {
+    const other = sequenceDiagram(
+      [
+        { step: { drop: "PREPARE 2->3" }, description: "drop PREPARE 2->3", violated: [] },
+        { step: { duplicate: "COMMIT 1->2" }, description: "duplicate COMMIT 1->2", violated: [] },
+        { step: { crash: 2 }, description: "crash replica 2", violated: [] },
+        { step: { byzantine: 3, behaviour: "silent" }, description: "byzantine replica 3: silent", violated: [] },
+        { step: { gst: true }, description: "global stabilisation time", violated: [] },
+      ],
+      4,
+    );
+    expect(other).toContain("R2-xR3: 1. dropped PREPARE");
+    expect(other).toContain("Note over R1,R2: 2. network duplicates COMMIT");
+    expect(other).toContain("Note over R2: 3. crash replica 2");
+    expect(other).toContain("Note over R3: 4. Byzantine silent");
+    expect(other).toContain("Note over R0: 5. global stabilisation time");
+  });
+});
+
+describe("message ids", () => {
+  it("parse into sender, receiver and label", () => {
+    expect(messageArrow("PREPARE v0 n1 2->3")).toEqual({ from: 2, to: 3, label: "PREPARE v0 n1" });
+    expect(messageArrow("no arrow here")).toBeUndefined();
+  });
+});
+
+describe("step table", () => {
+  it("lists each step with what changed and what broke", () => {
+    expect(stepTable(violationTrace).split("\n")).toEqual([
+      "| # | step | state after the step | violated |",
+      "|---|---|---|---|",
+      "| 1 | byzantine replica 0: pre-prepare to=1 value=A | R1: idle | — |",
+      "| 2 | deliver PRE-PREPARE 0->1 | R1: prepared A | — |",
+      "| 3 | deliver COMMIT 0->1 | R1: committed A | agreement |",
+    ]);
+  });
+});
+
+describe("Markdown report", () => {
+  it("carries the verdict, the figures, warnings, the diagram and the replay command", () => {
+    const text = markdownReport({
+      result: violationResult(),
+      description: "mutant",
+      assumptions: "asynchronous",
+      warnings: ["n = 3 < 3f+1"],
+      judgement: { outcome: "as-expected", reasons: [] },
+      trace: violationTrace,
+      replicaCount: 4,
+    });
+    expect(text).toContain("**Verdict: violation of agreement**");
+    expect(text).toContain("| distinct states | 1,234 |");
+    expect(text).toContain("> **Warning:** n = 3 < 3f+1");
+    expect(text).toContain("## Counterexample (3 steps, shortest)");
+    expect(text).toContain("```mermaid\nsequenceDiagram");
+    expect(text).toContain("npx consensus-check replay reports/bench-pbft_n4f1_mutant.schedule.json");
+  });
+
+  it("names a pass and an incomplete run plainly", () => {
+    const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+    expect(markdownReport({ ...base, result: passResult() })).toContain("**Verdict: pass — no invariant violated in any reachable state**");
+    expect(markdownReport({ ...base, result: passResult({ result: "incomplete", limitHit: "time" }) })).toContain("| limit hit | time |");
+    expect(fileStem("pbft/n4_f1")).toBe("pbft-n4_f1");
+  });
+});
+
+describe("JUnit report", () => {
+  it("fails unexpected models, errors incomplete ones, escapes XML", () => {
+    const xml = junitReport([
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] } },
+      { result: violationResult(), judgement: { outcome: "unexpected", reasons: ["expected <pass>"] } },
+      { result: passResult({ model: "x", result: "incomplete" }), judgement: { outcome: "incomplete", reasons: ["limit"] } },
+    ]);
+    expect(xml).toContain('tests="3" failures="1" errors="1"');
+    expect(xml).toContain('<failure message="expected &lt;pass&gt;"/>');
+    expect(xml).toContain('<error message="limit"/>');
+  });
+});
+
+describe("HTML report", () => {
+  it("is self-contained: no script, an inline SVG diagram of the counterexample", () => {
+    const html = htmlReport(
+      [
+        { result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected", reasons: [] }, replicaCount: 4 },
+        { result: violationResult(), description: "m", assumptions: "a", warnings: ["w"], judgement: { outcome: "as-expected", reasons: [] }, trace: violationTrace, replicaCount: 4 },
+      ],
+      "2026-11-23T00:00:00Z",
+    );
+    expect(html).not.toContain("<script");
+    expect(html).toContain("<svg");
+    expect(html).toContain('<a href="#bench-pbft_n4f1_mutant">');
+    expect(html).toContain("agreement violated");
+  });
+
+  it("draws Byzantine sends dashed and marks violating rows", () => {
+    const svg = sequenceSvg(violationTrace, 4);
+    expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain('fill="#fde2e2"');
+  });
+});
+
+describe("summary table", () => {
+  it("aligns columns and shows the counterexample length as the depth of a violation", () => {
+    const table = summaryTable([
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] } },
+      { result: violationResult(), judgement: { outcome: "unexpected", reasons: [] } },
+    ]).split("\n");
+    expect(table[0]).toMatch(/^model\s+verdict\s+expected\?\s+states\s+depth\s+seconds\s+states\/s$/);
+    expect(table[2]).toMatch(/^pbft\/n4_f1\s+pass\s+yes\s+1,000\s+12\s+1\.25\s+800$/);
+    expect(table[3]).toMatch(/violation \(agreement\)\s+NO\s+1,234\s+3\s+0\.50\s+2,468$/);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { judge } from "../../reporting/verdict.ts";
+import { passResult, violationResult } from "./fixtures.ts";
+
+describe("judging a run against the manifest", () => {
+  it("accepts a pass whose figures equal the pins", () => {
+    expect(judge(passResult(), { result: "pass", distinctStates: 1000, maxDepth: 12, transitions: 4000 })).toEqual({ outcome: "as-expected", reasons: [] });
+  });
+
+  it("flags a drift in distinct states, depth or transitions as unexpected", () => {
+    const judgement = judge(passResult(), { result: "pass", distinctStates: 999, maxDepth: 11, transitions: 4001 });
+    expect(judgement.outcome).toBe("unexpected");
+    expect(judgement.reasons).toEqual([
+      "distinct states 1000 differ from the pinned 999",
+      "max depth 12 differs from the pinned 11",
+      "transitions 4000 differ from the pinned 4001",
+    ]);
+  });
+
+  it("accepts an expected violation of the expected property with the pinned counterexample length", () => {
+    expect(judge(violationResult(), { result: "violation", property: "agreement", distinctStates: 1234, maxDepth: 3 }).outcome).toBe("as-expected");
+  });
+
+  it("flags an expected violation that was not found", () => {
+    const judgement = judge(passResult(), { result: "violation", property: "agreement", distinctStates: 1000, maxDepth: 12 });
+    expect(judgement).toEqual({ outcome: "unexpected", reasons: ["expected a violation of agreement, found none"] });
+  });
+
+  it("flags a violation of another property than the expected one", () => {
+    const judgement = judge(violationResult({ property: "validity" }), { result: "violation", property: "agreement", distinctStates: 1234, maxDepth: 3 });
+    expect(judgement.reasons).toEqual(["expected a violation of agreement, found one of validity"]);
+  });
+
+  it("flags an unexpected violation", () => {
+    expect(judge(violationResult(), { result: "pass", distinctStates: 1, maxDepth: 1 }).reasons).toEqual(["expected no violation, found a violation of agreement"]);
+  });
+
+  it("reports a run cut short by a limit as incomplete", () => {
+    expect(judge(passResult({ result: "incomplete", limitHit: "states" }), { result: "pass", distinctStates: 1, maxDepth: 1 })).toEqual({
+      outcome: "incomplete",
+      reasons: ["the run stopped at its states limit before it could decide"],
+    });
+  });
+});
