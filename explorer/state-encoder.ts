@@ -1,4 +1,5 @@
 import type { TransitionSystem } from "./transition-system.ts";
+import type { VisitedSet } from "./visited/index.ts";
 
 /**
  * Encodes states for the visited set: into one reused scratch buffer when the system offers
@@ -17,5 +18,11 @@ export class StateEncoder<S> {
     if (system.encodeInto) return system.encodeInto(state, this.bytes);
     this.bytes = system.encode(state);
     return this.bytes.length;
+  }
+
+  /** Encodes `state` and inserts it: the new id, or `-1 - id` of the stored state. */
+  insert(visited: VisitedSet, state: S): number {
+    const length = this.encode(state);
+    return visited.insert(this.bytes, length);
   }
 }

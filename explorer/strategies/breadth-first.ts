@@ -38,7 +38,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
   const initials = system.initial();
   statesPerDepth.push(0);
   for (let i = 0; i < initials.length; i++) {
-    const id = visited.insert(encoder.bytes, encoder.encode(initials[i]));
+    const id = encoder.insert(visited, initials[i]);
     if (id < 0) continue;
     if (id >= maxStates) return end("incomplete", "states");
     parents.recordInitial(id, i);
@@ -72,7 +72,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
       for (let a = 0; a < actions.length; a++) {
         const successor = system.step(state, actions[a]);
         transitions++;
-        const id = visited.insert(encoder.bytes, encoder.encode(successor));
+        const id = encoder.insert(visited, successor);
         if (id < 0) continue;
         if (id >= maxStates) return end("incomplete", "states");
         parents.record(id, parentId, a);

@@ -36,7 +36,7 @@ export async function depthFirst<S, A>(context: SearchContext<S, A>): Promise<Se
 
   /** Stores and checks a reached state; pushes it when it must be expanded. True = stop. */
   const visit = (state: S, depth: number): boolean | LimitKind => {
-    const found = visited.insert(encoder.bytes, encoder.encode(state));
+    const found = encoder.insert(visited, state);
     const isNew = found >= 0;
     const id = isNew ? found : -1 - found;
     if (isNew && id >= maxStates) return "states";

@@ -40,7 +40,7 @@ export async function randomWalk<S, A>(context: SearchContext<S, A>, seed: numbe
     path.length = 0;
     let state = initials[initialIndex];
     for (;;) {
-      const found = visited.insert(encoder.bytes, encoder.encode(state));
+      const found = encoder.insert(visited, state);
       const isNew = found >= 0;
       if (isNew && found >= maxStates) return end("incomplete", "states");
       if (isNew && checking) {
