@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
+import { pbftOracleSuite } from "./pbft-oracle.ts";
 import type { BenchSuite } from "./suite.ts";
 
 /**
@@ -7,7 +8,7 @@ import type { BenchSuite } from "./suite.ts";
  * inputs, and reports ratios. Speed lives here, never in timed tests (DEVELOPERS.md).
  * `npm run bench -- NAME…` runs only the named suites.
  */
-const suites: BenchSuite[] = [];
+const suites: BenchSuite[] = [pbftOracleSuite];
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = {

@@ -21,6 +21,14 @@ export interface TransitionSystem<S, A> {
   step(state: S, action: A): S;
   /** Canonical encoding used as the visited-set key. */
   encode(state: S): Uint8Array;
+  /**
+   * Optional allocation-free `encode`: writes the same bytes as `encode(state)` into `target`
+   * (at least `encodedLength` bytes long) and returns how many were written. The explorer
+   * encodes every successor into one scratch buffer with it.
+   */
+  encodeInto?(state: S, target: Uint8Array): number;
+  /** Upper bound on the length of `encode(state)`, for sizing the scratch buffer of `encodeInto`. */
+  encodedLength?: number;
   /** Safety properties checked in every reachable state. */
   invariants: readonly Invariant<S>[];
   /**

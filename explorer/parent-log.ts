@@ -1,0 +1,49 @@
+import { ensureCapacity } from "./visited/growable.ts";
+
+/** Largest action index a parent entry can hold (Uint16). */
+export const MAX_ACTIONS_PER_STATE = 0xffff;
+
+/**
+ * How each stored state was first reached, one entry per state id: `parent[id]` is the
+ * predecessor's id (or `-1 - i` for the i-th initial state) and `via[id]` the index of the
+ * action within `actions(parent)`. Two typed arrays, no object per state; a path is rebuilt by
+ * following parents back and replaying the action indices forward from the initial state.
+ */
+export class ParentLog {
+  private parent = new Int32Array(1 << 16);
+  private via = new Uint16Array(1 << 16);
+
+  record(id: number, parentId: number, actionIndex: number): void {
+    if (actionIndex > MAX_ACTIONS_PER_STATE) {
+      throw new Error(`a state has more than ${MAX_ACTIONS_PER_STATE + 1} enabled actions; the parent log cannot index them`);
+    }
+    this.parent = ensureCapacity(this.parent, id + 1);
+    this.via = ensureCapacity(this.via, id + 1);
+    this.parent[id] = parentId;
+    this.via[id] = actionIndex;
+  }
+
+  recordInitial(id: number, initialIndex: number): void {
+    this.record(id, -1 - initialIndex, 0);
+  }
+
+  /** The path from an initial state to `id`: which initial state, then the action indices. */
+  pathTo(id: number): StatePath {
+    const actionIndices: number[] = [];
+    let at = id;
+    while (this.parent[at] >= 0) {
+      actionIndices.push(this.via[at]);
+      at = this.parent[at];
+    }
+    return { initialIndex: -1 - this.parent[at], actionIndices: actionIndices.reverse() };
+  }
+
+  get bytesPerState(): number {
+    return Int32Array.BYTES_PER_ELEMENT + Uint16Array.BYTES_PER_ELEMENT;
+  }
+}
+
+export interface StatePath {
+  initialIndex: number;
+  actionIndices: number[];
+}

@@ -1,0 +1,73 @@
+import { InputError } from "../spec/common/input-error.ts";
+import { describeStep, type Schedule, type ScheduleStep } from "../spec/common/schedule.ts";
+import type { TransitionSystem } from "./transition-system.ts";
+
+export interface TraceState<S> {
+  state: S;
+  stateDescription?: string;
+  /** Properties this state fails: invariants, and `terminal` when no action is enabled. */
+  failing: string[];
+}
+
+export interface TraceStep<S, A> extends TraceState<S> {
+  /** 0-based position in `schedule.steps`. */
+  index: number;
+  step: ScheduleStep;
+  description: string;
+  action: A;
+}
+
+export interface Trace<S, A> {
+  initial: TraceState<S>;
+  steps: TraceStep<S, A>[];
+  /** The first state failing a property: its step index (-1 = the initial state) and property. */
+  firstViolation?: { index: number; property: string };
+}
+
+function observe<S, A>(system: TransitionSystem<S, A>, state: S): TraceState<S> {
+  const failing = system.invariants.filter((invariant) => !invariant.holds(state)).map((invariant) => invariant.name);
+  if (system.terminal && system.actions(state).length === 0 && !system.terminal.holds(state)) failing.push(system.terminal.name);
+  const observed: TraceState<S> = { state, failing };
+  if (system.describeState) observed.stateDescription = system.describeState(state);
+  return observed;
+}
+
+function replayFrom<S, A>(system: TransitionSystem<S, A>, initial: S, steps: readonly ScheduleStep[]): Trace<S, A> {
+  const trace: Trace<S, A> = { initial: observe(system, initial), steps: [] };
+  if (trace.initial.failing.length > 0) trace.firstViolation = { index: -1, property: trace.initial.failing[0] };
+  let state = initial;
+  for (const [index, step] of steps.entries()) {
+    const action = system.fromStep(state, step);
+    if (action === undefined) {
+      const enabled = system.actions(state).map((candidate) => describeStep(system.toStep(candidate)));
+      throw new InputError(
+        `replay diverged at steps[${index}] (${describeStep(step)}): not enabled after ${index} step${index === 1 ? "" : "s"}; enabled: ${enabled.length > 0 ? enabled.join("; ") : "none"}`,
+      );
+    }
+    state = system.step(state, action);
+    const observed = observe(system, state);
+    trace.steps.push({ index, step, description: describeStep(step), action, ...observed });
+    if (trace.firstViolation === undefined && observed.failing.length > 0) trace.firstViolation = { index, property: observed.failing[0] };
+  }
+  return trace;
+}
+
+/**
+ * Re-runs a Schedule step by step: each step's description, action, resulting state and the
+ * properties it fails. A Schedule does not name its initial state: the first initial state
+ * from which every step is enabled is used; if none, the divergence from the first one is
+ * reported as an InputError naming the step.
+ */
+export function replay<S, A>(system: TransitionSystem<S, A>, schedule: Schedule): Trace<S, A> {
+  const initials = system.initial();
+  let firstError: unknown;
+  for (const initial of initials) {
+    try {
+      return replayFrom(system, initial, schedule.steps);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      firstError ??= error;
+    }
+  }
+  throw firstError ?? new InputError("replay: the system has no initial state");
+}

@@ -1,0 +1,99 @@
+import { ensureCapacity } from "../visited/growable.ts";
+import type { StatePath } from "../parent-log.ts";
+import type { LimitKind } from "../result.ts";
+import { POLL_EVERY, yieldToEventLoop } from "../run-monitor.ts";
+import type { SearchContext, SearchOutcome } from "./search-context.ts";
+
+/**
+ * Stateful depth-first search with an optional depth bound (SPIN's default search, `-m`).
+ * The stack is the current path, so a counterexample is read off it (not a shortest one).
+ * With a bound, a state first reached deep may be reached again by a shorter path later; it
+ * is then expanded again from the shallower depth (SPIN's `-DREACH`), so no state within the
+ * bound is missed. Those re-expansions count their transitions again.
+ */
+export async function depthFirst<S, A>(context: SearchContext<S, A>): Promise<SearchOutcome> {
+  const { system, visited, checker, monitor, encoder, settings } = context;
+  const maxStates = settings.maxStates ?? Number.POSITIVE_INFINITY;
+  const maxDepth = settings.maxDepth ?? Number.POSITIVE_INFINITY;
+  const checking = settings.checkInvariants;
+  const stackStates: S[] = [];
+  const stackActions: (readonly A[])[] = [];
+  const stackNext: number[] = [];
+  let rootIndex = 0;
+  let depthOf = new Int32Array(1 << 16);
+  let transitions = 0;
+  let terminalStates = 0;
+  let deepest = 0;
+  let depthLimited = false;
+  let countdown = POLL_EVERY;
+
+  const stackPath = (): StatePath => ({ initialIndex: rootIndex, actionIndices: stackNext.map((next) => next - 1) });
+  const end = (verdict: SearchOutcome["verdict"], limitHit?: LimitKind): SearchOutcome => {
+    const outcome: SearchOutcome = { verdict, distinctStates: Math.min(visited.size, maxStates), transitions, maxDepth: deepest, terminalStates };
+    if (limitHit !== undefined) outcome.limitHit = limitHit;
+    return outcome;
+  };
+
+  /** Stores and checks a reached state; pushes it when it must be expanded. True = stop. */
+  const visit = (state: S, depth: number): boolean | LimitKind => {
+    const found = encoder.insert(visited, state);
+    const isNew = found >= 0;
+    const id = isNew ? found : -1 - found;
+    if (isNew && id >= maxStates) return "states";
+    if (!isNew && (maxDepth === Number.POSITIVE_INFINITY || depthOf[id] <= depth)) return false;
+    depthOf = ensureCapacity(depthOf, id + 1);
+    depthOf[id] = depth;
+    if (depth > deepest) deepest = depth;
+    const actions = system.actions(state);
+    if (isNew) {
+      const failed = checking ? checker.violated(state) : undefined;
+      if (failed !== undefined && checker.note(failed, stackPath)) return true;
+      if (actions.length === 0) {
+        terminalStates++;
+        const atEnd = checking ? checker.violatedAtEnd(state) : undefined;
+        if (atEnd !== undefined && checker.note(atEnd, stackPath)) return true;
+      }
+    }
+    if (actions.length === 0) return false;
+    if (depth >= maxDepth) {
+      depthLimited = true;
+      return false;
+    }
+    stackStates.push(state);
+    stackActions.push(actions);
+    stackNext.push(0);
+    return false;
+  };
+  const stopped = (signal: boolean | LimitKind): SearchOutcome | undefined =>
+    signal === true ? end("violation") : signal === false ? undefined : end("incomplete", signal);
+
+  const initials = system.initial();
+  for (rootIndex = 0; rootIndex < initials.length; rootIndex++) {
+    const atRoot = stopped(visit(initials[rootIndex], 0));
+    if (atRoot) return atRoot;
+    while (stackStates.length > 0) {
+      const top = stackStates.length - 1;
+      const actions = stackActions[top];
+      const index = stackNext[top];
+      if (index === actions.length) {
+        stackStates.pop();
+        stackActions.pop();
+        stackNext.pop();
+        continue;
+      }
+      stackNext[top] = index + 1;
+      const successor = system.step(stackStates[top], actions[index]);
+      transitions++;
+      const result = stopped(visit(successor, top + 1));
+      if (result) return result;
+      if (--countdown === 0) {
+        countdown = POLL_EVERY;
+        const limit = monitor.poll({ states: visited.size, transitions, depth: stackStates.length, queue: stackStates.length });
+        if (limit !== undefined) return end("incomplete", limit);
+        if (monitor.yieldDue()) await yieldToEventLoop();
+      }
+    }
+  }
+  if (depthLimited) return end("incomplete", "depth");
+  return end(checker.first ? "violation" : "pass");
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import type { ModelDefinition } from "../../model.ts";
+import { buildPbftN4F1, type PbftN4F1Config } from "./system.ts";
+
+const quorum = z.number().int().min(1).max(4);
+
+export const pbftN4F1ConfigSchema = z
+  .object({
+    qp: quorum.describe("prepare quorum QP (SPEC.md §5.1); 3 = 2f+1"),
+    qc: quorum.describe("commit quorum QC (SPEC.md §5.2); 3 = 2f+1"),
+    properties: z.array(z.enum(["agreement", "validity"])).min(1).optional(),
+  })
+  .strict();
+
+const ASSUMPTIONS =
+  "Asynchronous network without loss or duplication; one view, one sequence number; replica 0 is a Byzantine primary that may equivocate but sends each backup at most one PRE-PREPARE and one COMMIT; no signatures modelled.";
+
+/** The shared benchmark and SPIN oracle (SPEC.md §7.1): the whole space, exact counts. */
+export const pbftN4F1Model: ModelDefinition<PbftN4F1Config> = {
+  name: "bench/pbft_n4f1",
+  description: "PBFT normal case, n = 4, f = 1, Byzantine primary, values {A, B}: the SPIN oracle model whose exact counts every explorer must reproduce.",
+  assumptions: ASSUMPTIONS,
+  configSchema: pbftN4F1ConfigSchema,
+  config: { qp: 3, qc: 3 },
+  build: buildPbftN4F1,
+  expected: { result: "pass", distinctStates: 1_140_625, maxDepth: 24, transitions: 7_933_500 },
+};
+
+/**
+ * Mutant M (SPEC.md §7.2): both quorums 2f = 2. Agreement alone is checked so that the
+ * expected counterexample is the 8-step one (Validity already fails after 4 steps).
+ */
+export const pbftN4F1MutantModel: ModelDefinition<PbftN4F1Config> = {
+  name: "bench/pbft_n4f1_mutant",
+  description: "The oracle model with both quorums weakened to 2f = 2 (mutant M): two correct replicas commit different values after 8 steps.",
+  assumptions: ASSUMPTIONS,
+  configSchema: pbftN4F1ConfigSchema,
+  config: { qp: 2, qc: 2, properties: ["agreement"] },
+  build: buildPbftN4F1,
+  expected: { result: "violation", property: "agreement", distinctStates: 45_902, maxDepth: 8 },
+};

@@ -1,0 +1,119 @@
+import { ACTIONS, ACTION_COUNT, ActionKind } from "./actions.ts";
+import {
+  COMMIT_SENDERS,
+  COMMITTED,
+  IDLE,
+  NONE,
+  OTHERS,
+  PREPARED,
+  PREPREPARED,
+  comAt,
+  netCommitAt,
+  netPrePrepareAt,
+  netPrepareAt,
+  phaseAt,
+  prepAt,
+  valAt,
+  type PbftState,
+} from "./layout.ts";
+
+export interface Quorums {
+  /** Prepare quorum QP (SPEC.md §5.1). */
+  qp: number;
+  /** Commit quorum QC (SPEC.md §5.2). */
+  qc: number;
+}
+
+// Per action: the component its guard reads, precomputed (SPEC.md §4, "guard").
+const GUARD = ACTIONS.map(({ kind, first, second }) => {
+  switch (kind) {
+    case ActionKind.ByzPrePrepare:
+      return netPrePrepareAt(first);
+    case ActionKind.ByzCommit:
+      return netCommitAt(0, first);
+    case ActionKind.RecvPrePrepare:
+      return netPrePrepareAt(first);
+    case ActionKind.RecvPrepare:
+      return netPrepareAt(first, second);
+    case ActionKind.RecvCommit:
+      return netCommitAt(first, second);
+  }
+});
+
+/** The component an instance's guard reads: for a receipt, the message in flight. */
+export const guardComponent = (action: number): number => GUARD[action];
+
+/** Enabled instances in `state`, in table order (SPEC.md §4). */
+export function enabledActions(state: PbftState): number[] {
+  const enabled: number[] = [];
+  for (let a = 0; a < ACTION_COUNT; a++) {
+    const { kind, first } = ACTIONS[a];
+    const inFlight = state[GUARD[a]] !== NONE;
+    switch (kind) {
+      case ActionKind.ByzPrePrepare:
+        // Replica 0 never sent r a PRE-PREPARE: none in flight and none delivered (r still IDLE).
+        if (!inFlight && state[phaseAt(first)] === IDLE) enabled.push(a);
+        break;
+      case ActionKind.ByzCommit:
+        if (!inFlight && state[comAt(first, 0)] === NONE) enabled.push(a);
+        break;
+      default:
+        if (inFlight) enabled.push(a);
+    }
+  }
+  return enabled;
+}
+
+/**
+ * SPEC.md §5, applied to receiver k at the end of every receipt; "prepared" cascades into
+ * "committed" in the same step (§2.5). The primary's PRE-PREPARE and k's own PREPARE are the
+ * first two prepare votes, k's own COMMIT the first commit vote (§2.6).
+ */
+function applyQuorums(next: PbftState, k: number, quorums: Quorums): void {
+  const value = next[valAt(k)];
+  if (next[phaseAt(k)] === PREPREPARED) {
+    let votes = 2;
+    for (const s of OTHERS[k]) if (next[prepAt(k, s)] === value) votes++;
+    if (votes >= quorums.qp) {
+      next[phaseAt(k)] = PREPARED;
+      for (const s of OTHERS[k]) next[netCommitAt(k, s)] = value;
+    }
+  }
+  if (next[phaseAt(k)] === PREPARED) {
+    let votes = 1;
+    for (const s of COMMIT_SENDERS[k]) if (next[comAt(k, s)] === value) votes++;
+    if (votes >= quorums.qc) next[phaseAt(k)] = COMMITTED;
+  }
+}
+
+/** The successor of `state` under enabled instance `action` (SPEC.md §4, "effect"); pure. */
+export function applyAction(state: PbftState, action: number, quorums: Quorums): PbftState {
+  const { kind, first, second } = ACTIONS[action];
+  const next = state.slice();
+  const at = GUARD[action];
+  switch (kind) {
+    case ActionKind.ByzPrePrepare:
+    case ActionKind.ByzCommit:
+      next[at] = second;
+      return next;
+    case ActionKind.RecvPrePrepare: {
+      const value = next[at];
+      next[at] = NONE;
+      next[phaseAt(first)] = PREPREPARED;
+      next[valAt(first)] = value;
+      for (const k of OTHERS[first]) next[netPrepareAt(first, k)] = value;
+      applyQuorums(next, first, quorums);
+      return next;
+    }
+    case ActionKind.RecvPrepare:
+      next[prepAt(second, first)] = next[at];
+      next[at] = NONE;
+      applyQuorums(next, second, quorums);
+      return next;
+    case ActionKind.RecvCommit:
+      next[comAt(second, first)] = next[at];
+      next[at] = NONE;
+      applyQuorums(next, second, quorums);
+      return next;
+  }
+}
