@@ -12,8 +12,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command("consensus-check")
     .description("Model-check consensus protocols: PBFT, Merkle trees, Merkle-Patricia tries.")
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
-    .showHelpAfterError("(run with --help for usage)");
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const setExitCode = (code: number): void => {
     exitCode = Math.max(exitCode, code);
   };

@@ -46,6 +46,11 @@ export interface TransitionSystem<S, A> {
   fromStep(state: S, step: ScheduleStep): A | undefined;
   /** Optional human-readable rendering of a state, for traces. */
   describeState?(state: S): string;
+  /**
+   * Optional one-phrase summary per participant (e.g. `{ R1: "committed A" }`), drawn as notes
+   * in the counterexample's sequence diagram whenever a summary changes.
+   */
+  describeParticipants?(state: S): Record<string, string>;
 }
 
 export interface Invariant<S> {

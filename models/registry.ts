@@ -1,4 +1,5 @@
 import { InputError } from "../spec/common/input-error.ts";
+import { pbftN4F1Model, pbftN4F1MutantModel } from "./bench/pbft_n4f1/index.ts";
 import type { ModelDefinition } from "./model.ts";
 
 /**
@@ -6,7 +7,7 @@ import type { ModelDefinition } from "./model.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [];
+export const models: readonly ModelDefinition<any>[] = [pbftN4F1Model, pbftN4F1MutantModel];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

@@ -1,7 +1,12 @@
 import type { Command } from "commander";
+import { registerCheck } from "./check.ts";
+import { registerExplore } from "./explore.ts";
+import { registerList } from "./list.ts";
+import { registerReplay } from "./replay.ts";
+import { registerReport } from "./report.ts";
 
 /** A command module adds its subcommand(s) to the program and reports its exit code. */
 export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commandRegistrations: readonly CommandRegistration[] = [];
+export const commandRegistrations: readonly CommandRegistration[] = [registerCheck, registerExplore, registerList, registerReplay, registerReport];

@@ -1,0 +1,79 @@
+import type { Command } from "commander";
+import type { ModelDefinition } from "../../models/model.ts";
+import { findModel, models } from "../../models/registry.ts";
+import type { ModelReport } from "../../reporting/markdown.ts";
+import { summaryTable } from "../../reporting/summary-table.ts";
+import { InputError } from "../../spec/common/input-error.ts";
+import { EXIT } from "../exit-codes.ts";
+import { abortOnInterrupt } from "../interrupt.ts";
+import { positiveInteger, positiveSeconds } from "../options.ts";
+import { runModel } from "../run-model.ts";
+import { writeModelReport, writeRunReports } from "../write-reports.ts";
+import type { CommandRegistration } from "./index.ts";
+
+interface CheckOptions {
+  all?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  reports: string;
+  time?: number;
+  maxStates?: number;
+}
+
+/**
+ * `check [model…] [--all]`: explore each model exhaustively (BFS, so a counterexample is a
+ * shortest one), compare with its pinned expectation, write reports/. Exit 0 when every model
+ * is as expected, 1 when one differs, 3 when a limit or Ctrl-C cut a run short.
+ */
+export const registerCheck: CommandRegistration = (program: Command, setExitCode) => {
+  program
+    .command("check")
+    .description("check models against their pinned expectations and write reports/")
+    .argument("[models...]", "model names (see `list`)")
+    .option("--all", "check every bundled model")
+    .option("--json", "print the Results as JSON on stdout")
+    .option("--quiet", "no progress on stderr")
+    .option("--reports <dir>", "where to write the reports", "reports")
+    .option("--time <seconds>", "time limit per model", positiveSeconds("--time"))
+    .option("--max-states <n>", "state limit per model", positiveInteger("--max-states"))
+    .action(async (names: string[], options: CheckOptions) => {
+      const selected = selectModels(names, options.all === true);
+      const interrupt = abortOnInterrupt();
+      const reports: ModelReport[] = [];
+      try {
+        for (const model of selected) {
+          if (interrupt.signal.aborted) break;
+          const report = await runModel(model, { strategy: "bfs", timeSeconds: options.time, maxStates: options.maxStates, seed: 0 }, options.quiet === true, interrupt.signal);
+          writeModelReport(options.reports, report);
+          reports.push(report);
+        }
+      } finally {
+        interrupt.dispose();
+        if (reports.length > 0) writeRunReports(options.reports, reports);
+      }
+      await afterCheck(options, selected.length === models.length);
+      const rows = reports.map((report) => ({ result: report.result, judgement: report.judgement! }));
+      if (options.json) process.stdout.write(`${JSON.stringify(reports.map((r) => ({ ...r.result, expectation: r.judgement })), null, 2)}\n`);
+      else process.stdout.write(`${summaryTable(rows)}\n\nreports written to ${options.reports}/\n`);
+      for (const { judgement } of rows) {
+        if (judgement.outcome === "unexpected") setExitCode(EXIT.unexpected);
+        if (judgement.outcome === "incomplete") setExitCode(EXIT.incomplete);
+        if (judgement.outcome !== "as-expected" && !options.json) process.stderr.write(`${judgement.reasons.join("; ")}\n`);
+      }
+      if (reports.length < selected.length) setExitCode(EXIT.incomplete);
+    });
+};
+
+function selectModels(names: string[], all: boolean): ModelDefinition[] {
+  if (all && names.length > 0) throw new InputError("check: give model names or --all, not both");
+  if (all) return [...models];
+  if (names.length === 0) throw new InputError("check: name at least one model (see `consensus-check list`) or pass --all");
+  return names.map(findModel);
+}
+
+/** Hook for what a full run also regenerates (the seed audit); see cli/seed-audit.ts. */
+async function afterCheck(options: CheckOptions, everyModel: boolean): Promise<void> {
+  if (!everyModel) return;
+  const { writeSeedAudit } = await import("../seed-audit.ts");
+  writeSeedAudit(options.reports);
+}

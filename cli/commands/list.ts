@@ -1,0 +1,32 @@
+import { models } from "../../models/registry.ts";
+import { formatCount } from "../../reporting/figures.ts";
+import type { CommandRegistration } from "./index.ts";
+
+/** `list`: every bundled model with its pinned expectation (the manifest). */
+export const registerList: CommandRegistration = (program) => {
+  program
+    .command("list")
+    .description("list the bundled models and their expected results")
+    .option("--json", "machine-readable output")
+    .action((options: { json?: boolean }) => {
+      const rows = models.map((model) => ({
+        model: model.name,
+        expected: model.expected.result === "violation" ? `violation (${model.expected.property})` : "pass",
+        distinctStates: model.expected.distinctStates,
+        maxDepth: model.expected.maxDepth,
+        description: model.description,
+      }));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        return;
+      }
+      const width = Math.max(5, ...rows.map((row) => row.model.length));
+      const expectedWidth = Math.max(8, ...rows.map((row) => row.expected.length));
+      process.stdout.write(`${"model".padEnd(width)}  ${"expected".padEnd(expectedWidth)}  ${"states".padStart(10)}  depth  description\n`);
+      for (const row of rows) {
+        process.stdout.write(
+          `${row.model.padEnd(width)}  ${row.expected.padEnd(expectedWidth)}  ${formatCount(row.distinctStates).padStart(10)}  ${String(row.maxDepth).padStart(5)}  ${row.description}\n`,
+        );
+      }
+    });
+};

@@ -1,0 +1,47 @@
+import { writeFileSync } from "node:fs";
+import { resultSchema } from "../../explorer/result.ts";
+import { models } from "../../models/registry.ts";
+import { htmlReport } from "../../reporting/html.ts";
+import { junitReport } from "../../reporting/junit.ts";
+import type { ModelReport } from "../../reporting/markdown.ts";
+import { markdownReport } from "../../reporting/markdown.ts";
+import { judge } from "../../reporting/verdict.ts";
+import { modelWarnings } from "../../models/warnings.ts";
+import { parseInput } from "../../spec/common/input-error.ts";
+import { readJsonInput } from "../case-file.ts";
+import { oneOf } from "../options.ts";
+import { replicaCountOf, traceOf } from "../run-model.ts";
+import type { CommandRegistration } from "./index.ts";
+
+/** `report <result.json> --format md|html|junit|json`: render a saved Result. */
+export const registerReport: CommandRegistration = (program) => {
+  program
+    .command("report")
+    .description("render a saved Result (reports/<model>.json) as Markdown, HTML, JUnit or JSON")
+    .argument("<result>", "Result JSON file, or - for stdin")
+    .option("--format <format>", "md, html, junit or json", oneOf("--format", ["md", "html", "junit", "json"] as const), "md")
+    .option("--out <file>", "write to a file instead of stdout")
+    .action((file: string, options: { format: "md" | "html" | "junit" | "json"; out?: string }) => {
+      const result = parseInput(resultSchema, readJsonInput(file), "result");
+      const model = models.find((candidate) => candidate.name === result.model);
+      const report: ModelReport = {
+        result,
+        description: model?.description ?? "(model not bundled with this version)",
+        assumptions: model?.assumptions ?? "unknown",
+        judgement: model ? judge(result, model.expected) : undefined,
+        warnings: modelWarnings(result.counterexample?.config ?? model?.config),
+        trace: model && result.counterexample ? traceOf(model, result.counterexample) : undefined,
+        replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
+      };
+      const rendered =
+        options.format === "md"
+          ? markdownReport(report)
+          : options.format === "html"
+            ? htmlReport([report], new Date().toISOString())
+            : options.format === "junit"
+              ? junitReport([{ result, judgement: report.judgement ?? { outcome: "as-expected", reasons: [] } }])
+              : `${JSON.stringify(result, null, 2)}\n`;
+      if (options.out) writeFileSync(options.out, rendered);
+      else process.stdout.write(rendered);
+    });
+};

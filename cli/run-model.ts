@@ -1,0 +1,61 @@
+import { explore, replay } from "../explorer/index.ts";
+import type { ExploreOptions } from "../explorer/index.ts";
+import type { Result } from "../explorer/result.ts";
+import type { ModelDefinition } from "../models/model.ts";
+import { modelWarnings } from "../models/warnings.ts";
+import type { ModelReport } from "../reporting/markdown.ts";
+import type { TraceStep } from "../reporting/trace.ts";
+import { judge } from "../reporting/verdict.ts";
+import { describeStep } from "../spec/common/schedule.ts";
+import type { Schedule } from "../spec/common/schedule.ts";
+import { progressReporter } from "./progress.ts";
+
+export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "timeSeconds" | "fingerprint" | "seed">;
+
+/**
+ * Explore one model under the given limits with a progress bar, stop cleanly on Ctrl-C
+ * (the partial figures are still reported), and replay the counterexample for the reports.
+ */
+export async function runModel(model: ModelDefinition, limits: RunLimits, quiet: boolean, signal: AbortSignal): Promise<ModelReport> {
+  const system = model.build(model.config);
+  const expectedStates = limits.maxStates ?? model.expected.distinctStates;
+  const progress = progressReporter(model.name, expectedStates, quiet);
+  let result: Result;
+  try {
+    result = await explore(system, {
+      ...limits,
+      model: model.name,
+      config: model.config as Record<string, unknown>,
+      signal,
+      onProgress: (snapshot) => progress.update(snapshot),
+    });
+  } finally {
+    progress.stop();
+  }
+  const trace = result.counterexample ? traceOf(model, result.counterexample) : undefined;
+  return {
+    result,
+    description: model.description,
+    assumptions: model.assumptions,
+    judgement: judge(result, model.expected),
+    warnings: modelWarnings(model.config),
+    trace,
+    replicaCount: replicaCountOf(model.config),
+  };
+}
+
+/** Replays a schedule on its model and turns it into the reports' trace. */
+export function traceOf(model: ModelDefinition, schedule: Schedule): TraceStep[] {
+  const system = model.build(model.configSchema.parse(schedule.config));
+  return replay(system, schedule).steps.map((entry) => ({
+    step: entry.step,
+    description: describeStep(entry.step),
+    participants: system.describeParticipants?.(entry.state),
+    violated: entry.failing,
+  }));
+}
+
+export function replicaCountOf(config: unknown): number {
+  const n = (config as { n?: unknown } | undefined)?.n;
+  return typeof n === "number" ? n : 4;
+}

@@ -1,0 +1,14 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AuditFinding } from "../properties/audit/finding.ts";
+import { seedAuditMarkdown } from "../reporting/seed-audit.ts";
+
+/** The seed variants audited on every full run (seed-catalogue ground rule 1). */
+const audits: (() => AuditFinding[])[] = [];
+
+export function writeSeedAudit(directory: string): AuditFinding[] {
+  const findings = audits.flatMap((audit) => audit());
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, "seed-audit.md"), seedAuditMarkdown(findings));
+  return findings;
+}

@@ -1,0 +1,27 @@
+import type { AuditFinding } from "../properties/audit/finding.ts";
+import { cell } from "./step-table.ts";
+
+/**
+ * reports/seed-audit.md: the reference property suites run against the seed documents'
+ * sketches. A broken property is listed with its minimal counterexample (a test replays it).
+ */
+export function seedAuditMarkdown(findings: readonly AuditFinding[]): string {
+  const out = [
+    "# Seed audit",
+    "",
+    "The property suites of the reference implementations, run against literal ports of the seed documents' code sketches (`seed-*`). A broken property is a finding about the sketch, not a failing test: the counterexample below is minimal (shrunk by fast-check) and replayed by the test suite.",
+    "",
+  ];
+  const subjects = [...new Set(findings.map((finding) => finding.subject))];
+  for (const subject of subjects) {
+    const rows = findings.filter((finding) => finding.subject === subject);
+    const broken = rows.filter((finding) => finding.verdict === "broken").length;
+    out.push(`## ${subject}`, "", `${broken} of ${rows.length} properties broken.`, "", "| property | verdict | source | what it shows |", "|---|---|---|---|");
+    for (const row of rows) out.push(`| ${cell(row.property)} | ${row.verdict === "broken" ? "**broken**" : "holds"} | ${cell(row.source)} | ${cell(row.explanation)} |`);
+    out.push("");
+    for (const row of rows.filter((finding) => finding.verdict === "broken")) {
+      out.push(`### ${subject}: ${row.property}`, "", row.explanation, "", "Minimal counterexample:", "", "```json", JSON.stringify(row.counterexample, null, 2), "```", "");
+    }
+  }
+  return out.join("\n");
+}

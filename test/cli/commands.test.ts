@@ -1,0 +1,156 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resultSchema } from "../../explorer/result.ts";
+import { expectOneLineError, runCli } from "./run-cli.ts";
+
+const MUTANT = "bench/pbft_n4f1_mutant";
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "cc-cli-"));
+}
+
+describe("check", () => {
+  it("finds the mutant's expected 8-step agreement violation, exits 0 and writes its reports", async () => {
+    const reports = tempDir();
+    const run = await runCli("check", MUTANT, "--json", "--quiet", "--reports", reports);
+    expect(run.code).toBe(0);
+    const [result] = JSON.parse(run.stdout) as { result: string; property: string; counterexample: { steps: unknown[] }; expectation: { outcome: string } }[];
+    expect(result).toMatchObject({ result: "violation", property: "agreement", expectation: { outcome: "as-expected" } });
+    expect(result!.counterexample.steps).toHaveLength(8);
+    for (const file of ["bench-pbft_n4f1_mutant.json", "bench-pbft_n4f1_mutant.md", "bench-pbft_n4f1_mutant.schedule.json", "index.html", "junit.xml"]) {
+      expect(existsSync(join(reports, file)), file).toBe(true);
+    }
+    expect(resultSchema.parse(JSON.parse(readFileSync(join(reports, "bench-pbft_n4f1_mutant.json"), "utf8"))).model).toBe(MUTANT);
+  });
+
+  it("prints the summary table with the manifest outcome", async () => {
+    const run = await runCli("check", MUTANT, "--quiet", "--reports", tempDir());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/bench\/pbft_n4f1_mutant\s+violation \(agreement\)\s+yes\s+45,902\s+8/);
+  });
+
+  it("exits 3 with the partial figures when a limit cuts the run short", async () => {
+    const reports = tempDir();
+    const run = await runCli("check", MUTANT, "--max-states", "100", "--json", "--quiet", "--reports", reports);
+    expect(run.code).toBe(3);
+    const [result] = JSON.parse(run.stdout) as { result: string; limitHit: string; distinctStates: number }[];
+    expect(result).toMatchObject({ result: "incomplete", limitHit: "states" });
+    expect(result!.distinctStates).toBeGreaterThan(0);
+    expect(existsSync(join(reports, "bench-pbft_n4f1_mutant.md"))).toBe(true);
+  });
+
+  it("rejects a call without models, or with both models and --all", async () => {
+    expectOneLineError(await runCli("check"), /name at least one model/);
+    expectOneLineError(await runCli("check", MUTANT, "--all"), /not both/);
+    expectOneLineError(await runCli("check", "pbft/nope"), /unknown model "pbft\/nope"; known models: .*bench\/pbft_n4f1/);
+  });
+});
+
+describe("explore", () => {
+  it("exits 3 with result incomplete and partial figures under --max-states", async () => {
+    const run = await runCli("explore", "bench/pbft_n4f1", "--max-states", "1000", "--json", "--quiet");
+    expect(run.code).toBe(3);
+    const result = resultSchema.parse(JSON.parse(run.stdout));
+    expect(result).toMatchObject({ result: "incomplete", limitHit: "states" });
+    expect(result.distinctStates).toBeGreaterThanOrEqual(1000);
+    expect(result.maxDepth).toBeGreaterThan(0);
+  });
+
+  it("finds the mutant's violation by DFS and by a seeded random walk, printing the seed", async () => {
+    const dfs = await runCli("explore", MUTANT, "--strategy", "dfs", "--max-depth", "8", "--json", "--quiet");
+    expect(dfs.code).toBe(0);
+    expect(JSON.parse(dfs.stdout)).toMatchObject({ result: "violation", property: "agreement", strategy: "dfs" });
+    const random = await runCli("explore", MUTANT, "--strategy", "random", "--seed", "42", "--json", "--quiet");
+    expect(JSON.parse(random.stdout)).toMatchObject({ result: "violation", seed: 42, strategy: "random" });
+    const again = await runCli("explore", MUTANT, "--strategy", "random", "--seed", "42", "--json", "--quiet");
+    expect(JSON.parse(again.stdout).counterexample).toEqual(JSON.parse(random.stdout).counterexample);
+  });
+
+  it("renders the Markdown report without --json", async () => {
+    const run = await runCli("explore", MUTANT, "--quiet");
+    expect(run.stdout).toContain("## Counterexample (8 steps, shortest)");
+  });
+
+  it("names the flag and the fix for bad values", async () => {
+    expectOneLineError(await runCli("explore", MUTANT, "--max-states", "abc"), /--max-states: expected a positive whole number, got "abc"/);
+    expectOneLineError(await runCli("explore", MUTANT, "--strategy", "sideways"), /--strategy: expected one of bfs, dfs, random/);
+    expectOneLineError(await runCli("explore", MUTANT, "--time", "-1"), /--time: expected a number of seconds > 0/);
+    expectOneLineError(await runCli("explore", MUTANT, "--seed", "1.5"), /--seed: expected a whole number/);
+    expectOneLineError(await runCli("explore", MUTANT, "--bogus"), /unknown option '--bogus'/);
+  });
+});
+
+describe("replay", () => {
+  async function counterexampleFile(): Promise<string> {
+    const reports = tempDir();
+    await runCli("check", MUTANT, "--quiet", "--reports", reports);
+    return join(reports, "bench-pbft_n4f1_mutant.schedule.json");
+  }
+
+  it("reproduces the counterexample written by check, step by step", async () => {
+    const run = await runCli("replay", await counterexampleFile());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("reproduced: agreement violated at step 8");
+    const json = await runCli("replay", await counterexampleFile(), "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({ model: MUTANT, firstViolation: 8 });
+  });
+
+  it("rejects an unknown step, a bad config and a step that is not enabled, naming the field", async () => {
+    const file = await counterexampleFile();
+    const schedule = JSON.parse(readFileSync(file, "utf8"));
+    const dir = tempDir();
+    const write = (name: string, value: unknown): string => {
+      writeFileSync(join(dir, name), JSON.stringify(value));
+      return join(dir, name);
+    };
+    expectOneLineError(await runCli("replay", write("unknown.json", { ...schedule, steps: [{ teleport: 1 }] })), /schedule steps\[0\]: unknown step/);
+    expectOneLineError(await runCli("replay", write("config.json", { ...schedule, config: { qp: 0, qc: 2 } })), /schedule config: qp: /);
+    expectOneLineError(await runCli("replay", write("diverge.json", { ...schedule, steps: [{ deliver: "COMMIT 0->1" }] })), /replay diverged at steps\[0\]/);
+    expectOneLineError(await runCli("replay", join(dir, "missing.json")), /cannot read .*missing\.json: ENOENT/);
+    writeFileSync(join(dir, "broken.json"), "{ not json");
+    expectOneLineError(await runCli("replay", join(dir, "broken.json")), /broken\.json is not valid JSON/);
+  });
+});
+
+describe("report", () => {
+  it("renders a saved Result as Markdown, HTML, JUnit and JSON", async () => {
+    const reports = tempDir();
+    await runCli("check", MUTANT, "--quiet", "--reports", reports);
+    const file = join(reports, "bench-pbft_n4f1_mutant.json");
+    expect((await runCli("report", file)).stdout).toContain("```mermaid");
+    expect((await runCli("report", file, "--format", "html")).stdout).toContain("<svg");
+    expect((await runCli("report", file, "--format", "junit")).stdout).toContain('<testsuites name="consensus-check" tests="1" failures="0"');
+    expect(resultSchema.parse(JSON.parse((await runCli("report", file, "--format", "json")).stdout)).model).toBe(MUTANT);
+    const out = join(reports, "out.md");
+    await runCli("report", file, "--out", out);
+    expect(readFileSync(out, "utf8")).toContain("Verdict: violation of agreement");
+    expectOneLineError(await runCli("report", file, "--format", "pdf"), /--format: expected one of md, html, junit, json/);
+  });
+});
+
+describe("list", () => {
+  it("lists every bundled model with its pinned expectation", async () => {
+    const run = await runCli("list", "--json");
+    const rows = JSON.parse(run.stdout) as { model: string; expected: string; distinctStates: number }[];
+    expect(rows).toContainEqual(expect.objectContaining({ model: "bench/pbft_n4f1", expected: "pass", distinctStates: 1_140_625 }));
+    expect((await runCli("list")).stdout).toMatch(/bench\/pbft_n4f1_mutant\s+violation \(agreement\)\s+45,902\s+8/);
+  });
+});
+
+describe("the installed bin", () => {
+  it("runs from any working directory after npm ci", () => {
+    const bin = resolve("bin/consensus-check.mjs");
+    const out = execFileSync(process.execPath, [bin, "list", "--json"], { cwd: tmpdir(), encoding: "utf8" });
+    expect(JSON.parse(out).length).toBeGreaterThan(0);
+  });
+
+  it("prints bad input as one line without a stack trace, exit 2", () => {
+    const run = spawnSync(process.execPath, [resolve("bin/consensus-check.mjs"), "explore", "nope/model"], { encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^consensus-check: unknown model "nope\/model"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
