@@ -32,27 +32,37 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, quiet:
   } finally {
     progress.stop();
   }
-  const trace = result.counterexample ? traceOf(model, result.counterexample) : undefined;
+  const replayed = result.counterexample ? traceOf(model, result.counterexample) : undefined;
   return {
     result,
     description: model.description,
     assumptions: model.assumptions,
     judgement: judge(result, model.expected),
     warnings: modelWarnings(model.config),
-    trace,
+    trace: replayed?.steps,
+    initialParticipants: replayed?.initialParticipants,
     replicaCount: replicaCountOf(model.config),
   };
 }
 
+export interface ReplayedTrace {
+  steps: TraceStep[];
+  initialParticipants?: Record<string, string>;
+}
+
 /** Replays a schedule on its model and turns it into the reports' trace. */
-export function traceOf(model: ModelDefinition, schedule: Schedule): TraceStep[] {
+export function traceOf(model: ModelDefinition, schedule: Schedule): ReplayedTrace {
   const system = model.build(model.configSchema.parse(schedule.config));
-  return replay(system, schedule).steps.map((entry) => ({
-    step: entry.step,
-    description: describeStep(entry.step),
-    participants: system.describeParticipants?.(entry.state),
-    violated: entry.failing,
-  }));
+  const trace = replay(system, schedule);
+  return {
+    initialParticipants: system.describeParticipants?.(trace.initial.state),
+    steps: trace.steps.map((entry) => ({
+      step: entry.step,
+      description: describeStep(entry.step),
+      participants: system.describeParticipants?.(entry.state),
+      violated: entry.failing,
+    })),
+  };
 }
 
 export function replicaCountOf(config: unknown): number {

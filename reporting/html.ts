@@ -39,7 +39,7 @@ function modelSection(report: ModelReport): string {
   const warnings = report.warnings.map((w) => `<p class="warning">${xml(w)}</p>`).join("\n");
   const reasons = report.judgement?.reasons.length ? `<p>${xml(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
-    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount)}</div>
+    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount, report.initialParticipants)}</div>
 <ol>${report.trace.map((step) => `<li>${xml(step.description)}${step.violated.length ? ` — <strong>${xml(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
     : "";
   return `<section id="${fileStem(result.model)}"><h2>${xml(result.model)}</h2>

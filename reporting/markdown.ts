@@ -14,6 +14,8 @@ export interface ModelReport {
   warnings: string[];
   /** The counterexample replayed step by step (when there is one). */
   trace?: TraceStep[];
+  /** Participants' summaries in the initial state, so that only changes are drawn. */
+  initialParticipants?: Record<string, string>;
   replicaCount: number;
 }
 
@@ -39,8 +41,8 @@ export function markdownReport(report: ModelReport): string {
   out.push("");
   if (result.counterexample && report.trace) {
     out.push(`## Counterexample (${report.trace.length} steps${result.strategy === "bfs" || !result.strategy ? ", shortest" : ""})`, "");
-    out.push("```mermaid", sequenceDiagram(report.trace, report.replicaCount), "```", "");
-    out.push(stepTable(report.trace), "");
+    out.push("```mermaid", sequenceDiagram(report.trace, report.replicaCount, report.initialParticipants), "```", "");
+    out.push(stepTable(report.trace, report.initialParticipants), "");
     out.push(`Replay it with \`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json\`.`, "");
   }
   return out.join("\n");

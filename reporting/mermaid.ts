@@ -7,14 +7,14 @@ import { messageArrow } from "./trace.ts";
  * a participant's summary (e.g. "committed A") is a note, so the violation can be read
  * without the step table.
  */
-export function sequenceDiagram(trace: readonly TraceStep[], replicaCount: number): string {
+export function sequenceDiagram(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
   const lines = ["sequenceDiagram"];
   const participants = new Set<number>();
   for (let replica = 0; replica < replicaCount; replica++) participants.add(replica);
   for (const { step } of trace) for (const replica of replicasOf(step)) participants.add(replica);
   for (const replica of [...participants].sort((a, b) => a - b)) lines.push(`  participant R${replica}`);
 
-  let previous: Record<string, string> = {};
+  let previous: Record<string, string> = initial;
   trace.forEach((entry, index) => {
     const n = index + 1;
     lines.push(...stepLines(entry, n));

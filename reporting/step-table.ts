@@ -1,9 +1,9 @@
 import type { TraceStep } from "./trace.ts";
 
 /** The counterexample as a Markdown table: one row per step, what changed, what broke. */
-export function stepTable(trace: readonly TraceStep[]): string {
+export function stepTable(trace: readonly TraceStep[], initial: Record<string, string> = {}): string {
   const rows = ["| # | step | state after the step | violated |", "|---|---|---|---|"];
-  let previous: Record<string, string> = {};
+  let previous: Record<string, string> = initial;
   trace.forEach((entry, index) => {
     const participants = entry.participants ?? {};
     const changes = Object.entries(participants)

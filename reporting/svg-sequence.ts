@@ -13,7 +13,7 @@ const ROW = 34;
 const TOP = 40;
 const LEFT = 80;
 
-export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number): string {
+export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
   const lanes = Math.max(replicaCount, 1 + maxReplica(trace));
   const width = LEFT + LANE * (lanes - 1) + 240;
   const height = TOP + ROW * (trace.length + 1) + 20;
@@ -25,7 +25,7 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number): 
     parts.push(`<text x="${x(replica)}" y="20" text-anchor="middle" font-weight="bold">R${replica}</text>`);
     parts.push(`<line x1="${x(replica)}" y1="28" x2="${x(replica)}" y2="${height - 10}" stroke="#999" stroke-dasharray="4 3"/>`);
   }
-  let previous: Record<string, string> = {};
+  let previous: Record<string, string> = initial;
   trace.forEach((entry, index) => {
     const y = TOP + ROW * (index + 1);
     if (entry.violated.length > 0) parts.push(`<rect x="0" y="${y - ROW / 2 - 4}" width="${width}" height="${ROW}" fill="#fde2e2"/>`);

@@ -20,7 +20,7 @@ export const registerReplay: CommandRegistration = (program) => {
       const model = findModel(schedule.model);
       const config = model.configSchema.safeParse(schedule.config);
       if (!config.success) throw new InputError(`schedule config: ${config.error.issues[0]?.path.join(".") ?? ""}: ${config.error.issues[0]?.message ?? "invalid"}`);
-      const trace = traceOf(model, schedule);
+      const trace = traceOf(model, schedule).steps;
       const violated = trace.find((step) => step.violated.length > 0);
       if (options.json) {
         process.stdout.write(`${JSON.stringify({ model: schedule.model, seed: schedule.seed, steps: trace, firstViolation: violated ? trace.indexOf(violated) + 1 : null }, null, 2)}\n`);

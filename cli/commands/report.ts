@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { resultSchema } from "../../explorer/result.ts";
+import { resultSchema, type Result } from "../../explorer/result.ts";
+import type { ModelDefinition } from "../../models/model.ts";
 import { models } from "../../models/registry.ts";
 import { htmlReport } from "../../reporting/html.ts";
 import { junitReport } from "../../reporting/junit.ts";
@@ -12,6 +13,12 @@ import { readJsonInput } from "../case-file.ts";
 import { oneOf } from "../options.ts";
 import { replicaCountOf, traceOf } from "../run-model.ts";
 import type { CommandRegistration } from "./index.ts";
+
+function replayedTrace(model: ModelDefinition | undefined, result: Result): Pick<ModelReport, "trace" | "initialParticipants"> {
+  if (!model || !result.counterexample) return {};
+  const replayed = traceOf(model, result.counterexample);
+  return { trace: replayed.steps, initialParticipants: replayed.initialParticipants };
+}
 
 /** `report <result.json> --format md|html|junit|json`: render a saved Result. */
 export const registerReport: CommandRegistration = (program) => {
@@ -30,7 +37,7 @@ export const registerReport: CommandRegistration = (program) => {
         assumptions: model?.assumptions ?? "unknown",
         judgement: model ? judge(result, model.expected) : undefined,
         warnings: modelWarnings(result.counterexample?.config ?? model?.config),
-        trace: model && result.counterexample ? traceOf(model, result.counterexample) : undefined,
+        ...replayedTrace(model, result),
         replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
       };
       const rendered =

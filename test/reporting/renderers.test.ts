@@ -139,3 +139,12 @@ describe("summary table", () => {
     expect(table[3]).toMatch(/violation \(agreement\)\s+NO\s+1,234\s+3\s+0\.50\s+2,468$/);
   });
 });
+
+describe("participants' initial state", () => {
+  it("draws only changes from the initial summaries", () => {
+    const initial = { R1: "idle" };
+    expect(sequenceDiagram(violationTrace, 4, initial)).not.toContain("Note over R1: idle");
+    expect(stepTable(violationTrace, initial)).toContain("| 1 | byzantine replica 0: pre-prepare to=1 value=A | — | — |");
+    expect(sequenceSvg(violationTrace, 4, initial)).not.toContain("R1: idle");
+  });
+});

@@ -1,3 +1,4 @@
+import { describePbftParticipants } from "./participants.ts";
 import type { TransitionSystem } from "../../../explorer/transition-system.ts";
 import { describePbftState } from "./describe.ts";
 import { ENCODED_LENGTH, encode, encodeInto } from "./encoding.ts";
@@ -29,5 +30,6 @@ export function buildPbftN4F1(config: PbftN4F1Config): TransitionSystem<PbftStat
       return action !== undefined && enabledActions(state).includes(action) ? action : undefined;
     },
     describeState: describePbftState,
+    describeParticipants: describePbftParticipants,
   };
 }
