@@ -27,6 +27,12 @@ export interface TransitionSystem<S, A> {
    * encodes every successor into one scratch buffer with it.
    */
   encodeInto?(state: S, target: Uint8Array): number;
+  /**
+   * Optional inverse of `encode`: the state whose encoding starts at `source[offset]`. With it,
+   * BFS keeps no state objects between levels: the frontier is a range of ids in the visited
+   * set's key arena (as SPIN and TLC keep state vectors, not objects).
+   */
+  decode?(source: Uint8Array, offset: number): S;
   /** Upper bound on the length of `encode(state)`, for sizing the scratch buffer of `encodeInto`. */
   encodedLength?: number;
   /** Safety properties checked in every reachable state. */

@@ -1,6 +1,6 @@
 import type { TransitionSystem } from "../../../explorer/transition-system.ts";
 import { describePbftState } from "./describe.ts";
-import { ENCODED_LENGTH, encode, encodeInto } from "./encoding.ts";
+import { ENCODED_LENGTH, decode, encode, encodeInto } from "./encoding.ts";
 import { initialState, type PbftState } from "./layout.ts";
 import { PROPERTIES, type PropertyName } from "./properties.ts";
 import { actionOfStep, stepOfAction } from "./schedule-steps.ts";
@@ -21,6 +21,7 @@ export function buildPbftN4F1(config: PbftN4F1Config): TransitionSystem<PbftStat
     step: (state, action) => applyAction(state, action, quorums),
     encode,
     encodeInto,
+    decode,
     encodedLength: ENCODED_LENGTH,
     invariants: properties.map((name) => PROPERTIES[name]),
     toStep: stepOfAction,
