@@ -28,7 +28,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     parents,
     monitor,
     checker: new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation),
-    encoder: new StateEncoder(system),
+    encoder: new StateEncoder(system, settings.symmetry),
   };
 
   let outcome: SearchOutcome;

@@ -17,7 +17,9 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
   const maxStates = settings.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = settings.maxDepth ?? Number.POSITIVE_INFINITY;
   const checking = settings.checkInvariants;
-  const arena = system.decode !== undefined && visited instanceof ExactStateStore ? visited : undefined;
+  // Under symmetry the arena holds orbit representatives, not the states whose action indices
+  // the parent log records, so the frontier keeps the states themselves.
+  const arena = system.decode !== undefined && !settings.symmetry && visited instanceof ExactStateStore ? visited : undefined;
   const statesPerDepth: number[] = [0];
   let transitions = 0;
   let terminalStates = 0;
