@@ -85,7 +85,7 @@ function applyQuorums(next: PbftState, k: number, quorums: Quorums): void {
 /** The successor of `state` under enabled instance `action` (SPEC.md §4, "effect"); pure. */
 export function applyAction(state: PbftState, action: number, quorums: Quorums): PbftState {
   const { kind, first, second } = ACTIONS[action];
-  const next = state.slice();
+  const next = new Uint8Array(state);
   const at = GUARD[action];
   switch (kind) {
     case ActionKind.ByzPrePrepare:
