@@ -28,7 +28,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     parents,
     monitor,
     checker: new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation),
-    encoder: new StateEncoder(system),
+    encoder: new StateEncoder(system, settings.symmetry),
   };
 
   let outcome: SearchOutcome;
@@ -49,7 +49,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     seed,
     strategy: settings.strategy,
     terminalStates: outcome.terminalStates,
-    bytesPerState: visited.bytesPerState() + (settings.strategy === "bfs" ? parents.bytesPerState : 0),
+    bytesPerState: visited.bytesPerState() + (settings.strategy === "bfs" ? parents.bytesPerState(visited.size) : 0),
   };
   if (outcome.limitHit !== undefined) result.limitHit = outcome.limitHit;
   if (outcome.statesPerDepth !== undefined) result.statesPerDepth = outcome.statesPerDepth;

@@ -17,6 +17,8 @@ export const exploreSettingsSchema = z
     fingerprint: z.boolean().default(false),
     /** Keep exploring after a violation, counting violating states per property. */
     stopAtFirstViolation: z.boolean().default(true),
+    /** Store one state per symmetry orbit (the system must define `symmetry`). */
+    symmetry: z.boolean().default(false),
     checkInvariants: z.boolean().default(true),
     /** Random walk: how many walks (each from an initial state). */
     walks: z.number().int().positive().default(1000),

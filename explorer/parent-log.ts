@@ -38,8 +38,9 @@ export class ParentLog {
     return { initialIndex: -1 - this.parent[at], actionIndices: actionIndices.reverse() };
   }
 
-  get bytesPerState(): number {
-    return Int32Array.BYTES_PER_ELEMENT + Uint16Array.BYTES_PER_ELEMENT;
+  /** Bytes allocated per recorded state (6 plus the slack of the last doubling). */
+  bytesPerState(states: number): number {
+    return (this.parent.byteLength + this.via.byteLength) / Math.max(1, states);
   }
 }
 

@@ -1,21 +1,32 @@
+import { InputError } from "../spec/common/input-error.ts";
 import type { TransitionSystem } from "./transition-system.ts";
 import type { VisitedSet } from "./visited/index.ts";
 
 /**
- * Encodes states for the visited set: into one reused scratch buffer when the system offers
- * `encodeInto` (no allocation per transition), else through `encode`. `bytes` is valid until
- * the next call.
+ * Encodes states for the visited set: the orbit representative's encoding under symmetry
+ * reduction; else into one reused scratch buffer when the system offers `encodeInto` (no
+ * allocation per transition), else through `encode`. `bytes` is valid until the next call.
  */
 export class StateEncoder<S> {
   bytes: Uint8Array;
+  private readonly useEncodeInto: boolean;
 
-  constructor(private readonly system: TransitionSystem<S, unknown>) {
-    this.bytes = new Uint8Array(system.encodeInto ? (system.encodedLength ?? 4096) : 0);
+  constructor(
+    private readonly system: TransitionSystem<S, unknown>,
+    private readonly symmetry = false,
+  ) {
+    if (symmetry && system.symmetry === undefined) throw new InputError("explore: symmetry reduction was asked for, but the model defines no symmetry");
+    this.useEncodeInto = !symmetry && system.encodeInto !== undefined;
+    this.bytes = new Uint8Array(this.useEncodeInto ? (system.encodedLength ?? 4096) : 0);
   }
 
   encode(state: S): number {
     const { system } = this;
-    if (system.encodeInto) return system.encodeInto(state, this.bytes);
+    if (this.symmetry) {
+      this.bytes = system.symmetry!(state);
+      return this.bytes.length;
+    }
+    if (this.useEncodeInto) return system.encodeInto!(state, this.bytes);
     this.bytes = system.encode(state);
     return this.bytes.length;
   }

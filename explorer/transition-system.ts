@@ -9,8 +9,8 @@ import type { ScheduleStep } from "../spec/common/schedule.ts";
  *   (a counterexample is stored as action indices and rebuilt by replaying them).
  * - `step` is pure: it never mutates `state`.
  * - `encode` is canonical and injective: two states are the same iff their encodings are equal
- *   byte for byte. With `symmetry`, `encode` of any state in an orbit may differ, and
- *   `canonicalEncode` must return one representative's encoding for the whole orbit.
+ *   byte for byte. With `symmetry`, `encode` of the states of an orbit differ, and
+ *   `symmetry` returns one representative's encoding for the whole orbit.
  */
 export interface TransitionSystem<S, A> {
   /** Initial states (usually one). */
@@ -27,8 +27,21 @@ export interface TransitionSystem<S, A> {
    * encodes every successor into one scratch buffer with it.
    */
   encodeInto?(state: S, target: Uint8Array): number;
+  /**
+   * Optional inverse of `encode`: the state whose encoding starts at `source[offset]`. With it,
+   * BFS keeps no state objects between levels: the frontier is a range of ids in the visited
+   * set's key arena (as SPIN and TLC keep state vectors, not objects).
+   */
+  decode?(source: Uint8Array, offset: number): S;
   /** Upper bound on the length of `encode(state)`, for sizing the scratch buffer of `encodeInto`. */
   encodedLength?: number;
+  /**
+   * Optional symmetry reduction (Ip & Dill's scalarset symmetry; TLC's SYMMETRY): the encoding
+   * of the canonical representative of `state`'s orbit, the same bytes for every state of the
+   * orbit. The group must preserve the transition relation and every property. Used instead
+   * of `encode` as the visited-set key when the explorer runs with `symmetry: true`.
+   */
+  symmetry?(state: S): Uint8Array;
   /** Safety properties checked in every reachable state. */
   invariants: readonly Invariant<S>[];
   /**

@@ -1,31 +1,37 @@
 import { POLL_EVERY, yieldToEventLoop } from "../run-monitor.ts";
 import type { LimitKind } from "../result.ts";
+import { ExactStateStore } from "../visited/index.ts";
 import type { SearchContext, SearchOutcome } from "./search-context.ts";
 
 /**
  * Level-by-level breadth-first search (TLC's default mode, Stateright's `BfsChecker`).
  * Invariants are checked when a state is first stored and `terminal` when it is expanded,
  * both in BFS order, so the first violation found has a shortest path (the counterexample).
- * Only the frontier is kept as state objects; visited states live in the typed-array store
- * and are reached again through the parent log.
+ * Ids are handed out in discovery order, so each level is a contiguous id range. When the
+ * system can `decode` and the store keeps keys, the frontier is just that range, decoded from
+ * the key arena on expansion (no state object outlives its level); otherwise the level's
+ * state objects are kept in an array.
  */
 export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<SearchOutcome> {
   const { system, visited, parents, checker, monitor, encoder, settings } = context;
   const maxStates = settings.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = settings.maxDepth ?? Number.POSITIVE_INFINITY;
   const checking = settings.checkInvariants;
-  const statesPerDepth: number[] = [];
+  // Under symmetry the arena holds orbit representatives, not the states whose action indices
+  // the parent log records, so the frontier keeps the states themselves.
+  const arena = system.decode !== undefined && !settings.symmetry && visited instanceof ExactStateStore ? visited : undefined;
+  const statesPerDepth: number[] = [0];
   let transitions = 0;
   let terminalStates = 0;
   let countdown = POLL_EVERY;
 
   const end = (verdict: SearchOutcome["verdict"], limitHit?: LimitKind): SearchOutcome => {
-    while (statesPerDepth.length > 0 && statesPerDepth[statesPerDepth.length - 1] === 0) statesPerDepth.pop();
+    while (statesPerDepth.length > 1 && statesPerDepth[statesPerDepth.length - 1] === 0) statesPerDepth.pop();
     const outcome: SearchOutcome = {
       verdict,
       distinctStates: Math.min(visited.size, maxStates),
       transitions,
-      maxDepth: Math.max(0, statesPerDepth.length - 1),
+      maxDepth: statesPerDepth.length - 1,
       terminalStates,
       statesPerDepth,
     };
@@ -33,31 +39,30 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
     return outcome;
   };
 
-  let frontier: S[] = [];
-  let frontierIds: number[] = [];
+  /** States of the level being discovered, kept only without an arena to decode from. */
+  let discovered: S[] = [];
   const initials = system.initial();
-  statesPerDepth.push(0);
   for (let i = 0; i < initials.length; i++) {
     const id = encoder.insert(visited, initials[i]);
     if (id < 0) continue;
     if (id >= maxStates) return end("incomplete", "states");
     parents.recordInitial(id, i);
-    frontier.push(initials[i]);
-    frontierIds.push(id);
+    if (!arena) discovered.push(initials[i]);
     statesPerDepth[0]++;
     const failed = checking ? checker.violated(initials[i]) : undefined;
     if (failed !== undefined && checker.note(failed, () => parents.pathTo(id))) return end("violation");
   }
 
   let depthLimited = false;
-  for (let depth = 0; frontier.length > 0; depth++) {
-    const next: S[] = [];
-    const nextIds: number[] = [];
+  let levelStart = 0;
+  for (let depth = 0; visited.size > levelStart; depth++) {
+    const levelEnd = visited.size;
+    const level = discovered;
+    discovered = [];
     statesPerDepth.push(0);
     const expanding = depth < maxDepth;
-    for (let f = 0; f < frontier.length; f++) {
-      const state = frontier[f];
-      const parentId = frontierIds[f];
+    for (let parentId = levelStart; parentId < levelEnd; parentId++) {
+      const state = arena ? system.decode!(arena.keys, arena.keyStart(parentId)) : level[parentId - levelStart];
       const actions = system.actions(state);
       if (actions.length === 0) {
         terminalStates++;
@@ -76,21 +81,19 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
         if (id < 0) continue;
         if (id >= maxStates) return end("incomplete", "states");
         parents.record(id, parentId, a);
-        next.push(successor);
-        nextIds.push(id);
+        if (!arena) discovered.push(successor);
         statesPerDepth[depth + 1]++;
         const failed = checking ? checker.violated(successor) : undefined;
         if (failed !== undefined && checker.note(failed, () => parents.pathTo(id))) return end("violation");
       }
       if (--countdown === 0) {
         countdown = POLL_EVERY;
-        const limit = monitor.poll({ states: visited.size, transitions, depth, queue: frontier.length - f - 1 + next.length });
+        const limit = monitor.poll({ states: visited.size, transitions, depth, queue: visited.size - parentId - 1 });
         if (limit !== undefined) return end("incomplete", limit);
         if (monitor.yieldDue()) await yieldToEventLoop();
       }
     }
-    frontier = next;
-    frontierIds = nextIds;
+    levelStart = levelEnd;
   }
   if (depthLimited) return end("incomplete", "depth");
   return end(checker.first ? "violation" : "pass");

@@ -1,49 +1,50 @@
-import { ensureCapacity } from "./growable.ts";
-
 /**
- * The open-addressing index shared by both visited sets: a power-of-two `Int32Array` of
- * slots holding `id + 1` (0 = empty), probed linearly from the key's 32-bit hash, plus each
- * id's hash so that growing never re-reads the keys. Kept at most half full.
- * Ids are dense (0, 1, 2, …): they index the arena, the parent log and any per-state array.
+ * The open-addressing index shared by both visited sets: a power-of-two table of
+ * `(hash, id + 1)` pairs in one `Int32Array` (0 = empty), probed linearly from the key's
+ * 32-bit hash. Keeping the hash beside the id lets a probe reject a mismatch from the one
+ * cache line it already read, and lets the table grow without re-reading any key. Kept at most
+ * half full. Ids are dense (0, 1, 2, …): they index the key arena, the parent log and any
+ * per-state array.
  */
 export class SlotTable {
-  slots: Int32Array;
+  /** `pairs[2s]` = hash of slot s's key, `pairs[2s + 1]` = its id + 1 (0: empty slot). */
+  pairs: Int32Array;
+  /** Slot count − 1 (the count is a power of two). */
   mask: number;
-  /** `hashOf[id]`: the 32-bit hash the id was placed by. */
-  hashOf: Uint32Array;
   size = 0;
 
   constructor(initialSlots = 1 << 16) {
     let capacity = 16;
     while (capacity < initialSlots) capacity *= 2;
-    this.slots = new Int32Array(capacity);
+    this.pairs = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.hashOf = new Uint32Array(capacity >>> 1);
   }
 
-  /** Places a new id (the next dense id) at the empty slot `slot`; returns the id. */
+  /** Places the next dense id at the empty slot `slot` found by probing; returns the id. */
   add(slot: number, hash: number): number {
     const id = this.size++;
-    this.slots[slot] = id + 1;
-    this.hashOf = ensureCapacity(this.hashOf, this.size);
-    this.hashOf[id] = hash;
-    if (this.size * 2 > this.slots.length) this.grow();
+    this.pairs[2 * slot] = hash;
+    this.pairs[2 * slot + 1] = id + 1;
+    if (this.size * 4 > (this.mask + 1) * 3) this.grow();
     return id;
   }
 
-  get bytesPerEntry(): number {
-    return (this.slots.byteLength + this.hashOf.byteLength) / Math.max(1, this.size);
+  get bytes(): number {
+    return this.pairs.byteLength;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let slot = this.hashOf[id] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = id + 1;
+    const old = this.pairs;
+    const pairs = new Int32Array(old.length * 2);
+    const mask = (pairs.length >>> 1) - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let slot = old[at] & mask;
+      while (pairs[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      pairs[2 * slot] = old[at];
+      pairs[2 * slot + 1] = old[at + 1];
     }
-    this.slots = slots;
+    this.pairs = pairs;
     this.mask = mask;
   }
 }

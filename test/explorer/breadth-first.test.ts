@@ -11,6 +11,15 @@ describe("breadth-first search", () => {
     expect(result.counterexample).toBeUndefined();
   });
 
+  it("reaches the same figures with the arena frontier (decode) as with state objects", async () => {
+    const { decode: _decode, ...withoutDecode } = gridSystem(7, [notAt(5, 6)]);
+    const fromArena = await explore(gridSystem(7, [notAt(5, 6)]), { stopAtFirstViolation: false });
+    const fromObjects = await explore(withoutDecode, { stopAtFirstViolation: false });
+    for (const figure of ["distinctStates", "transitions", "maxDepth", "statesPerDepth", "counterexample", "violationCounts"] as const) {
+      expect(fromArena[figure]).toEqual(fromObjects[figure]);
+    }
+  });
+
   it("returns a shortest counterexample even when a longer path is explored first", async () => {
     // 0 → 1 → 2 → 3 → 9 is listed first; 0 → 4 → 9 is the shortest way to the bad node 9.
     const system = graphSystem({ 0: [1, 4], 1: [2], 2: [3], 3: [9], 4: [9] }, { invariants: [{ name: "never 9", holds: (n) => n !== 9 }] });

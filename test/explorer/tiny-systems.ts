@@ -40,7 +40,7 @@ export type Point = readonly [number, number];
 
 /**
  * The (n+1)×(n+1) grid walked right and up from (0,0): (n+1)² states, 2n(n+1) transitions,
- * depth 2n, C(d) states at depth d, one terminal state (n,n). Uses `encodeInto`.
+ * depth 2n, one terminal state (n,n). Uses `encodeInto` and `decode` (the BFS arena frontier).
  */
 export function gridSystem(n: number, invariants: Invariant<Point>[] = [], terminal?: Invariant<Point>): TransitionSystem<Point, "right" | "up"> {
   return {
@@ -53,6 +53,10 @@ export function gridSystem(n: number, invariants: Invariant<Point>[] = [], termi
       return 8;
     },
     encodedLength: 8,
+    decode: (source, offset) => {
+      const view = new DataView(source.buffer, source.byteOffset + offset, 8);
+      return [view.getInt32(0, true), view.getInt32(4, true)];
+    },
     invariants,
     terminal,
     toStep: (action) => ({ deliver: action }),

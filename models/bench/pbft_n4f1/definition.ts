@@ -9,6 +9,7 @@ export const pbftN4F1ConfigSchema = z
     qp: quorum.describe("prepare quorum QP (SPEC.md §5.1); 3 = 2f+1"),
     qc: quorum.describe("commit quorum QC (SPEC.md §5.2); 3 = 2f+1"),
     properties: z.array(z.enum(["agreement", "validity"])).min(1).optional(),
+    symmetry: z.enum(["replicas", "replicas-and-values"]).optional(),
   })
   .strict();
 

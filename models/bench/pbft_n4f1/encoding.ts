@@ -20,3 +20,18 @@ export function encode(state: PbftState): Uint8Array {
   encodeInto(state, bytes);
   return bytes;
 }
+
+/** The inverse of `encodeInto`: the state whose 10-byte encoding starts at `source[offset]`. */
+export function decode(source: Uint8Array, offset: number): PbftState {
+  const state = new Uint8Array(COMPONENTS);
+  let c = 0;
+  for (let byte = offset; byte < offset + ENCODED_LENGTH; byte++) {
+    const packed = source[byte];
+    state[c] = packed & 3;
+    state[c + 1] = (packed >>> 2) & 3;
+    state[c + 2] = (packed >>> 4) & 3;
+    if (c + 3 < COMPONENTS) state[c + 3] = packed >>> 6;
+    c += 4;
+  }
+  return state;
+}

@@ -19,8 +19,6 @@ export interface SpinFigures {
   depthReached: number;
   /** "errors: N" */
   errors: number;
-  /** Seconds to generate and compile pan.c (spin -a, gcc). */
-  compileSeconds: number;
   /** Seconds `./pan` ran (wall clock, the search alone). */
   searchSeconds: number;
   output: string;
@@ -39,7 +37,7 @@ function figure(output: string, pattern: RegExp, what: string): number {
 }
 
 /** Parses the statistics block of a `pan` run. */
-export function parseSpinOutput(output: string): Omit<SpinFigures, "compileSeconds" | "searchSeconds" | "output"> {
+export function parseSpinOutput(output: string): Omit<SpinFigures, "searchSeconds" | "output"> {
   return {
     stored: figure(output, /(\d+) states, stored/, "states, stored"),
     matched: figure(output, /(\d+) states, matched/, "states, matched"),
@@ -49,23 +47,49 @@ export function parseSpinOutput(output: string): Omit<SpinFigures, "compileSecon
   };
 }
 
+/** A compiled `pan` verifier in a temporary directory. */
+export interface CompiledSpinOracle {
+  /** Seconds to generate and compile pan.c (spin -a, gcc). */
+  compileSeconds: number;
+  /** Runs `./pan -m1000` once; `searchSeconds` is its wall-clock time. */
+  search(): SpinFigures;
+  /** Removes the temporary directory. */
+  dispose(): void;
+}
+
 /**
- * `spin -a pbft_n4f1.pml; gcc -O2 -DSAFETY -o pan pan.c; ./pan -m1000` (SPEC.md §7.1) in a
- * temporary directory; `defines` are passed to spin (e.g. ["-DMUTANT"]).
+ * `spin -a pbft_n4f1.pml; gcc -O2 -DSAFETY -o pan pan.c` (SPEC.md §7.1) in a temporary
+ * directory; `defines` are passed to spin (e.g. ["-DMUTANT"]).
  */
-export function runSpinOracle(defines: readonly string[] = []): SpinFigures {
+export function compileSpinOracle(defines: readonly string[] = []): CompiledSpinOracle {
   const dir = mkdtempSync(join(tmpdir(), "pbft-spin-"));
+  const dispose = (): void => rmSync(dir, { recursive: true, force: true });
   try {
     copyFileSync(PROMELA_FILE, join(dir, "pbft_n4f1.pml"));
     const compileStart = performance.now();
     execFileSync("spin", [...defines, "-a", "pbft_n4f1.pml"], { cwd: dir, stdio: "pipe" });
     execFileSync("gcc", ["-O2", "-DSAFETY", "-o", "pan", "pan.c"], { cwd: dir, stdio: "pipe" });
-    const searchStart = performance.now();
-    const run = spawnSync("./pan", ["-m1000"], { cwd: dir, encoding: "utf8" });
-    const searchSeconds = (performance.now() - searchStart) / 1000;
-    const output = `${run.stdout}${run.stderr}`;
-    return { ...parseSpinOutput(output), compileSeconds: (searchStart - compileStart) / 1000, searchSeconds, output };
+    const compileSeconds = (performance.now() - compileStart) / 1000;
+    const search = (): SpinFigures => {
+      const searchStart = performance.now();
+      const run = spawnSync("./pan", ["-m1000"], { cwd: dir, encoding: "utf8" });
+      const searchSeconds = (performance.now() - searchStart) / 1000;
+      const output = `${run.stdout}${run.stderr}`;
+      return { ...parseSpinOutput(output), searchSeconds, output };
+    };
+    return { compileSeconds, search, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
+
+/** Compile, search once, clean up. */
+export function runSpinOracle(defines: readonly string[] = []): SpinFigures & { compileSeconds: number } {
+  const oracle = compileSpinOracle(defines);
+  try {
+    return { ...oracle.search(), compileSeconds: oracle.compileSeconds };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    oracle.dispose();
   }
 }

@@ -24,21 +24,28 @@ export interface Quorums {
   qc: number;
 }
 
-// Per action: the component its guard reads, precomputed (SPEC.md §4, "guard").
-const GUARD = ACTIONS.map(({ kind, first, second }) => {
+// Per action, the components its guard reads (SPEC.md §4, "guard"), precomputed. A receipt
+// is enabled iff its message is in flight (GUARD ≠ ⊥). A send of replica 0 is enabled iff
+// nothing of that type to that backup is in flight (GUARD = ⊥) and none was delivered
+// (UNSENT = 0: for PRE-PREPARE phase[r] = IDLE, for COMMIT com[r][0] = ⊥).
+const GUARD = Int8Array.from(ACTIONS, ({ kind, first, second }) => {
   switch (kind) {
     case ActionKind.ByzPrePrepare:
+    case ActionKind.RecvPrePrepare:
       return netPrePrepareAt(first);
     case ActionKind.ByzCommit:
       return netCommitAt(0, first);
-    case ActionKind.RecvPrePrepare:
-      return netPrePrepareAt(first);
     case ActionKind.RecvPrepare:
       return netPrepareAt(first, second);
     case ActionKind.RecvCommit:
       return netCommitAt(first, second);
   }
 });
+const NOT_A_SEND = -1;
+const UNSENT = Int8Array.from(ACTIONS, ({ kind, first }) =>
+  kind === ActionKind.ByzPrePrepare ? phaseAt(first) : kind === ActionKind.ByzCommit ? comAt(first, 0) : NOT_A_SEND,
+);
+if (IDLE !== 0 || NONE !== 0) throw new Error("pbft_n4f1: the send guards read IDLE and ⊥ as 0");
 
 /** The component an instance's guard reads: for a receipt, the message in flight. */
 export const guardComponent = (action: number): number => GUARD[action];
@@ -47,19 +54,8 @@ export const guardComponent = (action: number): number => GUARD[action];
 export function enabledActions(state: PbftState): number[] {
   const enabled: number[] = [];
   for (let a = 0; a < ACTION_COUNT; a++) {
-    const { kind, first } = ACTIONS[a];
-    const inFlight = state[GUARD[a]] !== NONE;
-    switch (kind) {
-      case ActionKind.ByzPrePrepare:
-        // Replica 0 never sent r a PRE-PREPARE: none in flight and none delivered (r still IDLE).
-        if (!inFlight && state[phaseAt(first)] === IDLE) enabled.push(a);
-        break;
-      case ActionKind.ByzCommit:
-        if (!inFlight && state[comAt(first, 0)] === NONE) enabled.push(a);
-        break;
-      default:
-        if (inFlight) enabled.push(a);
-    }
+    const unsent = UNSENT[a];
+    if (unsent === NOT_A_SEND ? state[GUARD[a]] !== NONE : state[GUARD[a]] === NONE && state[unsent] === 0) enabled.push(a);
   }
   return enabled;
 }
@@ -89,7 +85,7 @@ function applyQuorums(next: PbftState, k: number, quorums: Quorums): void {
 /** The successor of `state` under enabled instance `action` (SPEC.md §4, "effect"); pure. */
 export function applyAction(state: PbftState, action: number, quorums: Quorums): PbftState {
   const { kind, first, second } = ACTIONS[action];
-  const next = state.slice();
+  const next = new Uint8Array(state);
   const at = GUARD[action];
   switch (kind) {
     case ActionKind.ByzPrePrepare:
