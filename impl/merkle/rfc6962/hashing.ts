@@ -21,11 +21,13 @@ export function hashLeaf(data: Uint8Array): Uint8Array {
   return sha256(input);
 }
 
-/** SHA-256(0x01 || left || right). */
+/** Reused input of hashChildren: sha256 reads it synchronously, so no call can see another's bytes. */
+const nodeInput = new Uint8Array(1 + 2 * HASH_BYTES);
+
+/** SHA-256(0x01 || left || right), for 32-byte children. */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Uint8Array {
-  const input = new Uint8Array(1 + 2 * HASH_BYTES);
-  input[0] = NODE_PREFIX;
-  input.set(left, 1);
-  input.set(right, 1 + HASH_BYTES);
-  return sha256(input);
+  nodeInput[0] = NODE_PREFIX;
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_BYTES);
+  return sha256(nodeInput);
 }
