@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerCheck } from "./check.ts";
 import { registerExplore } from "./explore.ts";
 import { registerList } from "./list.ts";
+import { registerMerkle } from "./merkle.ts";
 import { registerReplay } from "./replay.ts";
 import { registerReport } from "./report.ts";
 
@@ -9,4 +10,11 @@ import { registerReport } from "./report.ts";
 export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const commandRegistrations: readonly CommandRegistration[] = [registerCheck, registerExplore, registerList, registerReplay, registerReport];
+export const commandRegistrations: readonly CommandRegistration[] = [
+  registerCheck,
+  registerExplore,
+  registerList,
+  registerReplay,
+  registerReport,
+  registerMerkle,
+];

@@ -1,0 +1,2 @@
+export { bitcoinLevels, bitcoinMerkleRoot, bitcoinBranch, bitcoinDepth, verifyBitcoinBranch } from "./tree.ts";
+export { bitcoinScheme } from "./scheme.ts";

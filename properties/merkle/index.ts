@@ -1,0 +1,14 @@
+export type { MerkleProperty, SearchBudget } from "./property.ts";
+export { DEFAULT_BUDGET, ceilLog2 } from "./property.ts";
+export { sampleLeaves, sampleLeaf } from "./sample-leaves.ts";
+export { oracleMth } from "./mth-oracle.ts";
+export { completeness, firstIncompleteLeaf, type LeafCase } from "./completeness.ts";
+export { positionBinding } from "./position-binding.ts";
+export { tamperRejection } from "./tamper-rejection.ts";
+export { internalNodeAsLeaf, type TreeCase } from "./internal-node-as-leaf.ts";
+export { distinctRoots, alphabetFor, listsUpTo, type ListPair } from "./distinct-roots.ts";
+export { proofSize, proofLengthStats, type ProofLengthStats } from "./proof-size.ts";
+export { emptyTree, proveOutOfRange } from "./edge-cases.ts";
+export { rfc9162Oracle, oracleMismatch } from "./oracle.ts";
+export { consistencyCompletenessFailure, consistencyTamperAccepted, type ConsistencyCase } from "./consistency.ts";
+export { MERKLE_PROPERTIES, merklePropertyNamed, merkleAudit, seedMerkleAudit, bitcoinMerkleAudit } from "./audit.ts";
