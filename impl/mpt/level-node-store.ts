@@ -15,7 +15,9 @@ export class LevelNodeStore implements NodeStore {
   }
 
   get(hash: Uint8Array): Uint8Array | undefined {
-    return this.db.getSync(hash);
+    const encoded = this.db.getSync(hash);
+    // classic-level hands back a Buffer; the trie deals in plain Uint8Arrays only.
+    return encoded === undefined ? undefined : new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.byteLength);
   }
 
   async putBatch(entries: readonly NodeEntry[]): Promise<void> {

@@ -1,11 +1,8 @@
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { bytesToNibbles } from "./nibbles.ts";
-import type { HashedNode, ResolvedNode } from "./node.ts";
-import { hashedNode } from "./node.ts";
+import { bytesToNibbles, hexPrefixDecode } from "./nibbles.ts";
 import { EMPTY_ROOT } from "./node-encoding.ts";
-import { MalformedNodeError, decodeNode } from "./node-decoding.ts";
-import { MissingNodeError } from "./node-resolver.ts";
-import { lookup } from "./trie-lookup.ts";
+import { rlpDecode, rlpEncode } from "./rlp.ts";
+import type { RlpItem } from "./rlp.ts";
 import { equalBytes } from "./equal-bytes.ts";
 
 export type ProofVerdict = { valid: true; value: Uint8Array | null } | { valid: false; error: string };
@@ -15,29 +12,105 @@ export interface VerifyProofOptions {
   secure?: boolean;
 }
 
+class InvalidProof extends Error {}
+
+function hex(bytes: Uint8Array): string {
+  return `0x${Buffer.from(bytes).toString("hex")}`;
+}
+
 /**
- * Verifies an eth_getProof (EIP-1186) proof as geth does: the proof is a set of node
- * encodings keyed by their keccak-256 hash; walking the key's path from `root` must reach either
- * the key's value (presence) or a point where the path leaves the trie (absence), touching only
- * nodes whose hash the parent commits to. Embedded nodes may be listed or not (geth omits them,
- * @ethereumjs/mpt lists them); unused nodes are ignored, as in geth's VerifyProof.
+ * Verifies an eth_getProof (EIP-1186) proof: the nodes on the key's path, root first, each one
+ * the node its parent commits to (keccak-256 of the node's RLP equals the parent's 32-byte
+ * reference; App. D). The walk ends at the key's value (presence) or where the path leaves the
+ * trie (absence: an empty branch slot, or a leaf or extension whose path diverges). Nodes that
+ * are embedded in their parent may be listed too (@ethereumjs/mpt lists them, geth does not);
+ * a node the walk does not use makes the proof invalid, so one proof has one meaning.
+ * Only the nodes of the proof are hashed, each once.
  */
 export function verifyProof(root: Uint8Array, key: Uint8Array, proof: readonly Uint8Array[], options: VerifyProofOptions = {}): ProofVerdict {
-  if (root.length !== 32) return { valid: false, error: `root is ${root.length} bytes; a trie root is a 32-byte hash` };
-  const path = bytesToNibbles(options.secure === true ? keccak_256(key) : key);
-  if (equalBytes(root, EMPTY_ROOT)) return { valid: true, value: null };
-  const byHash = new Map<string, Uint8Array>();
-  for (const node of proof) byHash.set(Buffer.from(keccak_256(node)).toString("hex"), node);
-  const resolve = (node: HashedNode): ResolvedNode => {
-    const encoded = byHash.get(Buffer.from(node.ref).toString("hex"));
-    if (encoded === undefined) throw new MissingNodeError(node.ref);
-    return decodeNode(encoded);
-  };
   try {
-    return { valid: true, value: lookup(hashedNode(root), path, resolve) };
+    return { valid: true, value: walkProof(root, bytesToNibbles(options.secure === true ? keccak_256(key) : key), proof) };
   } catch (error) {
-    if (error instanceof MissingNodeError) return { valid: false, error: `proof lacks the node with hash 0x${Buffer.from(error.hash).toString("hex")} on the key's path` };
-    if (error instanceof MalformedNodeError) return { valid: false, error: `malformed proof node: ${error.message}` };
+    if (error instanceof InvalidProof) return { valid: false, error: error.message };
     throw error;
   }
+}
+
+function walkProof(root: Uint8Array, path: Uint8Array, proof: readonly Uint8Array[]): Uint8Array | null {
+  if (root.length !== 32) throw new InvalidProof(`root is ${root.length} bytes; a trie root is a 32-byte hash`);
+  if (equalBytes(root, EMPTY_ROOT)) {
+    // The empty trie has no node to walk: its proof is empty, or the RLP of "" alone.
+    if (proof.length === 0 || (proof.length === 1 && proof[0].length === 1 && proof[0][0] === 0x80)) return null;
+    throw new InvalidProof(`the empty trie's proof has no nodes, but this one has ${proof.length}`);
+  }
+  let next = 0;
+  /** The node behind a 32-byte reference must be the next proof element. */
+  const nodeByHash = (hash: Uint8Array): RlpItem => {
+    if (next >= proof.length) throw new InvalidProof(`proof ends before the node ${hex(hash)} on the key's path (after ${proof.length} node(s))`);
+    const encoded = proof[next];
+    if (!equalBytes(keccak_256(encoded), hash)) throw new InvalidProof(`proof node ${next} does not hash to ${hex(hash)}, the reference its parent commits to`);
+    next++;
+    return decodeProofNode(encoded, next - 1);
+  };
+  /** An embedded node may be repeated as the next proof element; skip it when it is. */
+  const embedded = (node: RlpItem[]): RlpItem => {
+    if (next < proof.length && proof[next].length < 32 && equalBytes(proof[next], rlpEncode(node))) next++;
+    return node;
+  };
+  let node = nodeByHash(root);
+  let pos = 0;
+  for (;;) {
+    if (!Array.isArray(node)) throw new InvalidProof("a proof node is an RLP string, not a node");
+    let child: RlpItem;
+    if (node.length === 17) {
+      if (pos === path.length) return finish(stringItem(node[16], "branch value"), next, proof.length);
+      child = node[path[pos++]];
+    } else if (node.length === 2) {
+      const { path: nodePath, isLeaf } = decodePath(node[0]);
+      const matches = startsWith(path, pos, nodePath);
+      if (isLeaf) return finish(matches && pos + nodePath.length === path.length ? stringItem(node[1], "leaf value") : null, next, proof.length);
+      if (!matches) return finish(null, next, proof.length);
+      pos += nodePath.length;
+      child = node[1];
+    } else {
+      throw new InvalidProof(`a proof node is a list of ${node.length} items; nodes have 2 or 17`);
+    }
+    if (Array.isArray(child)) node = embedded(child);
+    else if (child.length === 0) return finish(null, next, proof.length);
+    else if (child.length === 32) node = nodeByHash(child);
+    else throw new InvalidProof(`a child reference is ${child.length} bytes; it must be a 32-byte hash or an embedded node`);
+  }
+}
+
+function finish(value: Uint8Array | null, used: number, total: number): Uint8Array | null {
+  if (used !== total) throw new InvalidProof(`proof has ${total - used} node(s) beyond the end of the key's path`);
+  return value;
+}
+
+function decodeProofNode(encoded: Uint8Array, index: number): RlpItem {
+  try {
+    return rlpDecode(encoded);
+  } catch (error) {
+    throw new InvalidProof(`proof node ${index} is not valid RLP: ${(error as Error).message}`);
+  }
+}
+
+function stringItem(item: RlpItem, what: string): Uint8Array | null {
+  if (Array.isArray(item)) throw new InvalidProof(`${what} is a list, not a byte string`);
+  return item.length === 0 ? null : item;
+}
+
+function decodePath(item: RlpItem): { path: Uint8Array; isLeaf: boolean } {
+  if (Array.isArray(item)) throw new InvalidProof("a node path is a list, not a hex-prefix string");
+  try {
+    return hexPrefixDecode(item);
+  } catch (error) {
+    throw new InvalidProof(`a node path is not hex-prefix encoded: ${(error as Error).message}`);
+  }
+}
+
+function startsWith(path: Uint8Array, pos: number, prefix: Uint8Array): boolean {
+  if (path.length - pos < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (path[pos + i] !== prefix[i]) return false;
+  return true;
 }
