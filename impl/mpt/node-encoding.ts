@@ -97,9 +97,17 @@ export function nodeRef(node: TrieNode): Uint8Array {
   if (node.ref !== null) return node.ref;
   if (node.kind === HASHED) throw new Error("unreachable: a hashed node always has its ref");
   const encoded = encodeNode(node);
-  const ref = encoded.length < 32 ? encoded : keccak_256(encoded);
+  const embedded = encoded.length < 32;
+  const ref = embedded ? encoded : keccak_256(encoded);
   node.ref = ref;
+  node.encoded = embedded ? null : encoded;
   return ref;
+}
+
+/** The node's RLP, from the cache root() fills when there is one. Callers must not modify it. */
+export function cachedEncoding(node: LeafNode | ExtensionNode | BranchNode): Uint8Array {
+  const ref = nodeRef(node);
+  return ref.length < 32 ? ref : (node.encoded ?? encodeNode(node));
 }
 
 /** The root hash: the root node is hashed even when its RLP is shorter than 32 bytes. */

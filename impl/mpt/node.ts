@@ -3,6 +3,8 @@
  * nibble path, a branch has 16 child slots plus a value slot. `ref` caches the node's
  * reference in its parent (its RLP when shorter than 32 bytes, else keccak-256 of it); null
  * means "changed since last hashed", so hashing is deferred to root()/commit.
+ * `encoded` keeps the RLP of a hashed node (32 bytes or more) from the last root(), so that
+ * proofs and commits reuse the bytes that were hashed instead of encoding again.
  * `persisted` says the node's encoding is already in the node store.
  */
 
@@ -17,6 +19,7 @@ export interface LeafNode {
   path: Uint8Array;
   value: Uint8Array;
   ref: Uint8Array | null;
+  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -27,6 +30,7 @@ export interface ExtensionNode {
   /** Always a branch once resolved: an extension never points at a leaf or an extension. */
   child: TrieNode;
   ref: Uint8Array | null;
+  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -35,6 +39,7 @@ export interface BranchNode {
   children: (TrieNode | null)[];
   value: Uint8Array | null;
   ref: Uint8Array | null;
+  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -48,11 +53,11 @@ export type TrieNode = LeafNode | ExtensionNode | BranchNode | HashedNode;
 export type ResolvedNode = LeafNode | ExtensionNode | BranchNode;
 
 export function leafNode(path: Uint8Array, value: Uint8Array): LeafNode {
-  return { kind: LEAF, path, value, ref: null, persisted: false };
+  return { kind: LEAF, path, value, ref: null, encoded: null, persisted: false };
 }
 
 export function extensionNode(path: Uint8Array, child: TrieNode): ExtensionNode {
-  return { kind: EXTENSION, path, child, ref: null, persisted: false };
+  return { kind: EXTENSION, path, child, ref: null, encoded: null, persisted: false };
 }
 
 export function emptyBranchNode(): BranchNode {
@@ -61,6 +66,7 @@ export function emptyBranchNode(): BranchNode {
     children: [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
     value: null,
     ref: null,
+    encoded: null,
     persisted: false,
   };
 }
