@@ -2,14 +2,15 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { createMPT, createMerkleProof, verifyMerkleProof } from "@ethereumjs/mpt";
-import { BRANCH, EXTENSION, HASHED, MerklePatriciaTrie, encodeNode, verifyProof } from "../impl/mpt/index.ts";
+import { BRANCH, EXTENSION, HASHED, MerklePatriciaTrie, encodeNode, keccak256, verifyProof } from "../impl/mpt/index.ts";
 import type { TrieNode } from "../impl/mpt/index.ts";
 import type { BenchSuite } from "./suite.ts";
 
 /**
  * `npm run bench -- mpt`: impl/mpt against @ethereumjs/mpt on the same seeded keys and values
  * (roots asserted equal), and against the bare keccak-256 cost of exactly the node bytes our
- * trie hashes. MPT_BENCH_KEYS overrides the 100k keys (e.g. for a quick look).
+ * trie hashes: with the trie's own keccak-256 (impl/mpt/keccak-256.ts), the fair floor, and
+ * with @noble/hashes' (what @ethereumjs/mpt hashes with), for scale. MPT_BENCH_KEYS overrides the 100k keys (e.g. for a quick look).
  */
 const KEYS = Number(process.env.MPT_BENCH_KEYS ?? 100_000);
 const PROOFS = Math.min(10_000, KEYS);
@@ -55,10 +56,11 @@ function hashedNodeEncodings(root: TrieNode): Uint8Array[] {
   return out;
 }
 
-function hashAll(encodings: readonly Uint8Array[]): number {
-  let bytes = 0;
-  for (const encoded of encodings) bytes += keccak_256(encoded)[0];
-  return bytes;
+/** Hashes each encoding once with `hash` (the trie's own keccak-256, or @noble/hashes' for scale). */
+function hashAll(encodings: readonly Uint8Array[], hash: (bytes: Uint8Array) => Uint8Array): number {
+  let sink = 0;
+  for (const encoded of encodings) sink += hash(encoded)[0];
+  return sink;
 }
 
 function heapAfterGc(): number {
@@ -87,7 +89,8 @@ export const mptBench: BenchSuite = {
     const heapAfter = heapAfterGc();
     const encodings = hashedNodeEncodings(trie.rootNode() as TrieNode);
     const nodeCount = countNodes(trie.rootNode() as TrieNode);
-    const bare = best(() => hashAll(encodings));
+    const bare = best(() => hashAll(encodings, keccak256));
+    const bareNoble = best(() => hashAll(encodings, keccak_256));
     log(`ours: ${KEYS} puts + root in ${ours.seconds.toFixed(3)} s; bare keccak of its ${encodings.length} hashed nodes ${bare.seconds.toFixed(3)} s`);
 
     const theirsStart = performance.now();
@@ -103,7 +106,8 @@ export const mptBench: BenchSuite = {
     const ourVerify = best(() => proofKeys.every((key, i) => verifyProof(ours.result, key, ourProofs.result[i]).valid));
     if (!ourVerify.result) throw new Error("one of our proofs failed to verify");
     const proofNodes = ourProofs.result.flat();
-    const bareProof = best(() => hashAll(proofNodes));
+    const bareProof = best(() => hashAll(proofNodes, keccak256));
+    const bareProofNoble = best(() => hashAll(proofNodes, keccak_256));
 
     let start = performance.now();
     const theirProofs: Uint8Array[][] = [];
@@ -123,11 +127,13 @@ export const mptBench: BenchSuite = {
         oursSeconds: ours.seconds,
         ethereumjsSeconds: theirSeconds,
         bareKeccakSeconds: bare.seconds,
+        bareNobleKeccakSeconds: bareNoble.seconds,
         hashedNodes: encodings.length,
         hashedBytes: encodings.reduce((sum, e) => sum + e.length, 0),
         hashesPerPut: ratio(encodings.length, KEYS),
         speedupVsEthereumjs: ratio(theirSeconds, ours.seconds),
         oursOverBareKeccak: ratio(ours.seconds, bare.seconds),
+        oursOverBareNobleKeccak: ratio(ours.seconds, bareNoble.seconds),
       },
       proofs: {
         count: PROOFS,
@@ -140,6 +146,8 @@ export const mptBench: BenchSuite = {
         verifySpeedup: ratio(theirVerify, ourVerify.seconds),
         verifyBareKeccakSeconds: bareProof.seconds,
         verifyOverBareKeccak: ratio(ourVerify.seconds, bareProof.seconds),
+        verifyBareNobleKeccakSeconds: bareProofNoble.seconds,
+        verifyOverBareNobleKeccak: ratio(ourVerify.seconds, bareProofNoble.seconds),
       },
       memory: {
         trieNodes: nodeCount,

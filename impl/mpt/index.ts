@@ -14,3 +14,4 @@ export { bytesToNibbles, hexPrefixEncode, hexPrefixDecode } from "./nibbles.ts";
 export { LEAF, EXTENSION, BRANCH, HASHED } from "./node.ts";
 export type { TrieNode, ResolvedNode, LeafNode, ExtensionNode, BranchNode, HashedNode } from "./node.ts";
 export { equalBytes } from "./equal-bytes.ts";
+export { keccak256 } from "./keccak-256.ts";

@@ -1,4 +1,4 @@
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak-256.ts";
 import { hexPrefixDecode } from "./nibbles.ts";
 import { rlpDecode } from "./rlp.ts";
 import type { RlpItem } from "./rlp.ts";
@@ -56,5 +56,5 @@ export function decodeNode(encoded: Uint8Array): ResolvedNode {
   } catch (error) {
     throw new MalformedNodeError(`node is not valid RLP: ${(error as Error).message}`);
   }
-  return encoded.length < 32 ? nodeFromItems(items, encoded) : nodeFromItems(items, keccak_256(encoded), encoded);
+  return encoded.length < 32 ? nodeFromItems(items, encoded) : nodeFromItems(items, keccak256(encoded), encoded);
 }

@@ -1,4 +1,4 @@
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak-256.ts";
 import { hexPrefixLength, writeHexPrefix } from "./nibbles.ts";
 import { rlpHeaderLength, rlpStringLength, writeRlpListHeader, writeRlpString } from "./rlp.ts";
 import { BRANCH, EXTENSION, HASHED, LEAF } from "./node.ts";
@@ -12,7 +12,7 @@ import type { BranchNode, ExtensionNode, LeafNode, TrieNode } from "./node.ts";
  */
 
 /** keccak-256(RLP("")): the root of the empty trie. */
-export const EMPTY_ROOT = keccak_256(Uint8Array.of(0x80));
+export const EMPTY_ROOT = keccak256(Uint8Array.of(0x80));
 
 /** A child reference inside its parent: a 32-byte hash is an RLP string, an embedded node is raw RLP. */
 function refLength(ref: Uint8Array): number {
@@ -98,7 +98,7 @@ export function nodeRef(node: TrieNode): Uint8Array {
   if (node.kind === HASHED) throw new Error("unreachable: a hashed node always has its ref");
   const encoded = encodeNode(node);
   const embedded = encoded.length < 32;
-  const ref = embedded ? encoded : keccak_256(encoded);
+  const ref = embedded ? encoded : keccak256(encoded);
   node.ref = ref;
   node.encoded = embedded ? null : encoded;
   return ref;
@@ -114,5 +114,5 @@ export function cachedEncoding(node: LeafNode | ExtensionNode | BranchNode): Uin
 export function rootHashOf(root: TrieNode | null): Uint8Array {
   if (root === null) return EMPTY_ROOT;
   const ref = nodeRef(root);
-  return ref.length === 32 ? ref : keccak_256(ref);
+  return ref.length === 32 ? ref : keccak256(ref);
 }

@@ -1,4 +1,4 @@
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak-256.ts";
 import { bytesToNibbles } from "./nibbles.ts";
 import { HASHED, hashedNode } from "./node.ts";
 import { equalBytes } from "./equal-bytes.ts";
@@ -46,7 +46,7 @@ export class MerklePatriciaTrie {
 
   /** The nibble path of a key: its own nibbles, or those of keccak-256(key) in secure mode. */
   keyPath(key: Uint8Array): Uint8Array {
-    return bytesToNibbles(this.secure ? keccak_256(key) : key);
+    return bytesToNibbles(this.secure ? keccak256(key) : key);
   }
 
   get(key: Uint8Array): Uint8Array | null {

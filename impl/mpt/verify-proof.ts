@@ -1,4 +1,4 @@
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256 } from "./keccak-256.ts";
 import { bytesToNibbles, hexPrefixDecode } from "./nibbles.ts";
 import { EMPTY_ROOT } from "./node-encoding.ts";
 import { rlpDecode, rlpEncode } from "./rlp.ts";
@@ -29,7 +29,7 @@ function hex(bytes: Uint8Array): string {
  */
 export function verifyProof(root: Uint8Array, key: Uint8Array, proof: readonly Uint8Array[], options: VerifyProofOptions = {}): ProofVerdict {
   try {
-    return { valid: true, value: walkProof(root, bytesToNibbles(options.secure === true ? keccak_256(key) : key), proof) };
+    return { valid: true, value: walkProof(root, bytesToNibbles(options.secure === true ? keccak256(key) : key), proof) };
   } catch (error) {
     if (error instanceof InvalidProof) return { valid: false, error: error.message };
     throw error;
@@ -48,7 +48,7 @@ function walkProof(root: Uint8Array, path: Uint8Array, proof: readonly Uint8Arra
   const nodeByHash = (hash: Uint8Array): RlpItem => {
     if (next >= proof.length) throw new InvalidProof(`proof ends before the node ${hex(hash)} on the key's path (after ${proof.length} node(s))`);
     const encoded = proof[next];
-    if (!equalBytes(keccak_256(encoded), hash)) throw new InvalidProof(`proof node ${next} does not hash to ${hex(hash)}, the reference its parent commits to`);
+    if (!equalBytes(keccak256(encoded), hash)) throw new InvalidProof(`proof node ${next} does not hash to ${hex(hash)}, the reference its parent commits to`);
     next++;
     return decodeProofNode(encoded, next - 1);
   };
