@@ -19,13 +19,14 @@ function absorbBlock(bytes: Uint8Array, offset: number): void {
   keccakF1600(state);
 }
 
-export function keccak256(input: Uint8Array): Uint8Array {
+/** keccak-256 of input[0 .. length) (the whole input by default). */
+export function keccak256(input: Uint8Array, length: number = input.length): Uint8Array {
   state.fill(0);
   let offset = 0;
-  for (; offset + RATE <= input.length; offset += RATE) absorbBlock(input, offset);
-  const rest = input.length - offset;
+  for (; offset + RATE <= length; offset += RATE) absorbBlock(input, offset);
+  const rest = length - offset;
   tail.fill(0);
-  tail.set(input.subarray(offset), 0);
+  for (let i = 0; i < rest; i++) tail[i] = input[offset + i];
   tail[rest] ^= 0x01;
   tail[RATE - 1] ^= 0x80;
   absorbBlock(tail, 0);

@@ -17,14 +17,14 @@ function childFromItem(item: RlpItem, where: string): TrieNode | null {
   throw new MalformedNodeError(`${where} is a ${item.length}-byte string; a child reference is empty, a 32-byte hash or an embedded node`);
 }
 
-function nodeFromItems(items: RlpItem, ref: Uint8Array | null, encoded: Uint8Array | null = null): ResolvedNode {
+function nodeFromItems(items: RlpItem, ref: Uint8Array | null): ResolvedNode {
   if (!Array.isArray(items)) throw new MalformedNodeError("node is an RLP string; a trie node is an RLP list");
   if (items.length === 17) {
     const children: (TrieNode | null)[] = [];
     for (let i = 0; i < 16; i++) children.push(childFromItem(items[i], `branch slot ${i}`));
     const value = items[16];
     if (Array.isArray(value)) throw new MalformedNodeError("branch value slot is a list");
-    return { kind: BRANCH, children, value: value.length === 0 ? null : value, ref, encoded, persisted: true };
+    return { kind: BRANCH, children, value: value.length === 0 ? null : value, ref, persisted: true };
   }
   if (items.length !== 2) throw new MalformedNodeError(`node is a list of ${items.length} items; App. D nodes have 2 (leaf, extension) or 17 (branch)`);
   const [encodedPath, second] = items;
@@ -37,12 +37,12 @@ function nodeFromItems(items: RlpItem, ref: Uint8Array | null, encoded: Uint8Arr
   }
   if (decoded.isLeaf) {
     if (Array.isArray(second) || second.length === 0) throw new MalformedNodeError("leaf value must be a non-empty byte string");
-    return { kind: LEAF, path: decoded.path, value: second, ref, encoded, persisted: true };
+    return { kind: LEAF, path: decoded.path, value: second, ref, persisted: true };
   }
   if (decoded.path.length === 0) throw new MalformedNodeError("extension has an empty path");
   const child = childFromItem(second, "extension child");
   if (child === null) throw new MalformedNodeError("extension has no child");
-  return { kind: EXTENSION, path: decoded.path, child, ref, encoded, persisted: true };
+  return { kind: EXTENSION, path: decoded.path, child, ref, persisted: true };
 }
 
 /**
@@ -56,5 +56,5 @@ export function decodeNode(encoded: Uint8Array): ResolvedNode {
   } catch (error) {
     throw new MalformedNodeError(`node is not valid RLP: ${(error as Error).message}`);
   }
-  return encoded.length < 32 ? nodeFromItems(items, encoded) : nodeFromItems(items, keccak256(encoded), encoded);
+  return nodeFromItems(items, encoded.length < 32 ? encoded : keccak256(encoded));
 }

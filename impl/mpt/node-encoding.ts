@@ -2,7 +2,7 @@ import { keccak256 } from "./keccak-256.ts";
 import { hexPrefixLength, writeHexPrefix } from "./nibbles.ts";
 import { rlpHeaderLength, rlpStringLength, writeRlpListHeader, writeRlpString } from "./rlp.ts";
 import { BRANCH, EXTENSION, HASHED, LEAF } from "./node.ts";
-import type { BranchNode, ExtensionNode, LeafNode, TrieNode } from "./node.ts";
+import type { BranchNode, ExtensionNode, LeafNode, ResolvedNode, TrieNode } from "./node.ts";
 
 /**
  * Node encoding of Yellow Paper App. D: leaf = RLP[HP(path, 1), value], extension =
@@ -42,72 +42,97 @@ function writePathItem(path: Uint8Array, isLeaf: boolean, out: Uint8Array, offse
   return writeHexPrefix(path, isLeaf, out, offset + 1);
 }
 
-export function encodeLeaf(node: LeafNode): Uint8Array {
-  const payload = pathItemLength(node.path) + rlpStringLength(node.value);
-  const out = new Uint8Array(rlpHeaderLength(payload) + payload);
-  let o = writeRlpListHeader(payload, out, 0);
-  o = writePathItem(node.path, true, out, o);
-  writeRlpString(node.value, out, o);
-  return out;
+function leafPayload(node: LeafNode): number {
+  return pathItemLength(node.path) + rlpStringLength(node.value);
 }
 
-export function encodeExtension(node: ExtensionNode): Uint8Array {
-  const childRef = nodeRef(node.child);
-  const payload = pathItemLength(node.path) + refLength(childRef);
-  const out = new Uint8Array(rlpHeaderLength(payload) + payload);
-  let o = writeRlpListHeader(payload, out, 0);
-  o = writePathItem(node.path, false, out, o);
-  writeRef(childRef, out, o);
-  return out;
+function extensionPayload(node: ExtensionNode): number {
+  return pathItemLength(node.path) + refLength(nodeRef(node.child));
 }
 
-export function encodeBranch(node: BranchNode): Uint8Array {
+function branchPayload(node: BranchNode): number {
   const children = node.children;
   let payload = node.value === null ? 1 : rlpStringLength(node.value);
   for (let i = 0; i < 16; i++) {
     const child = children[i];
     payload += child === null ? 1 : refLength(nodeRef(child));
   }
-  const out = new Uint8Array(rlpHeaderLength(payload) + payload);
-  let o = writeRlpListHeader(payload, out, 0);
-  for (let i = 0; i < 16; i++) {
-    const child = children[i];
-    if (child === null) out[o++] = 0x80;
-    else o = writeRef(child.ref as Uint8Array, out, o);
+  return payload;
+}
+
+function payloadOf(node: ResolvedNode): number {
+  switch (node.kind) {
+    case LEAF:
+      return leafPayload(node);
+    case EXTENSION:
+      return extensionPayload(node);
+    case BRANCH:
+      return branchPayload(node);
   }
-  if (node.value === null) out[o] = 0x80;
-  else writeRlpString(node.value, out, o);
+}
+
+/** Bytes of the node's RLP (computing and caching its children's references on the way). */
+export function encodedLength(node: ResolvedNode): number {
+  const payload = payloadOf(node);
+  return rlpHeaderLength(payload) + payload;
+}
+
+/** Writes the node's RLP at `offset` (children's references must be cached: call encodedLength first). */
+export function writeNode(node: ResolvedNode, out: Uint8Array, offset: number): number {
+  let o = writeRlpListHeader(payloadOf(node), out, offset);
+  switch (node.kind) {
+    case LEAF:
+      o = writePathItem(node.path, true, out, o);
+      return writeRlpString(node.value, out, o);
+    case EXTENSION:
+      o = writePathItem(node.path, false, out, o);
+      return writeRef(node.child.ref as Uint8Array, out, o);
+    case BRANCH: {
+      const children = node.children;
+      for (let i = 0; i < 16; i++) {
+        const child = children[i];
+        if (child === null) out[o++] = 0x80;
+        else o = writeRef(child.ref as Uint8Array, out, o);
+      }
+      if (node.value === null) {
+        out[o] = 0x80;
+        return o + 1;
+      }
+      return writeRlpString(node.value, out, o);
+    }
+  }
+}
+
+/** RLP of a resolved node in a fresh array. */
+export function encodeNode(node: ResolvedNode): Uint8Array {
+  const out = new Uint8Array(encodedLength(node));
+  writeNode(node, out, 0);
   return out;
 }
 
-/** RLP of a resolved node (children's references are computed and cached on the way). */
-export function encodeNode(node: LeafNode | ExtensionNode | BranchNode): Uint8Array {
-  switch (node.kind) {
-    case LEAF:
-      return encodeLeaf(node);
-    case EXTENSION:
-      return encodeExtension(node);
-    case BRANCH:
-      return encodeBranch(node);
-  }
-}
+/**
+ * Hashed nodes are encoded into this reused buffer and never kept: a fresh typed array per node
+ * costs more than the hashing saves (proofs and commits encode again, which is cheap).
+ * Safe to share because children's references are all computed before a node is written.
+ */
+let scratch = new Uint8Array(1024);
 
 /** c(node) of App. D, cached on the node until it changes. */
 export function nodeRef(node: TrieNode): Uint8Array {
   if (node.ref !== null) return node.ref;
   if (node.kind === HASHED) throw new Error("unreachable: a hashed node always has its ref");
-  const encoded = encodeNode(node);
-  const embedded = encoded.length < 32;
-  const ref = embedded ? encoded : keccak256(encoded);
+  const length = encodedLength(node);
+  let ref: Uint8Array;
+  if (length < 32) {
+    ref = new Uint8Array(length);
+    writeNode(node, ref, 0);
+  } else {
+    if (scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
+    writeNode(node, scratch, 0);
+    ref = keccak256(scratch, length);
+  }
   node.ref = ref;
-  node.encoded = embedded ? null : encoded;
   return ref;
-}
-
-/** The node's RLP, from the cache root() fills when there is one. Callers must not modify it. */
-export function cachedEncoding(node: LeafNode | ExtensionNode | BranchNode): Uint8Array {
-  const ref = nodeRef(node);
-  return ref.length < 32 ? ref : (node.encoded ?? encodeNode(node));
 }
 
 /** The root hash: the root node is hashed even when its RLP is shorter than 32 bytes. */

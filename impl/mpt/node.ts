@@ -3,8 +3,6 @@
  * nibble path, a branch has 16 child slots plus a value slot. `ref` caches the node's
  * reference in its parent (its RLP when shorter than 32 bytes, else keccak-256 of it); null
  * means "changed since last hashed", so hashing is deferred to root()/commit.
- * `encoded` keeps the RLP of a hashed node (32 bytes or more) from the last root(), so that
- * proofs and commits reuse the bytes that were hashed instead of encoding again.
  * `persisted` says the node's encoding is already in the node store.
  */
 
@@ -19,7 +17,6 @@ export interface LeafNode {
   path: Uint8Array;
   value: Uint8Array;
   ref: Uint8Array | null;
-  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -30,7 +27,6 @@ export interface ExtensionNode {
   /** Always a branch once resolved: an extension never points at a leaf or an extension. */
   child: TrieNode;
   ref: Uint8Array | null;
-  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -39,7 +35,6 @@ export interface BranchNode {
   children: (TrieNode | null)[];
   value: Uint8Array | null;
   ref: Uint8Array | null;
-  encoded: Uint8Array | null;
   persisted: boolean;
 }
 
@@ -53,11 +48,11 @@ export type TrieNode = LeafNode | ExtensionNode | BranchNode | HashedNode;
 export type ResolvedNode = LeafNode | ExtensionNode | BranchNode;
 
 export function leafNode(path: Uint8Array, value: Uint8Array): LeafNode {
-  return { kind: LEAF, path, value, ref: null, encoded: null, persisted: false };
+  return { kind: LEAF, path, value, ref: null, persisted: false };
 }
 
 export function extensionNode(path: Uint8Array, child: TrieNode): ExtensionNode {
-  return { kind: EXTENSION, path, child, ref: null, encoded: null, persisted: false };
+  return { kind: EXTENSION, path, child, ref: null, persisted: false };
 }
 
 export function emptyBranchNode(): BranchNode {
@@ -66,7 +61,6 @@ export function emptyBranchNode(): BranchNode {
     children: [null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
     value: null,
     ref: null,
-    encoded: null,
     persisted: false,
   };
 }

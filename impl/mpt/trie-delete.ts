@@ -3,6 +3,7 @@ import { BRANCH, EXTENSION, HASHED, LEAF, extensionNode, leafNode } from "./node
 import type { BranchNode, ResolvedNode, TrieNode } from "./node.ts";
 import type { NodeResolver } from "./node-resolver.ts";
 import { markChanged } from "./trie-insert.ts";
+import { occursAt } from "./equal-bytes.ts";
 
 /** Returned when the key is absent: nothing changed, so no reference goes stale. */
 export const UNCHANGED: unique symbol = Symbol("unchanged");
@@ -18,11 +19,10 @@ export function remove(node: TrieNode | null, key: Uint8Array, pos: number, reso
   const resolved = node.kind === HASHED ? resolve(node) : node;
   switch (resolved.kind) {
     case LEAF:
-      return samePath(resolved.path, key, pos) ? null : UNCHANGED;
+      return key.length - pos === resolved.path.length && occursAt(key, pos, resolved.path) ? null : UNCHANGED;
     case EXTENSION: {
       const path = resolved.path;
-      if (key.length - pos < path.length) return UNCHANGED;
-      for (let i = 0; i < path.length; i++) if (key[pos + i] !== path[i]) return UNCHANGED;
+      if (!occursAt(key, pos, path)) return UNCHANGED;
       const child = remove(resolved.child, key, pos + path.length, resolve);
       if (child === UNCHANGED) return UNCHANGED;
       if (child === null) throw new Error("unreachable: an extension's branch cannot vanish after one delete");
@@ -48,11 +48,6 @@ export function remove(node: TrieNode | null, key: Uint8Array, pos: number, reso
   }
 }
 
-function samePath(path: Uint8Array, key: Uint8Array, pos: number): boolean {
-  if (key.length - pos !== path.length) return false;
-  for (let i = 0; i < path.length; i++) if (key[pos + i] !== path[i]) return false;
-  return true;
-}
 
 /** `prefix` followed by a leaf or extension: one node with the joined path (no extension→extension). */
 function prependPath(prefix: Uint8Array, node: ResolvedNode): ResolvedNode {

@@ -6,7 +6,6 @@ import type { NodeResolver } from "./node-resolver.ts";
 /** A node changed: its cached reference and its stored copy are stale. */
 export function markChanged(node: ResolvedNode): void {
   node.ref = null;
-  node.encoded = null;
   node.persisted = false;
 }
 

@@ -1,6 +1,7 @@
 import { BRANCH, EXTENSION, HASHED, LEAF } from "./node.ts";
 import type { TrieNode } from "./node.ts";
 import type { NodeResolver } from "./node-resolver.ts";
+import { occursAt } from "./equal-bytes.ts";
 
 /**
  * Follows the key's nibbles from `root` (App. D): a branch consumes one nibble (or yields its
@@ -21,9 +22,9 @@ export function lookup(
     visit?.(node);
     switch (node.kind) {
       case LEAF:
-        return pathEquals(node.path, key, pos) ? node.value : null;
+        return key.length - pos === node.path.length && occursAt(key, pos, node.path) ? node.value : null;
       case EXTENSION:
-        if (!pathStartsWith(key, pos, node.path)) return null;
+        if (!occursAt(key, pos, node.path)) return null;
         pos += node.path.length;
         node = node.child;
         break;
@@ -36,12 +37,3 @@ export function lookup(
   return null;
 }
 
-function pathEquals(path: Uint8Array, key: Uint8Array, pos: number): boolean {
-  return key.length - pos === path.length && pathStartsWith(key, pos, path);
-}
-
-function pathStartsWith(key: Uint8Array, pos: number, path: Uint8Array): boolean {
-  if (key.length - pos < path.length) return false;
-  for (let i = 0; i < path.length; i++) if (key[pos + i] !== path[i]) return false;
-  return true;
-}

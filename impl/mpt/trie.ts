@@ -3,7 +3,7 @@ import { bytesToNibbles } from "./nibbles.ts";
 import { HASHED, hashedNode } from "./node.ts";
 import { equalBytes } from "./equal-bytes.ts";
 import type { HashedNode, ResolvedNode, TrieNode } from "./node.ts";
-import { EMPTY_ROOT, cachedEncoding, nodeRef, rootHashOf } from "./node-encoding.ts";
+import { EMPTY_ROOT, encodedLength, nodeRef, rootHashOf, writeNode } from "./node-encoding.ts";
 import { decodeNode } from "./node-decoding.ts";
 import { MissingNodeError } from "./node-resolver.ts";
 import type { NodeEntry, NodeStore } from "./node-store.ts";
@@ -91,23 +91,21 @@ export class MerklePatriciaTrie {
    */
   createProof(key: Uint8Array): { proof: Uint8Array[]; value: Uint8Array | null } {
     this.root();
-    const nodes: Uint8Array[] = [];
-    let depth = 0;
+    const nodes: ResolvedNode[] = [];
     const value = lookup(this.root_, this.keyPath(key), this.resolveNode, (node) => {
       const resolved = node as ResolvedNode;
-      if (depth++ === 0 || nodeRef(resolved).length === 32) nodes.push(cachedEncoding(resolved));
+      if (nodes.length === 0 || nodeRef(resolved).length === 32) nodes.push(resolved);
     });
-    // One allocation for the whole proof (a fresh typed array per node costs more than the walk);
-    // the caller gets copies, never the trie's cached encodings.
-    let total = 0;
-    for (const node of nodes) total += node.length;
-    const buffer = new Uint8Array(total);
+    // All proof nodes are encoded into one allocation: a fresh typed array per node costs more
+    // than the walk.
+    const lengths = nodes.map(encodedLength);
+    const buffer = new Uint8Array(lengths.reduce((sum, length) => sum + length, 0));
     const proof: Uint8Array[] = [];
     let offset = 0;
-    for (const node of nodes) {
-      buffer.set(node, offset);
-      proof.push(buffer.subarray(offset, offset + node.length));
-      offset += node.length;
+    for (let i = 0; i < nodes.length; i++) {
+      writeNode(nodes[i], buffer, offset);
+      proof.push(buffer.subarray(offset, offset + lengths[i]));
+      offset += lengths[i];
     }
     return { proof, value };
   }

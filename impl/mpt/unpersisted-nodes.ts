@@ -1,6 +1,6 @@
 import { BRANCH, EXTENSION } from "./node.ts";
 import type { ResolvedNode, TrieNode } from "./node.ts";
-import { cachedEncoding } from "./node-encoding.ts";
+import { encodeNode } from "./node-encoding.ts";
 
 /**
  * Visits every node not yet in the store (children first) with its RLP and marks it persisted.
@@ -14,6 +14,6 @@ export function collectUnpersisted(node: TrieNode, visit: (node: ResolvedNode, e
   } else if (resolved.kind === EXTENSION) {
     collectUnpersisted(resolved.child, visit);
   }
-  visit(resolved, cachedEncoding(resolved));
+  visit(resolved, encodeNode(resolved));
   resolved.persisted = true;
 }

@@ -3,7 +3,7 @@ import { bytesToNibbles, hexPrefixDecode } from "./nibbles.ts";
 import { EMPTY_ROOT } from "./node-encoding.ts";
 import { rlpDecode, rlpEncode } from "./rlp.ts";
 import type { RlpItem } from "./rlp.ts";
-import { equalBytes } from "./equal-bytes.ts";
+import { equalBytes, occursAt } from "./equal-bytes.ts";
 
 export type ProofVerdict = { valid: true; value: Uint8Array | null } | { valid: false; error: string };
 
@@ -67,7 +67,7 @@ function walkProof(root: Uint8Array, path: Uint8Array, proof: readonly Uint8Arra
       child = node[path[pos++]];
     } else if (node.length === 2) {
       const { path: nodePath, isLeaf } = decodePath(node[0]);
-      const matches = startsWith(path, pos, nodePath);
+      const matches = occursAt(path, pos, nodePath);
       if (isLeaf) return finish(matches && pos + nodePath.length === path.length ? stringItem(node[1], "leaf value") : null, next, proof.length);
       if (!matches) return finish(null, next, proof.length);
       pos += nodePath.length;
@@ -107,10 +107,4 @@ function decodePath(item: RlpItem): { path: Uint8Array; isLeaf: boolean } {
   } catch (error) {
     throw new InvalidProof(`a node path is not hex-prefix encoded: ${(error as Error).message}`);
   }
-}
-
-function startsWith(path: Uint8Array, pos: number, prefix: Uint8Array): boolean {
-  if (path.length - pos < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (path[pos + i] !== prefix[i]) return false;
-  return true;
 }

@@ -1,4 +1,5 @@
 import type { SeedNode } from "./seed-node.ts";
+import { equalBytes, occursAt } from "../equal-bytes.ts";
 
 /**
  * `StateTree::get_node` (A §5.2, l. 420–449), ported literally — including where it looks wrong:
@@ -13,7 +14,7 @@ import type { SeedNode } from "./seed-node.ts";
 export function seedGetNode(node: SeedNode, key: Uint8Array, depth: number): Uint8Array | null {
   switch (node.kind) {
     case "leaf":
-      return equal(node.key, key) ? node.value : null;
+      return equalBytes(node.key, key) ? node.value : null;
     case "branch": {
       if (depth >= key.length * 8) return null;
       const nibble = (key[Math.floor(depth / 8)] >> (4 - (depth % 8))) & 0xf;
@@ -21,17 +22,7 @@ export function seedGetNode(node: SeedNode, key: Uint8Array, depth: number): Uin
       return child === null ? null : seedGetNode(child, key, depth + 4);
     }
     case "extension":
-      if (startsWith(key, node.prefix)) return seedGetNode(node.child, key.subarray(node.prefix.length), depth + node.prefix.length * 8);
+      if (occursAt(key, 0, node.prefix)) return seedGetNode(node.child, key.subarray(node.prefix.length), depth + node.prefix.length * 8);
       return null;
   }
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && startsWith(a, b);
-}
-
-function startsWith(key: Uint8Array, prefix: Uint8Array): boolean {
-  if (key.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (key[i] !== prefix[i]) return false;
-  return true;
 }

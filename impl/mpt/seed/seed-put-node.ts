@@ -1,5 +1,6 @@
 import { seedEmptyBranch } from "./seed-node.ts";
 import type { SeedNode } from "./seed-node.ts";
+import { equalBytes } from "../equal-bytes.ts";
 
 type Leaf = SeedNode & { kind: "leaf" };
 type Branch = SeedNode & { kind: "branch" };
@@ -22,7 +23,7 @@ type Branch = SeedNode & { kind: "branch" };
 export function seedPutNode(node: SeedNode, key: Uint8Array, value: Uint8Array, depth: number): SeedNode {
   switch (node.kind) {
     case "leaf":
-      return equal(node.key, key) ? { kind: "leaf", key, value } : splitLeaves(node, { kind: "leaf", key, value }, depth);
+      return equalBytes(node.key, key) ? { kind: "leaf", key, value } : splitLeaves(node, { kind: "leaf", key, value }, depth);
     case "branch": {
       if (depth >= key.length * 8) return node;
       const nibble = nibbleAt(key, depth);
@@ -84,10 +85,4 @@ function pathTo(a: Leaf, b: Leaf, depth: number, part: number): SeedNode {
   const branch: Branch = seedEmptyBranch();
   branch.children[nibbleAt(a.key, depth)] = pathTo(a, b, depth + 4, part);
   return branch;
-}
-
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
