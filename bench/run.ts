@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { pbftOracleSuite } from "./pbft-oracle.ts";
+import { mptBench } from "./mpt.ts";
 import type { BenchSuite } from "./suite.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { BenchSuite } from "./suite.ts";
  * inputs, and reports ratios. Speed lives here, never in timed tests (DEVELOPERS.md).
  * `npm run bench -- NAME…` runs only the named suites.
  */
-const suites: BenchSuite[] = [pbftOracleSuite];
+const suites: BenchSuite[] = [pbftOracleSuite, mptBench];
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = {

@@ -3,6 +3,7 @@ import { registerCheck } from "./check.ts";
 import { registerExplore } from "./explore.ts";
 import { registerList } from "./list.ts";
 import { registerMerkle } from "./merkle.ts";
+import { registerMptCommands } from "./mpt.ts";
 import { registerReplay } from "./replay.ts";
 import { registerReport } from "./report.ts";
 
@@ -17,4 +18,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerReplay,
   registerReport,
   registerMerkle,
+  registerMptCommands,
 ];

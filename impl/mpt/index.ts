@@ -1,0 +1,17 @@
+export { MerklePatriciaTrie } from "./trie.ts";
+export type { TrieOptions } from "./trie.ts";
+export { verifyProof } from "./verify-proof.ts";
+export type { ProofVerdict, VerifyProofOptions } from "./verify-proof.ts";
+export type { NodeStore, NodeEntry } from "./node-store.ts";
+export { MemoryNodeStore } from "./memory-node-store.ts";
+export { LevelNodeStore } from "./level-node-store.ts";
+export { EMPTY_ROOT, encodeNode, nodeRef } from "./node-encoding.ts";
+export { decodeNode, MalformedNodeError } from "./node-decoding.ts";
+export { MissingNodeError } from "./node-resolver.ts";
+export { rlpEncode, rlpDecode } from "./rlp.ts";
+export type { RlpItem } from "./rlp.ts";
+export { bytesToNibbles, hexPrefixEncode, hexPrefixDecode } from "./nibbles.ts";
+export { LEAF, EXTENSION, BRANCH, HASHED } from "./node.ts";
+export type { TrieNode, ResolvedNode, LeafNode, ExtensionNode, BranchNode, HashedNode } from "./node.ts";
+export { equalBytes } from "./equal-bytes.ts";
+export { keccak256 } from "./keccak-256.ts";

@@ -1,0 +1,14 @@
+export type { TrieSubject, TrieInstance, TrieShape } from "./trie-subject.ts";
+export { referenceSubject } from "./reference-subject.ts";
+export { seedSubject } from "./seed-subject.ts";
+export type { PropertyOutcome, RunParameters } from "./property-outcome.ts";
+export { T1_MAP_SEMANTICS, T1_MAP_SEMANTICS_HASHED_KEYS, checkMapSemantics, replayMapSemantics } from "./map-semantics.ts";
+export type { MapOp } from "./map-semantics.ts";
+export { T2_ORACLE_ROOT, checkOracleRoot, replayOracleRoot } from "./oracle-root.ts";
+export type { RootOp } from "./oracle-root.ts";
+export { T3_CANONICAL_FORM, checkCanonicalForm, replayCanonicalForm } from "./canonical-form.ts";
+export { T4_STRUCTURE, checkStructure, replayStructure, shapeViolation } from "./structure-invariants.ts";
+export { T5_PROOFS, checkProofs, replayProofs } from "./proofs.ts";
+export { DELETE_ALL_EMPTIES, checkDeleteAll, replayDeleteAll } from "./delete-all.ts";
+export { seedMptAudit, replaySeedFinding, SEED_AUDIT_RUNS } from "./seed-audit.ts";
+export { trieKey, trieValue, trieEntries, hashedKey, shortKey } from "./trie-arbitraries.ts";
