@@ -26,7 +26,12 @@ export class StateEncoder<S> {
       this.bytes = system.symmetry!(state);
       return this.bytes.length;
     }
-    if (this.useEncodeInto) return system.encodeInto!(state, this.bytes);
+    if (this.useEncodeInto) {
+      const length = system.encodeInto!(state, this.bytes);
+      // Typed arrays drop writes past their end: a longer encoding would be silently cut.
+      if (length > this.bytes.length) throw new Error(`encodeInto wrote ${length} bytes, more than encodedLength (${this.bytes.length})`);
+      return length;
+    }
     this.bytes = system.encode(state);
     return this.bytes.length;
   }

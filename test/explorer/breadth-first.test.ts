@@ -20,6 +20,14 @@ describe("breadth-first search", () => {
     }
   });
 
+  it("refuses an encodeInto that writes more than the system's encodedLength", async () => {
+    const writesEightBytes = (point: readonly [number, number], target: Uint8Array): number => {
+      for (let i = 0; i < 8; i++) target[i] = point[i >> 2];
+      return 8;
+    };
+    await expect(explore({ ...gridSystem(2), encodeInto: writesEightBytes, encodedLength: 4 })).rejects.toThrow("encodeInto wrote 8 bytes, more than encodedLength (4)");
+  });
+
   it("returns a shortest counterexample even when a longer path is explored first", async () => {
     // 0 → 1 → 2 → 3 → 9 is listed first; 0 → 4 → 9 is the shortest way to the bad node 9.
     const system = graphSystem({ 0: [1, 4], 1: [2], 2: [3], 3: [9], 4: [9] }, { invariants: [{ name: "never 9", holds: (n) => n !== 9 }] });
