@@ -68,6 +68,7 @@ describe("breadth-first search", () => {
   it("checks nothing with checkInvariants: false", async () => {
     const result = await explore(gridSystem(3, [notAt(1, 1)], { name: "termination", holds: () => false }), { checkInvariants: false });
     expect(result).toMatchObject({ result: "pass", distinctStates: 16, terminalStates: 1 });
+    expect(result.terminalViolations).toBeUndefined();
   });
 
   it("explores from every distinct initial state and replays a counterexample from the right one", async () => {
