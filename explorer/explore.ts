@@ -53,7 +53,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   };
   if (outcome.limitHit !== undefined) result.limitHit = outcome.limitHit;
   if (outcome.statesPerDepth !== undefined) result.statesPerDepth = outcome.statesPerDepth;
-  if (context.checker.terminalViolations !== undefined) result.terminalViolations = context.checker.terminalViolations;
+  if (settings.checkInvariants && context.checker.terminalViolations !== undefined) result.terminalViolations = context.checker.terminalViolations;
   if (Object.keys(context.checker.counts).length > 0) result.violationCounts = { ...context.checker.counts };
   if (settings.fingerprint) result.omissionProbability = omissionProbability(outcome.distinctStates);
   // A violation found before a limit (stopAtFirstViolation: false) is still a violation.

@@ -13,6 +13,8 @@ export const exploreSettingsSchema = z
     /** BFS/DFS: do not expand states at this depth. Random walk: the length of one walk (default 1000). */
     maxDepth: z.number().int().nonnegative().optional(),
     timeSeconds: z.number().positive().optional(),
+    /** Stop (limitHit "memory") once the process's resident set exceeds this many MiB. */
+    maxMemoryMB: z.number().positive().optional(),
     /** Store 64-bit fingerprints instead of encodings (see visited/fingerprint-store.ts). */
     fingerprint: z.boolean().default(false),
     /** Keep exploring after a violation, counting violating states per property. */

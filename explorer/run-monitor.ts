@@ -10,7 +10,7 @@ export interface Counters {
 }
 
 /**
- * The clock-facing edge of a run: time limit, abort signal, progress events, and yielding to
+ * The clock-facing edge of a run: time and memory limits, abort signal, progress events, and yielding to
  * the event loop so that a Ctrl-C handler can abort a long synchronous search. Strategies call
  * `poll` every few hundred expansions; everything else on the hot path is plain counting.
  */
@@ -33,6 +33,7 @@ export class RunMonitor {
     if (this.hooks.signal?.aborted) return "interrupted";
     const now = performance.now();
     if (this.settings.timeSeconds !== undefined && now - this.started >= this.settings.timeSeconds * 1000) return "time";
+    if (this.settings.maxMemoryMB !== undefined && process.memoryUsage.rss() > this.settings.maxMemoryMB * 2 ** 20) return "memory";
     if (this.hooks.onProgress && now - this.lastProgress >= this.settings.progressEveryMs) {
       this.lastProgress = now;
       this.hooks.onProgress(this.progress(counters, now));

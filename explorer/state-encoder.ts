@@ -26,9 +26,26 @@ export class StateEncoder<S> {
       this.bytes = system.symmetry!(state);
       return this.bytes.length;
     }
-    if (this.useEncodeInto) return system.encodeInto!(state, this.bytes);
+    if (this.useEncodeInto) {
+      const length = system.encodeInto!(state, this.bytes);
+      // Typed arrays drop writes past their end: a longer encoding would be silently cut.
+      if (length > this.bytes.length) throw new Error(`encodeInto wrote ${length} bytes, more than encodedLength (${this.bytes.length})`);
+      return length;
+    }
     this.bytes = system.encode(state);
     return this.bytes.length;
+  }
+
+  /** True when successors can be keyed without being built (`encodeSuccessor`, no symmetry). */
+  get keysSuccessors(): boolean {
+    return this.useEncodeInto && this.system.encodeSuccessor !== undefined;
+  }
+
+  /** Inserts `step(state, action)` by its key alone (requires `keysSuccessors`). */
+  insertSuccessor<A>(visited: VisitedSet, state: S, action: A): number {
+    const length = (this.system as TransitionSystem<S, A>).encodeSuccessor!(state, action, this.bytes);
+    if (length > this.bytes.length) throw new Error(`encodeSuccessor wrote ${length} bytes, more than encodedLength (${this.bytes.length})`);
+    return visited.insert(this.bytes, length);
   }
 
   /** Encodes `state` and inserts it: the new id, or `-1 - id` of the stored state. */

@@ -20,6 +20,8 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
   // Under symmetry the arena holds orbit representatives, not the states whose action indices
   // the parent log records, so the frontier keeps the states themselves.
   const arena = system.decode !== undefined && !settings.symmetry && visited instanceof ExactStateStore ? visited : undefined;
+  // With `encodeSuccessor`, a successor is built only when it is new.
+  const keyOnly = encoder.keysSuccessors;
   const statesPerDepth: number[] = [0];
   let transitions = 0;
   let terminalStates = 0;
@@ -75,15 +77,21 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>): Promise<
         continue;
       }
       for (let a = 0; a < actions.length; a++) {
-        const successor = system.step(state, actions[a]);
         transitions++;
-        const id = encoder.insert(visited, successor);
+        let successor: S | undefined;
+        let id: number;
+        if (keyOnly) id = encoder.insertSuccessor(visited, state, actions[a]);
+        else {
+          successor = system.step(state, actions[a]);
+          id = encoder.insert(visited, successor);
+        }
         if (id < 0) continue;
         if (id >= maxStates) return end("incomplete", "states");
         parents.record(id, parentId, a);
-        if (!arena) discovered.push(successor);
         statesPerDepth[depth + 1]++;
-        const failed = checking ? checker.violated(successor) : undefined;
+        if (!arena || checking) successor ??= system.step(state, actions[a]);
+        if (!arena) discovered.push(successor!);
+        const failed = checking ? checker.violated(successor!) : undefined;
         if (failed !== undefined && checker.note(failed, () => parents.pathTo(id))) return end("violation");
       }
       if (--countdown === 0) {

@@ -9,7 +9,9 @@ import type { SearchContext, SearchOutcome } from "./search-context.ts";
  * The stack is the current path, so a counterexample is read off it (not a shortest one).
  * With a bound, a state first reached deep may be reached again by a shorter path later; it
  * is then expanded again from the shallower depth (SPIN's `-DREACH`), so no state within the
- * bound is missed. Those re-expansions count their transitions again.
+ * bound is missed. Those re-expansions count their transitions again. The run is reported
+ * incomplete (limit "depth") as soon as any state with enabled actions sat at the bound, even
+ * if it was later expanded from a shallower depth: conservative, never a false "pass".
  */
 export async function depthFirst<S, A>(context: SearchContext<S, A>): Promise<SearchOutcome> {
   const { system, visited, checker, monitor, encoder, settings } = context;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explore } from "../../explorer/index.ts";
 import { expectViolation } from "./explore-assertions.ts";
-import { graphSystem, gridSystem, notAt } from "./tiny-systems.ts";
+import { graphSystem, gridSystem, notAt, type Point } from "./tiny-systems.ts";
 
 describe("breadth-first search", () => {
   it("counts states, transitions, depth and states per depth of the whole space", async () => {
@@ -18,6 +18,35 @@ describe("breadth-first search", () => {
     for (const figure of ["distinctStates", "transitions", "maxDepth", "statesPerDepth", "counterexample", "violationCounts"] as const) {
       expect(fromArena[figure]).toEqual(fromObjects[figure]);
     }
+  });
+
+  it("with encodeSuccessor, builds only the successors never seen before and reaches the same figures", async () => {
+    const grid = gridSystem(7, [notAt(6, 5)]);
+    let built = 0;
+    const keyed = {
+      ...grid,
+      step: (point: Point, action: "right" | "up") => {
+        built++;
+        return grid.step(point, action);
+      },
+      encodeSuccessor: (point: Point, action: "right" | "up", target: Uint8Array) => grid.encodeInto!(grid.step(point, action), target),
+    };
+    const fromKeys = await explore(keyed, { stopAtFirstViolation: false });
+    const fromStates = await explore(grid, { stopAtFirstViolation: false });
+    // One step per new state (the initial one is not built), plus the replay that rebuilds the counterexample.
+    expect(built).toBe(fromKeys.distinctStates - 1 + fromKeys.counterexample!.steps.length);
+    expect(fromKeys.transitions).toBeGreaterThan(built);
+    for (const figure of ["distinctStates", "transitions", "statesPerDepth", "counterexample", "violationCounts"] as const) {
+      expect(fromKeys[figure]).toEqual(fromStates[figure]);
+    }
+  });
+
+  it("refuses an encodeInto that writes more than the system's encodedLength", async () => {
+    const writesEightBytes = (point: readonly [number, number], target: Uint8Array): number => {
+      for (let i = 0; i < 8; i++) target[i] = point[i >> 2];
+      return 8;
+    };
+    await expect(explore({ ...gridSystem(2), encodeInto: writesEightBytes, encodedLength: 4 })).rejects.toThrow("encodeInto wrote 8 bytes, more than encodedLength (4)");
   });
 
   it("returns a shortest counterexample even when a longer path is explored first", async () => {
@@ -60,6 +89,7 @@ describe("breadth-first search", () => {
   it("checks nothing with checkInvariants: false", async () => {
     const result = await explore(gridSystem(3, [notAt(1, 1)], { name: "termination", holds: () => false }), { checkInvariants: false });
     expect(result).toMatchObject({ result: "pass", distinctStates: 16, terminalStates: 1 });
+    expect(result.terminalViolations).toBeUndefined();
   });
 
   it("explores from every distinct initial state and replays a counterexample from the right one", async () => {

@@ -34,6 +34,12 @@ describe("limits end a run as incomplete with the figures reached so far", () =>
     expectIncomplete(result, "time");
     expect(result.distinctStates).toBeGreaterThan(0);
   });
+
+  it("maxMemoryMB stops a run once the process holds more memory", async () => {
+    const result = await explore(unboundedCounter(), { maxMemoryMB: 1 });
+    expectIncomplete(result, "memory");
+    expect(result.distinctStates).toBeGreaterThan(0);
+  });
 });
 
 describe("interruption and progress", () => {

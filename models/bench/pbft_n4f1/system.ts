@@ -6,7 +6,7 @@ import { initialState, type PbftState } from "./layout.ts";
 import { PROPERTIES, type PropertyName } from "./properties.ts";
 import { actionOfStep, stepOfAction } from "./schedule-steps.ts";
 import { canonicalEncoding, type PbftSymmetry } from "./symmetry.ts";
-import { applyAction, enabledActions, type Quorums } from "./transitions.ts";
+import { applyAction, enabledActions, encodeSuccessorInto, type Quorums } from "./transitions.ts";
 
 export interface PbftN4F1Config extends Quorums {
   /** Invariants to check (SPEC.md §6); both unless narrowed, e.g. to find the 8-step agreement counterexample. */
@@ -23,6 +23,7 @@ export function buildPbftN4F1(config: PbftN4F1Config): TransitionSystem<PbftStat
     initial: () => [initialState()],
     actions: enabledActions,
     step: (state, action) => applyAction(state, action, quorums),
+    encodeSuccessor: (state, action, target) => encodeSuccessorInto(state, action, quorums, target),
     encode,
     encodeInto,
     decode,

@@ -1,7 +1,9 @@
 import { ACTIONS, ACTION_COUNT, ActionKind } from "./actions.ts";
+import { encodeInto } from "./encoding.ts";
 import {
   COMMIT_SENDERS,
   COMMITTED,
+  COMPONENTS,
   IDLE,
   NONE,
   OTHERS,
@@ -84,8 +86,21 @@ function applyQuorums(next: PbftState, k: number, quorums: Quorums): void {
 
 /** The successor of `state` under enabled instance `action` (SPEC.md §4, "effect"); pure. */
 export function applyAction(state: PbftState, action: number, quorums: Quorums): PbftState {
+  return applyEffect(new Uint8Array(state), action, quorums);
+}
+
+// Scratch for `encodeSuccessorInto`, filled and read within one synchronous call.
+const scratch = new Uint8Array(COMPONENTS);
+
+/** `encodeInto(applyAction(state, action), target)` without allocating the successor. */
+export function encodeSuccessorInto(state: PbftState, action: number, quorums: Quorums, target: Uint8Array): number {
+  scratch.set(state);
+  return encodeInto(applyEffect(scratch, action, quorums), target);
+}
+
+/** Applies the effect of `action` to `next`, a copy of the state it is enabled in. */
+function applyEffect(next: PbftState, action: number, quorums: Quorums): PbftState {
   const { kind, first, second } = ACTIONS[action];
-  const next = new Uint8Array(state);
   const at = GUARD[action];
   switch (kind) {
     case ActionKind.ByzPrePrepare:
