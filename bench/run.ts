@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import type { BenchSuite } from "./suite.ts";
+import { merkleBench } from "./merkle.ts";
 
 /**
  * `npm run bench`: every suite measures ours against its peers in the same run on the same
  * inputs, and reports ratios. Speed lives here, never in timed tests (DEVELOPERS.md).
  * `npm run bench -- NAME…` runs only the named suites.
  */
-const suites: BenchSuite[] = [];
+const suites: BenchSuite[] = [merkleBench];
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = {
