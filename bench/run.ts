@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { pbftOracleSuite } from "./pbft-oracle.ts";
+import { merkleBench } from "./merkle.ts";
 import { mptBench } from "./mpt.ts";
+import { pbftOracleSuite } from "./pbft-oracle.ts";
 import type { BenchSuite } from "./suite.ts";
 
 /**
@@ -9,7 +10,7 @@ import type { BenchSuite } from "./suite.ts";
  * inputs, and reports ratios. Speed lives here, never in timed tests (DEVELOPERS.md).
  * `npm run bench -- NAME…` runs only the named suites.
  */
-const suites: BenchSuite[] = [pbftOracleSuite, mptBench];
+const suites: BenchSuite[] = [pbftOracleSuite, merkleBench, mptBench];
 
 const only = process.argv.slice(2);
 const results: Record<string, unknown> = {

@@ -1,6 +1,7 @@
 import { MerkleError, ACCEPTED, rejected, type Verdict } from "../errors.ts";
 import { HASH_BYTES, bytesEqual } from "../sha256.ts";
 import { emptyTreeRoot, hashChildren } from "./hashing.ts";
+import { walkAuditPath } from "./path-walk.ts";
 import { subtreeHash, type MerkleTree } from "./tree.ts";
 
 function largestPowerOfTwoBelow(n: number): number {
@@ -68,24 +69,17 @@ export function verifyConsistency(size1: number, size2: number, root1: Uint8Arra
   }
   let fr = path[0];
   let sr = path[0];
-  for (const c of path.slice(1)) {
-    if (sn === 0) return rejected("the proof is longer than the sizes allow");
-    if (fn % 2 === 1 || fn === sn) {
+  const end = walkAuditPath(fn, sn, path.length - 1, (step, siblingOnLeft) => {
+    const c = path[step + 1];
+    if (siblingOnLeft) {
       fr = hashChildren(c, fr);
       sr = hashChildren(c, sr);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn /= 2;
-          sn = Math.floor(sn / 2);
-        }
-      }
     } else {
       sr = hashChildren(sr, c);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  if (sn !== 0) return rejected("the proof is shorter than the sizes need");
+  });
+  if (end === "too-long") return rejected("the proof is longer than the sizes allow");
+  if (end === "too-short") return rejected("the proof is shorter than the sizes need");
   if (!bytesEqual(fr, root1)) return rejected("the proof does not lead to root1");
   if (!bytesEqual(sr, root2)) return rejected("the proof does not lead to root2");
   return ACCEPTED;

@@ -1,6 +1,7 @@
 import { MerkleError, ACCEPTED, rejected, type Verdict } from "../errors.ts";
 import { HASH_BYTES, bytesEqual } from "../sha256.ts";
 import { hashChildren } from "./hashing.ts";
+import { walkAuditPath } from "./path-walk.ts";
 import { levelWidth, nodeAt, type MerkleTree } from "./tree.ts";
 
 /**
@@ -30,28 +31,14 @@ export function inclusionProof(tree: MerkleTree, leafIndex: number): Uint8Array[
 export function rootFromInclusionProof(leafIndex: number, treeSize: number, leafHash: Uint8Array, path: readonly Uint8Array[]): Uint8Array | string {
   if (leafIndex >= treeSize) return `leaf index ${leafIndex} is not below tree size ${treeSize}`;
   if (leafHash.length !== HASH_BYTES) return `leaf hash has ${leafHash.length} bytes, expected ${HASH_BYTES}`;
-  let fn = leafIndex;
-  let sn = treeSize - 1;
+  const badHash = path.findIndex((p) => p.length !== HASH_BYTES);
+  if (badHash >= 0) return `proof[${badHash}] has ${path[badHash].length} bytes, expected ${HASH_BYTES}`;
   let r = leafHash;
-  for (const [position, p] of path.entries()) {
-    if (p.length !== HASH_BYTES) return `proof[${position}] has ${p.length} bytes, expected ${HASH_BYTES}`;
-    if (sn === 0) return `proof has ${path.length} hashes, more than a tree of size ${treeSize} needs at index ${leafIndex}`;
-    if (fn % 2 === 1 || fn === sn) {
-      r = hashChildren(p, r);
-      // A right-edge node that was carried up skips the levels where it had no sibling.
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn /= 2;
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = hashChildren(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  if (sn !== 0) return `proof has ${path.length} hashes, fewer than a tree of size ${treeSize} needs at index ${leafIndex}`;
+  const end = walkAuditPath(leafIndex, treeSize - 1, path.length, (step, siblingOnLeft) => {
+    r = siblingOnLeft ? hashChildren(path[step], r) : hashChildren(r, path[step]);
+  });
+  if (end === "too-long") return `proof has ${path.length} hashes, more than a tree of size ${treeSize} needs at index ${leafIndex}`;
+  if (end === "too-short") return `proof has ${path.length} hashes, fewer than a tree of size ${treeSize} needs at index ${leafIndex}`;
   return r;
 }
 

@@ -1,4 +1,4 @@
-import { HASH_BYTES, sha256 } from "../sha256.ts";
+import { HASH_BYTES, sha256Into } from "../sha256.ts";
 import { LEAF_PREFIX, NODE_PREFIX, emptyTreeRoot } from "./hashing.ts";
 
 /**
@@ -21,7 +21,7 @@ const LEAF_SCRATCH_BYTES = 1024;
 
 export function buildMerkleTree(leaves: readonly Uint8Array[]): MerkleTree {
   const n = leaves.length;
-  const leafHashes = new Uint8Array(n * HASH_BYTES);
+  const leafHashes = Buffer.allocUnsafe(n * HASH_BYTES);
   const scratch = new Uint8Array(LEAF_SCRATCH_BYTES + 1);
   scratch[0] = LEAF_PREFIX;
   for (let i = 0; i < n; i++) {
@@ -35,7 +35,7 @@ export function buildMerkleTree(leaves: readonly Uint8Array[]): MerkleTree {
       input[0] = LEAF_PREFIX;
       input.set(data, 1);
     }
-    leafHashes.set(sha256(input), i * HASH_BYTES);
+    sha256Into(input, leafHashes, i * HASH_BYTES);
   }
   return buildFromLeafHashes(leafHashes, n);
 }
@@ -44,20 +44,20 @@ export function buildMerkleTree(leaves: readonly Uint8Array[]): MerkleTree {
 export function buildFromLeafHashes(leafHashes: Uint8Array, n: number): MerkleTree {
   if (leafHashes.length !== n * HASH_BYTES) throw new Error(`expected ${n} leaf hashes of ${HASH_BYTES} bytes, got ${leafHashes.length} bytes`);
   const levels: Uint8Array[] = [leafHashes];
-  const input = new Uint8Array(1 + 2 * HASH_BYTES);
+  const input = Buffer.alloc(1 + 2 * HASH_BYTES);
   input[0] = NODE_PREFIX;
-  let below = leafHashes;
+  let below = Buffer.from(leafHashes.buffer, leafHashes.byteOffset, leafHashes.byteLength);
   let count = n;
   while (count > 1) {
     const pairs = Math.floor(count / 2);
     const nextCount = count - pairs;
-    const next = new Uint8Array(nextCount * HASH_BYTES);
+    const next = Buffer.allocUnsafe(nextCount * HASH_BYTES);
     for (let i = 0; i < pairs; i++) {
-      input.set(below.subarray(2 * i * HASH_BYTES, (2 * i + 2) * HASH_BYTES), 1);
-      next.set(sha256(input), i * HASH_BYTES);
+      below.copy(input, 1, 2 * i * HASH_BYTES, (2 * i + 2) * HASH_BYTES);
+      sha256Into(input, next, i * HASH_BYTES);
     }
     // RFC 9162 §2.1.1: the lone right-most node is the whole right subtree D[k:n]; it moves up as is.
-    if (nextCount > pairs) next.set(below.subarray((count - 1) * HASH_BYTES, count * HASH_BYTES), pairs * HASH_BYTES);
+    if (nextCount > pairs) below.copy(next, pairs * HASH_BYTES, (count - 1) * HASH_BYTES, count * HASH_BYTES);
     levels.push(next);
     below = next;
     count = nextCount;

@@ -1,0 +1,151 @@
+import { createHash, hash } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
+import { MerkleTree as MerkleTreeJs } from "merkletreejs";
+import { EMPTY_FRONTIER, appendLeafHash, bitcoinScheme, buildMerkleTree, frontierRoot, rfc6962Scheme, seedScheme, treeRoot, type MerkleTree } from "../impl/merkle/index.ts";
+import { proofLengthStats } from "../properties/merkle/index.ts";
+import type { BenchSuite } from "./suite.ts";
+
+/**
+ * `npm run bench -- merkle`: the RFC 9162 build over 2^20 leaves against merkletreejs and
+ * against the bare cost of exactly the SHA-256 calls the tree needs (n leaf inputs 0x00‖d of
+ * 33 bytes, n − 1 node inputs 0x01‖l‖r of 65 bytes), each through node:crypto's one-shot
+ * `hash`, `createHash` and @noble/hashes. Same inputs, roots compared. Runs are interleaved
+ * and the best of REPEATS is kept, since the machine is shared.
+ */
+const LEAVES = 2 ** 20;
+const REPEATS = 2;
+
+type Sha256 = (data: Uint8Array) => Uint8Array;
+const SHA256_PATHS: Record<string, Sha256 | ((data: Uint8Array) => string)> = {
+  "node:crypto hash, latin1 digest": (data) => hash("sha256", data, "binary"),
+  "node:crypto hash, Buffer digest": (data) => hash("sha256", data, "buffer"),
+  "node:crypto createHash": (data) => createHash("sha256").update(data).digest(),
+  "@noble/hashes": (data) => nobleSha256(data),
+};
+
+function leafData(n: number): Uint8Array[] {
+  return Array.from({ length: n }, (_, i) => {
+    const data = new Uint8Array(32).fill(i % 251);
+    new DataView(data.buffer).setUint32(0, i);
+    return data;
+  });
+}
+
+/** The 2n − 1 inputs of the tree's hash calls: leaf inputs exact, node inputs of the right length. */
+function hashInputs(leaves: readonly Uint8Array[]): Uint8Array[] {
+  const inputs = leaves.map((d) => Uint8Array.from([0x00, ...d]));
+  const nodes = new Uint8Array((leaves.length - 1) * 65).map((_, i) => (i * 31) & 0xff);
+  for (let i = 0; i < leaves.length - 1; i++) inputs.push(nodes.subarray(i * 65, (i + 1) * 65));
+  return inputs;
+}
+
+function seconds(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function bareSha256(inputs: readonly Uint8Array[], sha: (data: Uint8Array) => unknown): void {
+  for (const input of inputs) sha(input);
+}
+
+/**
+ * merkletreejs computing the RFC 9162 root: leaves given as 0x00‖d and hashed by it, nodes
+ * 0x01‖l‖r through its `concatenator`; an odd node is carried up, its default, as in RFC 9162.
+ * `hashFn` undefined = its default (crypto-js SHA-256), what a user gets out of the box.
+ */
+function merkletreejsRfc6962(prefixedLeaves: readonly Buffer[], hashFn?: (data: Buffer) => Buffer): MerkleTreeJs {
+  const nodePrefix = Buffer.from([0x01]);
+  return new MerkleTreeJs([...prefixedLeaves], hashFn, {
+    hashLeaves: true,
+    concatenator: (parts: Buffer[]) => Buffer.concat([nodePrefix, ...parts]),
+  });
+}
+
+function heapBytes(): number {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString("hex");
+}
+
+export const merkleBench: BenchSuite = {
+  name: "merkle",
+  async run(log) {
+    const leaves = leafData(LEAVES);
+    const inputs = hashInputs(leaves);
+    const prefixed = leaves.map((d) => Buffer.from([0x00, ...d]));
+    const best: Record<string, number> = {};
+    const keep = (key: string, s: number): void => void (best[key] = Math.min(best[key] ?? Number.POSITIVE_INFINITY, s));
+    let ours: MerkleTree | undefined;
+    let theirs: MerkleTreeJs | undefined;
+    let theirsDefault: MerkleTreeJs | undefined;
+    for (let repeat = 1; repeat <= REPEATS; repeat++) {
+      for (const [name, sha] of Object.entries(SHA256_PATHS)) keep(`bare sha256 (${name})`, seconds(() => bareSha256(inputs, sha)));
+      keep("ours", seconds(() => (ours = buildMerkleTree(leaves))));
+      keep("merkletreejs (node:crypto hashFn)", seconds(() => (theirs = merkletreejsRfc6962(prefixed, (data) => hash("sha256", data, "buffer")))));
+      keep("merkletreejs (default hashFn)", seconds(() => (theirsDefault = merkletreejsRfc6962(prefixed))));
+      log(`repeat ${repeat}: ${Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(3)} s`).join(", ")}`);
+    }
+    if (!ours || !theirs || !theirsDefault) throw new Error("no build ran");
+    const ourRoot = hex(treeRoot(ours));
+    const theirRoot = hex(theirs.getRoot());
+    if (hex(theirsDefault.getRoot()) !== theirRoot) throw new Error("merkletreejs's two hash functions give different roots");
+    let frontier = EMPTY_FRONTIER;
+    for (let i = 0; i < LEAVES; i++) frontier = appendLeafHash(frontier, ours.levels[0].subarray(i * 32, i * 32 + 32));
+    if (ourRoot !== theirRoot || ourRoot !== hex(frontierRoot(frontier))) throw new Error(`roots differ: ours ${ourRoot}, merkletreejs ${theirRoot}`);
+
+    const bare = Object.entries(SHA256_PATHS).map(([name]) => [name, best[`bare sha256 (${name})`]] as const);
+    const [fastestName, fastestSeconds] = bare.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const memory = measureMemory(leaves);
+    return {
+      leaves: LEAVES,
+      hashCalls: inputs.length,
+      compared: "merkletreejs 0.6 with hashLeaves over 0x00‖d and concatenator 0x01‖l‖r, once with node:crypto hash (Buffer digest) as hashFn and once with its default crypto-js SHA-256: the same RFC 9162 root and the same 2n − 1 SHA-256 calls as ours",
+      root: `0x${ourRoot}`,
+      sameRoot: true,
+      seconds: { ours: best.ours, "merkletreejs (node:crypto hashFn)": best["merkletreejs (node:crypto hashFn)"], "merkletreejs (default hashFn)": best["merkletreejs (default hashFn)"], ...Object.fromEntries(bare.map(([name, s]) => [`bare sha256 via ${name}`, s])) },
+      perHashCallMicroseconds: Object.fromEntries(bare.map(([name, s]) => [name, (s / inputs.length) * 1e6])),
+      fastestSha256: fastestName,
+      hotPathSha256: "node:crypto hash, latin1 digest written into the level buffer (impl/merkle/sha256.ts sha256Into)",
+      speedupOverMerkletreejs: {
+        "node:crypto hashFn": best["merkletreejs (node:crypto hashFn)"] / best.ours,
+        "default hashFn": best["merkletreejs (default hashFn)"] / best.ours,
+      },
+      oursOverBareSha256: best.ours / fastestSeconds,
+      bytesPerLeaf: memory,
+      proofLength: {
+        note: "catalogue A35 (d): inclusion proof length in hashes over every leaf (min/max/mean) against ⌈log₂ n⌉",
+        rfc6962: [1, 2, 3, 5, 7, 8, 64, 100, 1000, 4096, 65537].map((n) => proofLengthStats(rfc6962Scheme, n)),
+        "seed-merkle": [1, 3, 7, 100, 1000, 4096].map((n) => proofLengthStats(seedScheme, n)),
+        bitcoin: [1, 3, 7, 100, 1000, 4096].map((n) => proofLengthStats(bitcoinScheme, n)),
+      },
+    };
+  },
+};
+
+/** Bytes per leaf: the tree's own hash storage, and the retained heap growth of each build after a full GC. */
+function measureMemory(leaves: readonly Uint8Array[]): Record<string, number> {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as () => void;
+  const retained = (build: () => unknown): number => {
+    gc();
+    const before = heapBytes();
+    const kept = build();
+    gc();
+    const grown = heapBytes() - before;
+    if (kept === undefined) throw new Error("nothing built");
+    return grown / leaves.length;
+  };
+  const prefixed = leaves.map((d) => Buffer.from([0x00, ...d]));
+  const tree = buildMerkleTree(leaves);
+  return {
+    oursStoredHashes: tree.levels.reduce((sum, level) => sum + level.byteLength, 0) / leaves.length,
+    oursRetainedHeap: retained(() => buildMerkleTree(leaves)),
+    merkletreejsRetainedHeap: retained(() => merkletreejsRfc6962(prefixed, (data) => hash("sha256", data, "buffer"))),
+  };
+}
