@@ -77,9 +77,12 @@ export function encodedLength(node: ResolvedNode): number {
   return rlpHeaderLength(payload) + payload;
 }
 
-/** Writes the node's RLP at `offset` (children's references must be cached: call encodedLength first). */
-export function writeNode(node: ResolvedNode, out: Uint8Array, offset: number): number {
-  let o = writeRlpListHeader(payloadOf(node), out, offset);
+/**
+ * Writes the node's RLP at `offset` (children's references must be cached: call encodedLength
+ * first); `payload` may be passed when the caller has just computed it.
+ */
+export function writeNode(node: ResolvedNode, out: Uint8Array, offset: number, payload: number = payloadOf(node)): number {
+  let o = writeRlpListHeader(payload, out, offset);
   switch (node.kind) {
     case LEAF:
       o = writePathItem(node.path, true, out, o);
@@ -121,14 +124,15 @@ let scratch = new Uint8Array(1024);
 export function nodeRef(node: TrieNode): Uint8Array {
   if (node.ref !== null) return node.ref;
   if (node.kind === HASHED) throw new Error("unreachable: a hashed node always has its ref");
-  const length = encodedLength(node);
+  const payload = payloadOf(node);
+  const length = rlpHeaderLength(payload) + payload;
   let ref: Uint8Array;
   if (length < 32) {
     ref = new Uint8Array(length);
-    writeNode(node, ref, 0);
+    writeNode(node, ref, 0, payload);
   } else {
     if (scratch.length < length) scratch = new Uint8Array(Math.max(length, 2 * scratch.length));
-    writeNode(node, scratch, 0);
+    writeNode(node, scratch, 0, payload);
     ref = keccak256(scratch, length);
   }
   node.ref = ref;

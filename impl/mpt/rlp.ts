@@ -93,15 +93,30 @@ function readLength(bytes: Uint8Array, offset: number, n: number, limit: number)
   return length;
 }
 
-function decodeAt(bytes: Uint8Array, offset: number, limit: number): [RlpItem, number] {
+/** Where one item's content lies: [start, end) in the input, and whether it is a list. */
+export interface RlpItemBounds {
+  start: number;
+  end: number;
+  isList: boolean;
+}
+
+/**
+ * Reads the header of the item at `offset` (which must end by `limit`) into `out`, with every
+ * canonical-form check of rlpDecode; lets a reader walk an encoding without copying it.
+ */
+export function readRlpItem(bytes: Uint8Array, offset: number, limit: number, out: RlpItemBounds): void {
   if (offset >= limit) throw new RangeError("RLP input ends before the item");
   const b = bytes[offset];
-  if (b < 0x80) return [bytes.subarray(offset, offset + 1), offset + 1];
+  if (b < 0x80) {
+    out.start = offset;
+    out.end = offset + 1;
+    out.isList = false;
+    return;
+  }
+  const isList = b >= 0xc0;
   let start: number;
   let length: number;
-  const isList = b >= 0xc0;
-  const short = isList ? b <= 0xf7 : b <= 0xb7;
-  if (short) {
+  if (isList ? b <= 0xf7 : b <= 0xb7) {
     length = b - (isList ? 0xc0 : 0x80);
     start = offset + 1;
   } else {
@@ -111,10 +126,17 @@ function decodeAt(bytes: Uint8Array, offset: number, limit: number): [RlpItem, n
   }
   const end = start + length;
   if (end > limit) throw new RangeError("RLP item runs past the end of the input");
-  if (!isList) {
-    if (length === 1 && bytes[start] < 0x80) throw new RangeError("RLP wraps a single byte below 0x80 in a string header");
-    return [bytes.subarray(start, end), end];
-  }
+  if (!isList && length === 1 && bytes[start] < 0x80) throw new RangeError("RLP wraps a single byte below 0x80 in a string header");
+  out.start = start;
+  out.end = end;
+  out.isList = isList;
+}
+
+function decodeAt(bytes: Uint8Array, offset: number, limit: number): [RlpItem, number] {
+  const bounds: RlpItemBounds = { start: 0, end: 0, isList: false };
+  readRlpItem(bytes, offset, limit, bounds);
+  const { start, end } = bounds;
+  if (!bounds.isList) return [bytes.subarray(start, end), end];
   const items: RlpItem[] = [];
   let o = start;
   while (o < end) {

@@ -58,8 +58,23 @@ describe("proofs (EIP-1186 eth_getProof shape)", () => {
 
   it("rejects proof nodes that hash right but are not trie nodes", async () => {
     const { keccak_256 } = await import("@noble/hashes/sha3.js");
-    for (const node of ["83646f67", "c3010203", "c28001", "c2c001", "e2a0" + "00".repeat(32), "c58440404040"]) {
-      expect(verifyProof(keccak_256(h(node)), utf8("dog"), [h(node)]).valid).toBe(false);
+    const notNodes = {
+      "an RLP string": "83646f67",
+      "a 3-item list": "c3010203",
+      "an empty path": "c28001",
+      "a list as path": "c2c001",
+      "a 2-item list with a 32-byte path": "e2a0" + "00".repeat(32),
+      "a 1-item list": "c58440404040",
+      "hex-prefix flag 4": "c24001",
+      "a non-zero pad nibble": "c20101",
+      "a leaf with an empty value": "c22080",
+      "an extension with an empty path": "e200a0" + "11".repeat(32),
+      "a child reference of 3 bytes": "c6 13 83 010203".replace(/ /g, ""),
+      "trailing bytes after the list": "c2200100",
+      "invalid RLP": "c3820102",
+    };
+    for (const [what, node] of Object.entries(notNodes)) {
+      expect(verifyProof(keccak_256(h(node)), h("6f"), [h(node)]).valid, what).toBe(false);
     }
   });
 

@@ -55,4 +55,15 @@ describe("MerklePatriciaTrie", () => {
     // The root node is RLP [HP([0,1], leaf), 0x02] = c4 82 20 01 02, five bytes, hashed all the same.
     expect(trieWith([["01", "02"]]).root()).toEqual(keccak_256(h("c482200102")));
   });
+
+  it("defers hashing to root(): puts leave the path unhashed, root() hashes it once and caches it", () => {
+    const trie = trieWith([["0102", "aa".repeat(40)], ["0103", "bb".repeat(40)]]);
+    expect(trie.rootNode()?.ref).toBeNull();
+    const root = trie.root();
+    const cached = trie.rootNode()?.ref;
+    expect(cached).toEqual(root);
+    expect(trie.root()).toBe(cached);
+    trie.put(h("0104"), h("cc"));
+    expect(trie.rootNode()?.ref).toBeNull();
+  });
 });
