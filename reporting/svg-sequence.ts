@@ -38,7 +38,7 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
     if (link && link.from !== link.to) {
       const dashed = byzantineTo ? ' stroke-dasharray="6 4"' : "";
       parts.push(`<line x1="${x(link.from)}" y1="${y}" x2="${x(link.to)}" y2="${y}" stroke="${byzantineTo ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
-      parts.push(`<text x="${(x(link.from) + x(link.to)) / 2}" y="${y - 5}" text-anchor="middle">${xml(arrow?.label ?? entry.description)}</text>`);
+      parts.push(`<text x="${(x(link.from) + x(link.to)) / 2}" y="${y - 5}" text-anchor="middle">${xml(arrow?.label ?? byzantineLabel(step))}</text>`);
     } else {
       parts.push(`<text x="${LEFT}" y="${y + 4}">${xml(entry.description)}</text>`);
     }
@@ -51,6 +51,14 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
   });
   parts.push("</svg>");
   return parts.join("\n");
+}
+
+/** "pre-prepare A (Byzantine)": the behaviour and its arguments, the sender and receiver being the arrow. */
+function byzantineLabel(step: Record<string, unknown>): string {
+  const args = Object.entries(step)
+    .filter(([key]) => key !== "byzantine" && key !== "behaviour" && key !== "to")
+    .map(([, value]) => String(value));
+  return `${String(step.behaviour)}${args.length ? ` ${args.join(" ")}` : ""} (Byzantine)`;
 }
 
 function maxReplica(trace: readonly TraceStep[]): number {

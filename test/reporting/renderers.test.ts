@@ -124,6 +124,7 @@ describe("HTML report", () => {
   it("draws Byzantine sends dashed and marks violating rows", () => {
     const svg = sequenceSvg(violationTrace, 4);
     expect(svg).toContain('stroke-dasharray="6 4"');
+    expect(svg).toContain(">pre-prepare A (Byzantine)</text>");
     expect(svg).toContain('fill="#fde2e2"');
   });
 });
