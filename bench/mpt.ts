@@ -1,6 +1,5 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { keccak_256 } from "@noble/hashes/sha3.js";
 import { createMPT, createMerkleProof, verifyMerkleProof } from "@ethereumjs/mpt";
 import { BRANCH, EXTENSION, HASHED, MerklePatriciaTrie, encodeNode, keccak256, verifyProof } from "../impl/mpt/index.ts";
 import type { TrieNode } from "../impl/mpt/index.ts";
@@ -8,9 +7,9 @@ import type { BenchSuite } from "./suite.ts";
 
 /**
  * `npm run bench -- mpt`: impl/mpt against @ethereumjs/mpt on the same seeded keys and values
- * (roots asserted equal), and against the bare keccak-256 cost of exactly the node bytes our
- * trie hashes: with the trie's own keccak-256 (impl/mpt/keccak-256.ts), the fair floor, and
- * with @noble/hashes' (what @ethereumjs/mpt hashes with), for scale. MPT_BENCH_KEYS overrides the 100k keys (e.g. for a quick look).
+ * (roots asserted equal), and against the bare keccak-256 cost (@noble/hashes, which both tries
+ * hash with) of exactly the node bytes our trie hashes. MPT_BENCH_KEYS overrides the 100k keys
+ * (e.g. for a quick look).
  */
 const KEYS = Number(process.env.MPT_BENCH_KEYS ?? 100_000);
 const PROOFS = Math.min(10_000, KEYS);
@@ -18,9 +17,9 @@ const REPEATS = 5;
 
 function seededBytes(count: number, seed: string): Uint8Array[] {
   const out: Uint8Array[] = [];
-  let state = keccak_256(new TextEncoder().encode(seed));
+  let state = keccak256(new TextEncoder().encode(seed));
   for (let i = 0; i < count; i++) {
-    state = keccak_256(state);
+    state = keccak256(state);
     out.push(state);
   }
   return out;
@@ -75,7 +74,7 @@ function hashedNodeEncodings(root: TrieNode): Uint8Array[] {
   return out;
 }
 
-/** Hashes each encoding once with `hash` (the trie's own keccak-256, or @noble/hashes' for scale). */
+/** Hashes each encoding once with `hash`: the bare cost of the keccak calls the trie needs. */
 function hashAll(encodings: readonly Uint8Array[], hash: (bytes: Uint8Array) => Uint8Array): number {
   let sink = 0;
   for (const encoded of encodings) sink += hash(encoded)[0];
@@ -107,32 +106,28 @@ export const mptBench: BenchSuite = {
     // Ours and the bare keccak floor alternate, best of REPEATS each, so that load from other
     // work on the machine hits both alike.
     let ourRoot: Uint8Array = new Uint8Array(0);
-    const [oursSeconds, bareSeconds, bareNobleSeconds] = alternateBest([
+    const [oursSeconds, bareSeconds] = alternateBest([
       () => {
         trie = buildTrie(keys, values);
         ourRoot = trie.root();
       },
       () => hashAll(encodings, keccak256),
-      () => hashAll(encodings, keccak_256),
     ]);
     const ours = { seconds: oursSeconds, result: ourRoot };
     const bare = { seconds: bareSeconds };
-    const bareNoble = { seconds: bareNobleSeconds };
     log(`ours: ${KEYS} puts + root in ${ours.seconds.toFixed(3)} s; bare keccak of its ${encodings.length} hashed nodes ${bare.seconds.toFixed(3)} s`);
 
     const proofKeys = keys.slice(0, PROOFS);
     const ourProofs = best(() => proofKeys.map((key) => trie.createProof(key).proof));
     const proofNodes = ourProofs.result.flat();
-    const [verifySeconds, bareProofSeconds, bareProofNobleSeconds] = alternateBest([
+    const [verifySeconds, bareProofSeconds] = alternateBest([
       () => {
         if (!proofKeys.every((key, i) => verifyProof(ours.result, key, ourProofs.result[i]).valid)) throw new Error("one of our proofs failed to verify");
       },
       () => hashAll(proofNodes, keccak256),
-      () => hashAll(proofNodes, keccak_256),
     ]);
     const ourVerify = { seconds: verifySeconds };
     const bareProof = { seconds: bareProofSeconds };
-    const bareProofNoble = { seconds: bareProofNobleSeconds };
 
     // Our trie goes before @ethereumjs/mpt's is built, so each side runs with only its own heap.
     const stats = { hashedNodes: encodings.length, hashedBytes: encodings.reduce((sum, e) => sum + e.length, 0), nodeCount };
@@ -170,13 +165,11 @@ export const mptBench: BenchSuite = {
         oursSeconds: ours.seconds,
         ethereumjsSeconds: theirSeconds,
         bareKeccakSeconds: bare.seconds,
-        bareNobleKeccakSeconds: bareNoble.seconds,
         hashedNodes: stats.hashedNodes,
         hashedBytes: stats.hashedBytes,
         hashesPerPut: ratio(stats.hashedNodes, KEYS),
         speedupVsEthereumjs: ratio(theirSeconds, ours.seconds),
         oursOverBareKeccak: ratio(ours.seconds, bare.seconds),
-        oursOverBareNobleKeccak: ratio(ours.seconds, bareNoble.seconds),
       },
       proofs: {
         count: PROOFS,
@@ -189,8 +182,6 @@ export const mptBench: BenchSuite = {
         verifySpeedup: ratio(theirVerify, ourVerify.seconds),
         verifyBareKeccakSeconds: bareProof.seconds,
         verifyOverBareKeccak: ratio(ourVerify.seconds, bareProof.seconds),
-        verifyBareNobleKeccakSeconds: bareProofNoble.seconds,
-        verifyOverBareNobleKeccak: ratio(ourVerify.seconds, bareProofNoble.seconds),
       },
       memory: {
         trieNodes: stats.nodeCount,
