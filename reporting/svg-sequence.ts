@@ -1,5 +1,5 @@
 import type { TraceStep } from "./trace.ts";
-import { messageArrow } from "./trace.ts";
+import { actorOf, messageArrow, participantName, participantsOf } from "./trace.ts";
 import { xml } from "./junit.ts";
 
 /**
@@ -14,16 +14,17 @@ const TOP = 40;
 const LEFT = 80;
 
 export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
-  const lanes = Math.max(replicaCount, 1 + maxReplica(trace));
-  const width = LEFT + LANE * (lanes - 1) + 240;
+  const lanes = participantsOf(trace, replicaCount);
+  const width = LEFT + LANE * (lanes.length - 1) + 240;
   const height = TOP + ROW * (trace.length + 1) + 20;
-  const x = (replica: number): number => LEFT + replica * LANE;
+  const x = (name: string): number => LEFT + Math.max(0, lanes.indexOf(name)) * LANE;
+  const notesX = LEFT + LANE * (lanes.length - 1) + 20;
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="counterexample sequence diagram" font-family="sans-serif" font-size="12">`);
   parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>');
-  for (let replica = 0; replica < lanes; replica++) {
-    parts.push(`<text x="${x(replica)}" y="20" text-anchor="middle" font-weight="bold">R${replica}</text>`);
-    parts.push(`<line x1="${x(replica)}" y1="28" x2="${x(replica)}" y2="${height - 10}" stroke="#999" stroke-dasharray="4 3"/>`);
+  for (const lane of lanes) {
+    parts.push(`<text x="${x(lane)}" y="20" text-anchor="middle" font-weight="bold">${lane}</text>`);
+    parts.push(`<line x1="${x(lane)}" y1="28" x2="${x(lane)}" y2="${height - 10}" stroke="#999" stroke-dasharray="4 3"/>`);
   }
   let previous: Record<string, string> = initial;
   trace.forEach((entry, index) => {
@@ -31,23 +32,23 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
     if (entry.violated.length > 0) parts.push(`<rect x="0" y="${y - ROW / 2 - 4}" width="${width}" height="${ROW}" fill="#fde2e2"/>`);
     parts.push(`<text x="8" y="${y + 4}" fill="#555">${index + 1}</text>`);
     const step = entry.step as Record<string, unknown>;
-    const messageId = typeof step.deliver === "string" ? step.deliver : undefined;
-    const arrow = messageId ? messageArrow(messageId) : undefined;
-    const byzantineTo = typeof step.byzantine === "number" && typeof step.to === "number" ? { from: step.byzantine, to: step.to as number } : undefined;
-    const link = arrow ?? byzantineTo;
+    const arrow = typeof step.deliver === "string" ? messageArrow(step.deliver) : undefined;
+    const byzantine = typeof step.byzantine === "number" && typeof step.to === "number";
+    const link = arrow ?? (byzantine ? { from: participantName(step.byzantine as number), to: participantName(step.to as number), label: byzantineLabel(step) } : undefined);
     if (link && link.from !== link.to) {
-      const dashed = byzantineTo ? ' stroke-dasharray="6 4"' : "";
-      parts.push(`<line x1="${x(link.from)}" y1="${y}" x2="${x(link.to)}" y2="${y}" stroke="${byzantineTo ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
-      parts.push(`<text x="${(x(link.from) + x(link.to)) / 2}" y="${y - 5}" text-anchor="middle">${xml(arrow?.label ?? byzantineLabel(step))}</text>`);
+      const dashed = byzantine ? ' stroke-dasharray="6 4"' : "";
+      parts.push(`<line x1="${x(link.from)}" y1="${y}" x2="${x(link.to)}" y2="${y}" stroke="${byzantine ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
+      parts.push(`<text x="${(x(link.from) + x(link.to)) / 2}" y="${y - 5}" text-anchor="middle">${xml(link.label)}</text>`);
     } else {
-      parts.push(`<text x="${LEFT}" y="${y + 4}">${xml(entry.description)}</text>`);
+      const actor = actorOf(entry.step);
+      parts.push(`<text x="${actor ? x(actor) + 6 : LEFT}" y="${y + 4}">${xml(entry.description)}</text>`);
     }
     const changes = Object.entries(entry.participants ?? {})
       .filter(([name, summary]) => previous[name] !== summary)
       .map(([name, summary]) => `${name}: ${summary}`);
     previous = entry.participants ?? previous;
     const note = [...changes, ...(entry.violated.length ? [`${entry.violated.join(", ")} violated`] : [])].join("; ");
-    if (note) parts.push(`<text x="${LEFT + LANE * (lanes - 1) + 20}" y="${y + 4}" fill="${entry.violated.length ? "#b00" : "#333"}">${xml(note)}</text>`);
+    if (note) parts.push(`<text x="${notesX}" y="${y + 4}" fill="${entry.violated.length ? "#b00" : "#333"}">${xml(note)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("\n");
@@ -57,21 +58,6 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
 function byzantineLabel(step: Record<string, unknown>): string {
   const args = Object.entries(step)
     .filter(([key]) => key !== "byzantine" && key !== "behaviour" && key !== "to")
-    .map(([, value]) => String(value));
+    .map(([key, value]) => (key === "value" ? String(value) : `${key}=${String(value)}`));
   return `${String(step.behaviour)}${args.length ? ` ${args.join(" ")}` : ""} (Byzantine)`;
-}
-
-function maxReplica(trace: readonly TraceStep[]): number {
-  let max = 0;
-  for (const { step } of trace) {
-    for (const value of Object.values(step)) {
-      if (typeof value === "string") {
-        const arrow = messageArrow(value);
-        if (arrow) max = Math.max(max, arrow.from, arrow.to);
-      }
-    }
-    const record = step as Record<string, unknown>;
-    for (const key of ["byzantine", "to", "crash", "recover", "timeout"]) if (typeof record[key] === "number") max = Math.max(max, record[key] as number);
-  }
-  return max;
 }

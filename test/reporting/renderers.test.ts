@@ -17,7 +17,7 @@ describe("Mermaid sequence diagram of a counterexample", () => {
   });
 
   it("draws deliveries as arrows from sender to receiver and Byzantine sends as async arrows", () => {
-    expect(diagram).toContain("  R0--)R1: 1. Byzantine pre-prepare value=A (sent)");
+    expect(diagram).toContain("  R0--)R1: 1. Byzantine pre-prepare value=A");
     expect(diagram).toContain("  R0->>R1: 2. PRE-PREPARE");
     expect(diagram).toContain("  R0->>R1: 3. COMMIT");
   });
@@ -42,14 +42,16 @@ describe("Mermaid sequence diagram of a counterexample", () => {
     expect(other).toContain("R2-xR3: 1. dropped PREPARE");
     expect(other).toContain("Note over R1,R2: 2. network duplicates COMMIT");
     expect(other).toContain("Note over R2: 3. crash replica 2");
-    expect(other).toContain("Note over R3: 4. Byzantine silent");
-    expect(other).toContain("Note over R0: 5. global stabilisation time");
+    expect(other).toContain("Note over R3: 4. byzantine replica 3: silent");
+    expect(other).toContain("Note over R0,R3: 5. global stabilisation time");
   });
 });
 
 describe("message ids", () => {
   it("parse into sender, receiver and label", () => {
-    expect(messageArrow("PREPARE v0 n1 2->3")).toEqual({ from: 2, to: 3, label: "PREPARE v0 n1" });
+    expect(messageArrow("PREPARE v0 n1 2->3")).toEqual({ from: "R2", to: "R3", label: "PREPARE v0 n1" });
+    expect(messageArrow("REQUEST c0 t1 op:x c0->1")).toEqual({ from: "C0", to: "R1", label: "REQUEST c0 t1 op:x" });
+    expect(messageArrow("REPLY v0 t1 r:ok 2->c1")).toEqual({ from: "R2", to: "C1", label: "REPLY v0 t1 r:ok" });
     expect(messageArrow("no arrow here")).toBeUndefined();
   });
 });
@@ -147,5 +149,22 @@ describe("participants' initial state", () => {
     expect(sequenceDiagram(violationTrace, 4, initial)).not.toContain("Note over R1: idle");
     expect(stepTable(violationTrace, initial)).toContain("| 1 | byzantine replica 0: pre-prepare to=1 value=A | — | — |");
     expect(sequenceSvg(violationTrace, 4, initial)).not.toContain("R1: idle");
+  });
+});
+
+describe("clients in the sequence diagrams", () => {
+  const trace = [
+    { step: { request: 0, op: "x" }, description: 'client 0 requests "x"', violated: [] },
+    { step: { deliver: "REQUEST c0 t1 op:x c0->0" }, description: "deliver REQUEST c0 t1 op:x c0->0", violated: [] },
+    { step: { deliver: "REPLY v0 t1 r:ok 1->c0" }, description: "deliver REPLY v0 t1 r:ok 1->c0", violated: [] },
+  ];
+
+  it("gives each client a lane after the replicas and draws its messages", () => {
+    const diagram = sequenceDiagram(trace, 2);
+    expect(diagram.split("\n").slice(0, 4)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant C0"]);
+    expect(diagram).toContain('  Note over C0: 1. client 0 requests "x"');
+    expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op:x");
+    expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r:ok");
+    expect(sequenceSvg(trace, 2)).toContain(">C0</text>");
   });
 });
