@@ -53,6 +53,8 @@ export const pbftConfigSchema = z
     exceedFaultBudget: z.boolean().default(false),
     /** Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages. */
     adversarySlots: count("adversarySlots", 1).default(1),
+    /** At most this many forgeries in one run (bounds the state space); unbounded when absent. */
+    forgeryBudget: count("forgeryBudget", 0).optional(),
     network: z
       .object({ drop: z.boolean().default(false), duplicate: z.boolean().default(false) })
       .strict()

@@ -127,15 +127,15 @@ export const replicaMachine = setup({
       on: {
         PREPARE: {
           guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]),
-          actions: ["recordPrepare", "executeCommittedInOrder"],
+          actions: ["recordPrepare", "executeCommittedInOrder", "issueQueuedRequests"],
         },
         COMMIT: {
           guard: and(["isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]),
-          actions: ["recordCommit", "executeCommittedInOrder"],
+          actions: ["recordCommit", "executeCommittedInOrder", "issueQueuedRequests"],
         },
         CHECKPOINT: {
           guard: and(["isFromOtherReplica", "isAboveLowWatermark"]),
-          actions: ["recordCheckpoint", "issueQueuedRequests", "executeCommittedInOrder"],
+          actions: ["recordCheckpoint", "issueQueuedRequests"],
         },
       },
     },

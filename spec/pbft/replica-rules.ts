@@ -7,6 +7,7 @@ import { advanceSlot, newSlot } from "./slot-state.ts";
 import type { SlotState } from "./slot-state.ts";
 import { recordCheckpointVote } from "./checkpoint-log.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
+import { executeCommittedInOrder } from "./execution.ts";
 
 function slotAt(context: ReplicaContext, seq: number): SlotState {
   return (
@@ -57,8 +58,10 @@ export function issueQueuedRequests(context: ReplicaContext): RuleResult {
   while (next.queue.length > 0 && isWithinWatermarks(next.nextSeq, next.lowWatermark, next.window)) {
     const [request, ...rest] = next.queue;
     const issued = assignSequenceNumber({ ...next, queue: rest }, request!);
-    next = issued.context;
-    outputs.push(...issued.outputs);
+    // With degenerate (mutant) quorums a slot can commit the moment it is assigned.
+    const executed = executeCommittedInOrder(issued.context);
+    next = executed.context;
+    outputs.push(...issued.outputs, ...executed.outputs);
   }
   return { context: next, outputs };
 }

@@ -1,0 +1,41 @@
+import type { Expectation, ModelDefinition } from "../model.ts";
+import { parseInput } from "../../spec/common/input-error.ts";
+import { pbftConfigSchema } from "../../spec/common/pbft-config.ts";
+import type { PbftConfig, PbftConfigInput } from "../../spec/common/pbft-config.ts";
+import { clusterTransitionSystem } from "../../impl/cluster/transition-system.ts";
+import { pbftSafetyInvariants } from "../../properties/pbft/safety.ts";
+import { termination } from "../../properties/pbft/termination.ts";
+
+/** Every PBFT model runs under the same timing and authentication model. */
+export const PBFT_ASSUMPTIONS =
+  "Asynchronous network (any in-flight message may be delivered next; no loss or duplication unless the config enables it), " +
+  "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests clients sent), " +
+  "normal case only (one view, no view change); termination is the bounded form checked in terminal states.";
+
+export interface PbftModelSpec {
+  name: string;
+  description: string;
+  config: PbftConfigInput;
+  expected: Expectation;
+}
+
+/** Builds the cluster TransitionSystem with the PBFT safety invariants (and termination where configured). */
+export function buildPbftSystem(config: PbftConfig) {
+  const parsed = parseInput(pbftConfigSchema, config, "config");
+  return clusterTransitionSystem(parsed, {
+    invariants: pbftSafetyInvariants,
+    ...(parsed.checkTermination ? { terminal: termination } : {}),
+  });
+}
+
+export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    assumptions: PBFT_ASSUMPTIONS,
+    configSchema: pbftConfigSchema,
+    config: parseInput(pbftConfigSchema, spec.config, `model ${spec.name} config`),
+    build: buildPbftSystem,
+    expected: spec.expected,
+  };
+}

@@ -1,0 +1,7 @@
+export { agreement, agreementHolds } from "./agreement.ts";
+export { validity, validityHolds } from "./validity.ts";
+export { integrity, integrityHolds } from "./integrity.ts";
+export { totalOrder, totalOrderHolds } from "./total-order.ts";
+export { termination, terminationHolds } from "./termination.ts";
+export { committedDigests } from "./committed.ts";
+export { pbftSafetyInvariants } from "./safety.ts";
