@@ -89,12 +89,3 @@ export function performByzantine(
 export function byzantineStepOf(action: ByzantineAction): ScheduleStep {
   return { ...action };
 }
-
-/** Whether `step` names exactly this action (same behaviour and arguments). */
-export function isSameByzantineAction(step: ScheduleStep, action: ByzantineAction): boolean {
-  const fields = step as Record<string, unknown>;
-  const expected = action as unknown as Record<string, unknown>;
-  const keys = new Set([...Object.keys(fields), ...Object.keys(expected)]);
-  return [...keys].every((key) => fields[key] === expected[key]);
-}
-
