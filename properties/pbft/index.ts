@@ -5,3 +5,5 @@ export { totalOrder, totalOrderHolds } from "./total-order.ts";
 export { termination, terminationHolds } from "./termination.ts";
 export { committedDigests } from "./committed.ts";
 export { pbftSafetyInvariants } from "./safety.ts";
+export { choicesArbitrary, runChoices } from "./schedule-arbitrary.ts";
+export type { ChoiceRun } from "./schedule-arbitrary.ts";
