@@ -17,5 +17,5 @@ export const n3_f1 = definePbftModel({
     byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }],
     checkTermination: false,
   },
-  expected: { result: "violation", property: "agreement", distinctStates: 0, maxDepth: 0 },
+  expected: { result: "violation", property: "agreement", distinctStates: 425, maxDepth: 6 },
 });

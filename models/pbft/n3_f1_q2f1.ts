@@ -16,5 +16,5 @@ export const n3_f1_q2f1 = definePbftModel({
     quorumRule: "2f+1",
     byzantine: [{ replica: 2, behaviours: ["silent"] }],
   },
-  expected: { result: "violation", property: "termination", distinctStates: 0, maxDepth: 0 },
+  expected: { result: "violation", property: "termination", distinctStates: 5, maxDepth: 4 },
 });

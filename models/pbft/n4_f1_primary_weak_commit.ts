@@ -15,7 +15,7 @@ export const n4_f1_primary_weak_commit = definePbftModel({
     "Mutant of pbft/n4_f1_primary with the commit quorum weakened to 2f = 2. Agreement still holds in one view: " +
     "the prepare certificate alone keeps correct replicas from preparing two digests.",
   config: { ...equivocatingPrimaryConfig, quorumOverrides: { commit: 2 } },
-  expected: { result: "pass", distinctStates: 0, maxDepth: 0, transitions: 0 },
+  expected: { result: "pass", distinctStates: 51135, maxDepth: 17, transitions: 211250 },
 });
 
 /**
@@ -28,5 +28,5 @@ export const n4_f1_primary_weak_quorums = definePbftModel({
   description:
     "Mutant of pbft/n4_f1_primary with both certificates weakened to 2f (prepare count 1, commit count 2) and 4 forgeries: an agreement violation.",
   config: { ...equivocatingPrimaryConfig, forgeryBudget: 4, quorumOverrides: { prepare: 1, commit: 2 } },
-  expected: { result: "violation", property: "agreement", distinctStates: 0, maxDepth: 0 },
+  expected: { result: "violation", property: "agreement", distinctStates: 2096, maxDepth: 6 },
 });

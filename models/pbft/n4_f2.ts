@@ -20,5 +20,5 @@ export const n4_f2 = definePbftModel({
     ],
     checkTermination: false,
   },
-  expected: { result: "violation", property: "agreement", distinctStates: 0, maxDepth: 0 },
+  expected: { result: "violation", property: "agreement", distinctStates: 2268, maxDepth: 6 },
 });
