@@ -13,17 +13,21 @@ export interface ExecutedEntry {
   result: string | null;
 }
 
-/** The replica's state (seed catalogue A12, decided after Castro & Liskov §4). */
-export interface ReplicaContext {
+/** What a replica is created with: its id, the group and the certificate sizes in force. */
+export interface ReplicaInput {
   id: ReplicaId;
   n: number;
   f: number;
-  view: number;
   window: number;
   checkpointInterval: number;
   prepareQuorum: number;
   commitQuorum: number;
   checkpointQuorum: number;
+}
+
+/** The replica's state (seed catalogue A12, decided after Castro & Liskov §4). */
+export interface ReplicaContext extends ReplicaInput {
+  view: number;
   /** h: sequence number of the last stable checkpoint. */
   lowWatermark: number;
   /** Primary only: the next sequence number to assign. */
@@ -48,16 +52,6 @@ export type ReplicaEvent = Request | PrePrepare | Prepare | Commit | Checkpoint;
 /** What a replica step produces: messages for every other replica, and replies for clients. */
 export type ReplicaOutput = { type: "MULTICAST"; message: PrePrepare | Prepare | Commit | Checkpoint } | { type: "REPLY"; message: Reply };
 
-export interface ReplicaInput {
-  id: ReplicaId;
-  n: number;
-  f: number;
-  window: number;
-  checkpointInterval: number;
-  prepareQuorum: number;
-  commitQuorum: number;
-  checkpointQuorum: number;
-}
 
 /** The result of one replica rule: the next context and what it sends. */
 export interface RuleResult {

@@ -7,7 +7,8 @@ import type { Commit, Prepare, Request } from "../common/messages.ts";
  * idle → prePrepared → prepared → committed → executed. Votes are logged per digest from the
  * start, because PREPAREs and COMMITs may overtake the PRE-PREPARE on an asynchronous network.
  */
-export interface SlotContext {
+/** What a slot is created with: its (v, n), its owner and the certificate sizes in force. */
+export interface SlotInput {
   seq: number;
   view: number;
   self: ReplicaId;
@@ -15,6 +16,9 @@ export interface SlotContext {
   isPrimary: boolean;
   prepareQuorum: number;
   commitQuorum: number;
+}
+
+export interface SlotContext extends SlotInput {
   digest: string | null;
   request: Request | null;
   /** digest → distinct replicas whose PREPARE (own included) is logged. */
@@ -31,15 +35,6 @@ export type SlotEvent =
 
 /** What a slot asks its replica to multicast. */
 export type SlotOutput = { type: "SEND"; message: Prepare | Commit };
-
-export interface SlotInput {
-  seq: number;
-  view: number;
-  self: ReplicaId;
-  isPrimary: boolean;
-  prepareQuorum: number;
-  commitQuorum: number;
-}
 
 function withVote(votes: Record<string, ReplicaId[]>, digest: string, replica: ReplicaId): Record<string, ReplicaId[]> {
   const voters = votes[digest] ?? [];
