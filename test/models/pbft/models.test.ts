@@ -13,6 +13,7 @@ import type { ClusterState } from "../../../impl/cluster/cluster-state.ts";
 import { agreementHolds } from "../../../properties/pbft/agreement.ts";
 import { terminationHolds } from "../../../properties/pbft/termination.ts";
 import { pbftSafetyInvariants } from "../../../properties/pbft/safety.ts";
+import { preparedAgreementHolds } from "../../../properties/pbft/prepared-agreement.ts";
 
 function fixture(name: string): Schedule {
   const text = readFileSync(new URL(`./fixtures/${name}.schedule.json`, import.meta.url), "utf8");
@@ -87,11 +88,13 @@ describe("PBFT models", () => {
     const states = replayFixture("n4_f1_primary_weak_quorums");
     expect(states).toHaveLength(n4_f1_primary_weak_quorums.expected.maxDepth + 1);
     expectFailsAtLastStepOnly(states, agreementHolds);
+    expect(preparedAgreementHolds(states.at(-1)!)).toBe(false);
   });
 
   it("weakening only the commit quorum to 2f does not break agreement in one view: the same attack fails", () => {
     const states = replayFixture("n4_f1_primary_weak_quorums", { ...n4_f1_primary_weak_commit.config, forgeryBudget: 4 });
     expect(states.every(agreementHolds)).toBe(true);
+    expect(states.every(preparedAgreementHolds)).toBe(true);
     const backups = states.at(-1)!.replicas.slice(1);
     expect(backups.map((replica) => replica!.state.context.slots[1]?.value)).toEqual(["prePrepared", "prePrepared", undefined]);
   });

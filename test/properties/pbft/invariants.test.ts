@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { agreementHolds, integrityHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
+import { agreementHolds, integrityHolds, preparedAgreementHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
+import { feed, prePrepare, prepare } from "../../support/pbft-fixtures.ts";
 import { entry, stateWith } from "../../support/property-fixtures.ts";
 import { commitAtBackup, request } from "../../support/pbft-fixtures.ts";
 
@@ -62,6 +63,21 @@ describe("termination (bounded, terminal states)", () => {
   it("fails when a correct replica has not executed a pending request", () => {
     const all = [entry(1), entry(2)];
     expect(terminationHolds(stateWith([all, all, [entry(1)], null]))).toBe(false);
+  });
+});
+
+describe("prepared agreement (Castro–Liskov §4.2 invariant)", () => {
+  it("fails when two correct replicas prepared different digests for one (v, n), and holds for one digest", () => {
+    const state = stateWith([]);
+    const preparedFor = (id: number, timestamp: number) =>
+      feed(state.replicas[id]!.state, [prePrepare(request(0, timestamp)), prepare(request(0, timestamp), id === 1 ? 2 : 1)]).state;
+    const withSlots = (t1: number, t2: number) => ({
+      ...state,
+      replicas: state.replicas.map((replica, id) => (id === 1 ? { ...replica!, state: preparedFor(1, t1) } : id === 2 ? { ...replica!, state: preparedFor(2, t2) } : replica)),
+    });
+    expect(withSlots(1, 1).replicas[1]!.state.context.slots[1]!.value).toBe("prepared");
+    expect(preparedAgreementHolds(withSlots(1, 1))).toBe(true);
+    expect(preparedAgreementHolds(withSlots(1, 2))).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { choicesArbitrary, pbftSafetyInvariants, runChoices } from "../../../properties/pbft/index.ts";
+import { choicesArbitrary, pbftSafetyInvariants, preparedAgreement, runChoices } from "../../../properties/pbft/index.ts";
 import { replaySteps } from "../../../impl/cluster/replay.ts";
 import { agreementHolds } from "../../../properties/pbft/agreement.ts";
 import { cluster } from "../../support/cluster-fixtures.ts";
@@ -12,7 +12,7 @@ function neverViolatesSafety(target: ReturnType<typeof cluster>, numRuns: number
   let executedSomething = 0;
   fc.assert(
     fc.property(choicesArbitrary(150), (choices) => {
-      const run = runChoices(target, choices, pbftSafetyInvariants, 300);
+      const run = runChoices(target, choices, [...pbftSafetyInvariants, preparedAgreement], 300);
       expect(run.violation).toBeUndefined();
       const last = run.states.at(-1)!;
       if (last.replicas.some((replica) => replica !== null && replica.state.context.executed.length > 0)) executedSomething++;
@@ -24,7 +24,7 @@ function neverViolatesSafety(target: ReturnType<typeof cluster>, numRuns: number
 }
 
 describe(`random schedules at n = 4, f = 1 (fast-check, seed ${SEED})`, () => {
-  it("a Byzantine backup voting for any digest and replaying old messages never breaks agreement, validity, integrity or total order", () => {
+  it("a Byzantine backup voting for any digest and replaying old messages never breaks agreement, prepared agreement, validity, integrity or total order", () => {
     neverViolatesSafety(
       cluster({ clients: 2, requests: 2, checkpointInterval: 2, window: 2, byzantine: [{ replica: 3, behaviours: ["conflicting-votes", "replay"] }], adversarySlots: 2 }),
       80,
