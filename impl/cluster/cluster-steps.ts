@@ -63,8 +63,16 @@ export function applyStep(cluster: Cluster, state: ClusterState, step: ScheduleS
   }
 }
 
-/** The enabled step equal to `step` (same kind and arguments), or undefined. */
+/**
+ * The enabled step equal to `step` (same kind and arguments), or undefined. A request step may
+ * name any operation: the explorer offers the client's fixed next one, a replay file may choose.
+ */
 export function findEnabledStep(cluster: Cluster, state: ClusterState, step: ScheduleStep): ScheduleStep | undefined {
   const wanted = canonicalJson(step);
-  return enabledSteps(cluster, state).find((enabled) => canonicalJson(enabled) === wanted);
+  const enabled = enabledSteps(cluster, state);
+  if (stepKindOf(step) === "request") {
+    const client = (step as { request: number }).request;
+    return enabled.some((candidate) => stepKindOf(candidate) === "request" && (candidate as { request: number }).request === client) ? step : undefined;
+  }
+  return enabled.find((candidate) => canonicalJson(candidate) === wanted);
 }

@@ -53,6 +53,15 @@ describe("cluster: the reference implementation", () => {
     expect(hex(oneThenTwo)).not.toBe(hex(state));
   });
 
+  it("replays a request with an operation of the Schedule's choosing", () => {
+    const target = cluster();
+    const [, afterRequest] = replaySteps(target, [{ request: 0, op: "transfer 5" }]);
+    expect(afterRequest!.clients[0]!.state.context.sent[0]!.op).toBe("transfer 5");
+    expect(findEnabledStep(target, afterRequest!, { request: 0, op: "again" })).toBeUndefined();
+    const { state } = runToEnd(target);
+    expect(findEnabledStep(target, state, { request: 0, op: "x" })).toBeUndefined();
+  });
+
   it("reports a step that is not enabled as a divergence", () => {
     const target = cluster();
     expect(findEnabledStep(target, target.initial(), { deliver: "PREPARE v0 n1 d:000000 1->2" })).toBeUndefined();

@@ -43,6 +43,25 @@ describe(`random schedules at n = 4, f = 1 (fast-check, seed ${SEED})`, () => {
   });
 });
 
+describe(`random schedules at n = 7, f = 2 (fast-check, seed ${SEED})`, () => {
+  it("two Byzantine backups voting for any digest never break safety (seed catalogue A11.4, Q = 5)", () => {
+    neverViolatesSafety(
+      cluster({
+        n: 7,
+        f: 2,
+        clients: 2,
+        requests: 1,
+        window: 2,
+        byzantine: [
+          { replica: 5, behaviours: ["conflicting-votes"] },
+          { replica: 6, behaviours: ["conflicting-votes", "replay"] },
+        ],
+      }),
+      25,
+    );
+  });
+});
+
 describe(`random schedules at n = 3 with n-f quorums (fast-check, seed ${SEED})`, () => {
   it("find an agreement violation and shrink it to a short schedule", () => {
     const target = cluster({
