@@ -21,6 +21,18 @@ export interface StepCache {
   readonly size: number;
 }
 
+/** Events are message objects shared between states, so their canonical text is computed once each. */
+const eventKeys = new WeakMap<object, string>();
+
+function eventKey(event: object): string {
+  let key = eventKeys.get(event);
+  if (key === undefined) {
+    key = canonicalJson(event);
+    eventKeys.set(event, key);
+  }
+  return key;
+}
+
 export function createStepCache(names: DigestNames): StepCache {
   const replicaSteps = new Map<string, { replica: Keyed<ReplicaState>; outputs: ReplicaOutput[] }>();
   const clientSteps = new Map<string, { client: Keyed<ClientState>; outputs: ClientOutput[] }>();
@@ -31,7 +43,7 @@ export function createStepCache(names: DigestNames): StepCache {
     keyClient,
     stepReplica(replica, event) {
       // The replica's id is part of the cache key: two replicas in equal states differ by id.
-      const cacheKey = `${replica.state.context.id}|${replica.key}|${canonicalJson(event)}`;
+      const cacheKey = `${replica.state.context.id}|${replica.key}|${eventKey(event)}`;
       let hit = replicaSteps.get(cacheKey);
       if (hit === undefined) {
         const stepped = stepReplica(replica.state, event);
@@ -42,7 +54,7 @@ export function createStepCache(names: DigestNames): StepCache {
       return hit;
     },
     stepClient(client, event) {
-      const cacheKey = `${client.state.context.id}|${client.key}|${canonicalJson(event)}`;
+      const cacheKey = `${client.state.context.id}|${client.key}|${eventKey(event)}`;
       let hit = clientSteps.get(cacheKey);
       if (hit === undefined) {
         const stepped = stepClient(client.state, event);
