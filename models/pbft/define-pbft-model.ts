@@ -1,6 +1,6 @@
 import type { Expectation, ModelDefinition } from "../model.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
-import { pbftConfigSchema } from "../../spec/common/pbft-config.ts";
+import { configWarnings, pbftConfigSchema } from "../../spec/common/pbft-config.ts";
 import type { PbftConfig, PbftConfigInput } from "../../spec/common/pbft-config.ts";
 import { clusterTransitionSystem } from "../../impl/cluster/transition-system.ts";
 import { pbftSafetyInvariants } from "../../properties/pbft/safety.ts";
@@ -28,13 +28,20 @@ export function buildPbftSystem(config: PbftConfig) {
   });
 }
 
+/**
+ * A PBFT model definition. Configurations outside the fault assumptions (n < 3f+1, more than
+ * f Byzantine replicas, quorum overrides) carry their warnings in the description, so that
+ * `list` and every report show them next to the verdict.
+ */
 export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
+  const config = parseInput(pbftConfigSchema, spec.config, `model ${spec.name} config`);
+  const warnings = configWarnings(config);
   return {
     name: spec.name,
-    description: spec.description,
+    description: warnings.length === 0 ? spec.description : `${spec.description} Warning: ${warnings.join("; ")}.`,
     assumptions: PBFT_ASSUMPTIONS,
     configSchema: pbftConfigSchema,
-    config: parseInput(pbftConfigSchema, spec.config, `model ${spec.name} config`),
+    config,
     build: buildPbftSystem,
     expected: spec.expected,
   };
