@@ -1,0 +1,3 @@
+export * from "./fault-budget.ts";
+export * from "./adversary-state.ts";
+export * from "./byzantine-actions.ts";

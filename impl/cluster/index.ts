@@ -1,0 +1,11 @@
+export * from "./cluster-state.ts";
+export * from "./cluster.ts";
+export * from "./cluster-steps.ts";
+export * from "./encode.ts";
+export * from "./describe.ts";
+export * from "./replay.ts";
+export * from "./transition-system.ts";
+export { isIgnoredForever } from "./absorb.ts";
+export { createStepCache } from "./step-cache.ts";
+export type { StepCache } from "./step-cache.ts";
+export { replicaKey, clientKey } from "./state-keys.ts";

@@ -1,0 +1,5 @@
+export * from "./envelope.ts";
+export * from "./message-id.ts";
+export * from "./network.ts";
+export * from "./seeded-random.ts";
+export * from "./random-step.ts";

@@ -1,0 +1,24 @@
+import type { ScheduleStep } from "../../spec/common/schedule.ts";
+import type { NetworkState } from "./network.ts";
+import type { SeededRandom } from "./seeded-random.ts";
+
+export interface NetworkFaults {
+  drop: boolean;
+  duplicate: boolean;
+}
+
+/**
+ * The network's own choices, made by a seeded PRNG: which message in flight moves next and
+ * whether it is delivered, lost or duplicated (only where the model enables loss or duplication).
+ */
+export function chooseNetworkStep(network: NetworkState, random: SeededRandom, faults: NetworkFaults): ScheduleStep | undefined {
+  if (network.length === 0) return undefined;
+  const { id } = network[random.nextInt(network.length)]!;
+  const kinds: ("deliver" | "drop" | "duplicate")[] = ["deliver"];
+  if (faults.drop) kinds.push("drop");
+  if (faults.duplicate) kinds.push("duplicate");
+  const kind = kinds[random.nextInt(kinds.length)]!;
+  if (kind === "drop") return { drop: id };
+  if (kind === "duplicate") return { duplicate: id };
+  return { deliver: id };
+}

@@ -1,0 +1,48 @@
+import type { Expectation, ModelDefinition } from "../model.ts";
+import { parseInput } from "../../spec/common/input-error.ts";
+import { configWarnings, pbftConfigSchema } from "../../spec/common/pbft-config.ts";
+import type { PbftConfig, PbftConfigInput } from "../../spec/common/pbft-config.ts";
+import { clusterTransitionSystem } from "../../impl/cluster/transition-system.ts";
+import { pbftSafetyInvariants } from "../../properties/pbft/safety.ts";
+import { termination } from "../../properties/pbft/termination.ts";
+
+/** Every PBFT model runs under the same timing and authentication model. */
+export const PBFT_ASSUMPTIONS =
+  "Asynchronous network (any in-flight message may be delivered next; no loss or duplication unless the config enables it), " +
+  "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests clients sent), " +
+  "normal case only (one view, no view change); termination is the bounded form checked in terminal states.";
+
+export interface PbftModelSpec {
+  name: string;
+  description: string;
+  config: PbftConfigInput;
+  expected: Expectation;
+}
+
+/** Builds the cluster TransitionSystem with the PBFT safety invariants (and termination where configured). */
+export function buildPbftSystem(config: PbftConfig) {
+  const parsed = parseInput(pbftConfigSchema, config, "config");
+  return clusterTransitionSystem(parsed, {
+    invariants: pbftSafetyInvariants,
+    ...(parsed.checkTermination ? { terminal: termination } : {}),
+  });
+}
+
+/**
+ * A PBFT model definition. Configurations outside the fault assumptions (n < 3f+1, more than
+ * f Byzantine replicas, quorum overrides) carry their warnings in the description, so that
+ * `list` and every report show them next to the verdict.
+ */
+export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
+  const config = parseInput(pbftConfigSchema, spec.config, `model ${spec.name} config`);
+  const warnings = configWarnings(config);
+  return {
+    name: spec.name,
+    description: warnings.length === 0 ? spec.description : `${spec.description} Warning: ${warnings.join("; ")}.`,
+    assumptions: PBFT_ASSUMPTIONS,
+    configSchema: pbftConfigSchema,
+    config,
+    build: buildPbftSystem,
+    expected: spec.expected,
+  };
+}

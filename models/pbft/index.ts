@@ -1,0 +1,22 @@
+import type { ModelDefinition } from "../model.ts";
+import type { PbftConfig } from "../../spec/common/pbft-config.ts";
+import { n4_f1 } from "./n4_f1.ts";
+import { n4_f1_primary } from "./n4_f1_primary.ts";
+import { n3_f1 } from "./n3_f1.ts";
+import { n3_f1_q2f1 } from "./n3_f1_q2f1.ts";
+import { n4_f2 } from "./n4_f2.ts";
+import { n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums } from "./n4_f1_primary_weak_commit.ts";
+
+export { n4_f1, n4_f1_primary, n3_f1, n3_f1_q2f1, n4_f2, n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums };
+export { definePbftModel, buildPbftSystem, PBFT_ASSUMPTIONS } from "./define-pbft-model.ts";
+
+/** The PBFT models, for the registry (the five of the issue, then the mutants). */
+export const pbftModels: readonly ModelDefinition<PbftConfig>[] = [
+  n4_f1,
+  n4_f1_primary,
+  n3_f1,
+  n3_f1_q2f1,
+  n4_f2,
+  n4_f1_primary_weak_commit,
+  n4_f1_primary_weak_quorums,
+];

@@ -1,0 +1,30 @@
+import { definePbftModel } from "./define-pbft-model.ts";
+import type { PbftConfigInput } from "../../spec/common/pbft-config.ts";
+
+/**
+ * The equivocating-primary configuration, shared with its mutants: two clients' requests give
+ * the Byzantine primary two digests to split the backups over.
+ */
+export const equivocatingPrimaryConfig: PbftConfigInput = {
+  n: 4,
+  f: 1,
+  clients: 2,
+  requests: 1,
+  checkpointInterval: 2,
+  window: 2,
+  quorumRule: "2f+1",
+  forgeryBudget: 3,
+  byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }],
+  // Without a view change nothing replaces a faulty primary, so progress is not claimed.
+  checkTermination: false,
+};
+
+/** Seed catalogue A15: the Castro–Liskov invariant under an equivocating primary. */
+export const n4_f1_primary = definePbftModel({
+  name: "pbft/n4_f1_primary",
+  description:
+    "n = 4, f = 1, 2f+1 quorums; the Byzantine primary equivocates (PRE-PREPAREs for two clients' requests to different backups) " +
+    "and sends COMMITs for any digest, up to 3 forgeries per run. Agreement must hold; termination is not checked (no view change).",
+  config: equivocatingPrimaryConfig,
+  expected: { result: "pass", distinctStates: 49855, maxDepth: 17, transitions: 231874 },
+});

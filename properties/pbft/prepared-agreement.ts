@@ -1,0 +1,26 @@
+import type { Invariant } from "../../explorer/transition-system.ts";
+import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
+import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
+
+const PREPARED_OR_LATER = new Set(["prepared", "committed", "executed"]);
+
+/**
+ * The Castro–Liskov invariant behind agreement (§4.2, seed catalogue A15): if prepared(m, v, n, i)
+ * and prepared(m′, v, n, j) hold for correct i and j, then D(m) = D(m′). Not part of the models'
+ * invariant list (their pinned verdicts name agreement); the random-schedule suites check it.
+ */
+export function preparedAgreementHolds(state: ClusterState): boolean {
+  const bySlot = new Map<string, string>();
+  for (const context of correctReplicaContexts(state)) {
+    for (const slot of Object.values(context.slots)) {
+      if (!PREPARED_OR_LATER.has(slot.value) || slot.context.digest === null) continue;
+      const key = `${slot.context.view}/${slot.context.seq}`;
+      const seen = bySlot.get(key);
+      if (seen !== undefined && seen !== slot.context.digest) return false;
+      bySlot.set(key, slot.context.digest);
+    }
+  }
+  return true;
+}
+
+export const preparedAgreement: Invariant<ClusterState> = { name: "prepared agreement", holds: preparedAgreementHolds };

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+/** A replica is named by its index in the replica set R = {0, …, n-1} (Castro & Liskov §4.1). */
+export const replicaIdSchema = z.number().int().nonnegative();
+export type ReplicaId = z.infer<typeof replicaIdSchema>;
+
+/** A client is named by its index; client ids and replica ids are separate name spaces. */
+export const clientIdSchema = z.number().int().nonnegative();
+export type ClientId = z.infer<typeof clientIdSchema>;
+
+/** Castro & Liskov §4.1: "the primary of a view is replica p such that p = v mod |R|". */
+export function primaryOf(view: number, n: number): ReplicaId {
+  return view % n;
+}
+
+/** All replica ids of an n-replica group, in ascending order. */
+export function replicaIds(n: number): ReplicaId[] {
+  return Array.from({ length: n }, (_, index) => index);
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { isByzantineBoundMet, quorumRuleSchema } from "./quorum.ts";
+
+const count = (field: string, minimum: number) =>
+  z
+    .number({ error: `${field}: must be an integer, at least ${minimum}` })
+    .int(`${field}: must be an integer`)
+    .min(minimum, `${field}: must be at least ${minimum}`);
+
+/**
+ * What a Byzantine replica may do (impl/adversary). `silent` sends nothing; `equivocate`
+ * (primary only) sends PRE-PREPAREs for different requests to different backups;
+ * `conflicting-votes` sends PREPAREs/COMMITs for any digest it knows; `replay` re-sends
+ * messages seen on the wire.
+ */
+export const byzantineBehaviourSchema = z.enum(["silent", "equivocate", "conflicting-votes", "replay"], {
+  error: "behaviour: must be one of silent, equivocate, conflicting-votes, replay",
+});
+export type ByzantineBehaviour = z.infer<typeof byzantineBehaviourSchema>;
+
+export const byzantineReplicaSchema = z
+  .object({
+    replica: count("byzantine.replica", 0),
+    behaviours: z.array(byzantineBehaviourSchema).min(1, "byzantine.behaviours: name at least one behaviour (silent for none)"),
+  })
+  .strict();
+export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
+
+/**
+ * A PBFT model configuration. Configurations with n < 3f+1 are accepted on purpose: the
+ * harness models unsafe systems to show how they fail (seed catalogue A11); `configWarnings`
+ * flags them for the report.
+ */
+export const pbftConfigSchema = z
+  .object({
+    n: count("n", 1),
+    f: count("f", 0),
+    /** Clients, each sending `requests` requests one at a time (Castro & Liskov §4.1). */
+    clients: count("clients", 1).default(1),
+    requests: count("requests", 1),
+    /** K: a checkpoint every K executed requests (§4.3). */
+    checkpointInterval: count("checkpointInterval", 1),
+    /** L: the high watermark is H = h + L (§4.3). */
+    window: count("window", 1),
+    quorumRule: quorumRuleSchema.default("2f+1"),
+    /** Mutants only: replace the certificate sizes the rule computes. */
+    quorumOverrides: z
+      .object({ prepare: count("quorumOverrides.prepare", 0).optional(), commit: count("quorumOverrides.commit", 1).optional() })
+      .strict()
+      .default({}),
+    byzantine: z.array(byzantineReplicaSchema).default([]),
+    /** Allow more than f Byzantine replicas (models that break the fault assumption on purpose). */
+    exceedFaultBudget: z.boolean().default(false),
+    /** Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages. */
+    adversarySlots: count("adversarySlots", 1).default(1),
+    /** At most this many forgeries in one run (bounds the state space); unbounded when absent. */
+    forgeryBudget: count("forgeryBudget", 0).optional(),
+    network: z
+      .object({ drop: z.boolean().default(false), duplicate: z.boolean().default(false) })
+      .strict()
+      .default({ drop: false, duplicate: false }),
+    /** Check bounded termination in terminal states (off where a faulty primary needs a view change). */
+    checkTermination: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<number>();
+    config.byzantine.forEach((entry, index) => {
+      if (entry.replica >= config.n) {
+        ctx.addIssue({ code: "custom", path: ["byzantine", index, "replica"], message: `must be a replica id below n = ${config.n}` });
+      }
+      if (seen.has(entry.replica)) {
+        ctx.addIssue({ code: "custom", path: ["byzantine", index, "replica"], message: `replica ${entry.replica} is listed twice` });
+      }
+      seen.add(entry.replica);
+    });
+  });
+
+export type PbftConfig = z.infer<typeof pbftConfigSchema>;
+export type PbftConfigInput = z.input<typeof pbftConfigSchema>;
+
+/** Warnings a report must show next to a verdict (e.g. the Byzantine bound is not met). */
+export function configWarnings(config: PbftConfig): string[] {
+  const warnings: string[] = [];
+  if (!isByzantineBoundMet(config.n, config.f)) {
+    warnings.push(`n = ${config.n} < 3f+1 = ${3 * config.f + 1}: the Byzantine bound is not met`);
+  }
+  if (config.byzantine.length > config.f) {
+    warnings.push(`${config.byzantine.length} Byzantine replicas exceed the fault budget f = ${config.f}`);
+  }
+  if (config.quorumOverrides.prepare !== undefined || config.quorumOverrides.commit !== undefined) {
+    warnings.push(`quorum overrides in force: ${JSON.stringify(config.quorumOverrides)}`);
+  }
+  return warnings;
+}

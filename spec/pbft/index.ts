@@ -1,0 +1,12 @@
+export { slotMachine } from "./slot-machine.ts";
+export type { SlotContext, SlotEvent, SlotOutput, SlotPhase, SlotInput } from "./slot-machine.ts";
+export { newSlot, advanceSlot } from "./slot-state.ts";
+export type { SlotState } from "./slot-state.ts";
+export { replicaMachine } from "./replica-machine.ts";
+export { initialReplicaState, stepReplica } from "./replica-state.ts";
+export type { ReplicaState } from "./replica-state.ts";
+export type { ReplicaContext, ReplicaEvent, ReplicaInput, ReplicaOutput, ExecutedEntry, RuleResult } from "./replica-context.ts";
+export { clientMachine, initialClientState, stepClient } from "./client-machine.ts";
+export type { ClientContext, ClientEvent, ClientInput, ClientOutput, ClientState } from "./client-machine.ts";
+export { isWithinWatermarks } from "./watermarks.ts";
+export { stateDigestOf } from "./execution.ts";

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { pbftModels, n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums } from "../../../models/pbft/index.ts";
+import type { ModelDefinition } from "../../../models/model.ts";
+import type { PbftConfig } from "../../../spec/common/pbft-config.ts";
+import { parseInput } from "../../../spec/common/input-error.ts";
+import { scheduleSchema } from "../../../spec/common/schedule.ts";
+import type { Schedule } from "../../../spec/common/schedule.ts";
+import { createCluster } from "../../../impl/cluster/cluster.ts";
+import { replaySteps } from "../../../impl/cluster/replay.ts";
+import { enabledSteps } from "../../../impl/cluster/cluster-steps.ts";
+import type { ClusterState } from "../../../impl/cluster/cluster-state.ts";
+import { agreementHolds } from "../../../properties/pbft/agreement.ts";
+import { terminationHolds } from "../../../properties/pbft/termination.ts";
+import { pbftSafetyInvariants } from "../../../properties/pbft/safety.ts";
+import { preparedAgreementHolds } from "../../../properties/pbft/prepared-agreement.ts";
+
+function fixture(name: string): Schedule {
+  const text = readFileSync(new URL(`./fixtures/${name}.schedule.json`, import.meta.url), "utf8");
+  return parseInput(scheduleSchema, JSON.parse(text), `fixture ${name}`);
+}
+
+function modelNamed(name: string): ModelDefinition<PbftConfig> {
+  const model = pbftModels.find((candidate) => candidate.name === name);
+  if (model === undefined) throw new Error(`no model ${name}`);
+  return model;
+}
+
+/** Replays a counterexample through the reference implementation with the model's own config. */
+function replayFixture(name: string, config?: PbftConfig): ClusterState[] {
+  const schedule = fixture(name);
+  const model = modelNamed(schedule.model);
+  const parsed = parseInput(model.configSchema, config ?? schedule.config, "schedule config");
+  return replaySteps(createCluster(parsed), schedule.steps);
+}
+
+/** The property fails in the last state and in no earlier one. */
+function expectFailsAtLastStepOnly(states: ClusterState[], holds: (state: ClusterState) => boolean): void {
+  expect(holds(states.at(-1)!)).toBe(false);
+  expect(states.slice(0, -1).every(holds)).toBe(true);
+}
+
+describe("PBFT models", () => {
+  it("registers the five models of the issue and the quorum mutants", () => {
+    expect(pbftModels.map((model) => model.name)).toEqual([
+      "pbft/n4_f1",
+      "pbft/n4_f1_primary",
+      "pbft/n3_f1",
+      "pbft/n3_f1_q2f1",
+      "pbft/n4_f2",
+      "pbft/n4_f1_primary_weak_commit",
+      "pbft/n4_f1_primary_weak_quorums",
+    ]);
+  });
+
+  it("each config round-trips through its schema and builds a system with the safety invariants", () => {
+    for (const model of pbftModels) {
+      expect(model.configSchema.parse(model.config)).toEqual(model.config);
+      const system = model.build(model.config);
+      expect(system.invariants.map((invariant) => invariant.name)).toEqual(pbftSafetyInvariants.map((invariant) => invariant.name));
+      expect(system.terminal?.name).toBe(model.config.checkTermination ? "termination" : undefined);
+      expect(model.expected.distinctStates).toBeGreaterThan(0);
+    }
+  });
+
+  it("flags the models outside the fault assumptions in their descriptions", () => {
+    const flagged = pbftModels.filter((model) => model.description.includes("Warning:")).map((model) => model.name);
+    expect(flagged).toEqual(["pbft/n3_f1", "pbft/n3_f1_q2f1", "pbft/n4_f2", "pbft/n4_f1_primary_weak_commit", "pbft/n4_f1_primary_weak_quorums"]);
+    expect(modelNamed("pbft/n4_f2").description).toContain("n = 4 < 3f+1 = 7: the Byzantine bound is not met");
+  });
+
+  it("pbft/n3_f1: the shortest counterexample (6 steps) breaks agreement at its last step", () => {
+    const states = replayFixture("n3_f1");
+    expect(states).toHaveLength(modelNamed("pbft/n3_f1").expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(states, agreementHolds);
+  });
+
+  it("pbft/n4_f2: f = 2 Byzantine replicas with n-f quorums break agreement", () => {
+    const states = replayFixture("n4_f2");
+    expect(states).toHaveLength(modelNamed("pbft/n4_f2").expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(states, agreementHolds);
+  });
+
+  it("pbft/n3_f1_q2f1: a silent replica blocks progress — a terminal state with the request unexecuted, agreement intact", () => {
+    const states = replayFixture("n3_f1_q2f1");
+    const last = states.at(-1)!;
+    const cluster = createCluster(modelNamed("pbft/n3_f1_q2f1").config);
+    expect(enabledSteps(cluster, last)).toEqual([]);
+    expect(terminationHolds(last)).toBe(false);
+    expect(states.every(agreementHolds)).toBe(true);
+  });
+
+  it("the harness catches broken quorums: with both certificates weakened to 2f, n4_f1_primary breaks agreement", () => {
+    const states = replayFixture("n4_f1_primary_weak_quorums");
+    expect(states).toHaveLength(n4_f1_primary_weak_quorums.expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(states, agreementHolds);
+    expect(preparedAgreementHolds(states.at(-1)!)).toBe(false);
+  });
+
+  it("weakening only the commit quorum to 2f does not break agreement in one view: the same attack fails", () => {
+    const states = replayFixture("n4_f1_primary_weak_quorums", { ...n4_f1_primary_weak_commit.config, forgeryBudget: 4 });
+    expect(states.every(agreementHolds)).toBe(true);
+    expect(states.every(preparedAgreementHolds)).toBe(true);
+    const backups = states.at(-1)!.replicas.slice(1);
+    expect(backups.map((replica) => replica!.state.context.slots[1]?.value)).toEqual(["prePrepared", "prePrepared", undefined]);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { agreementHolds, integrityHolds, preparedAgreementHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
+import { feed, prePrepare, prepare } from "../../support/pbft-fixtures.ts";
+import { entry, stateWith } from "../../support/property-fixtures.ts";
+import { commitAtBackup, request } from "../../support/pbft-fixtures.ts";
+
+describe("agreement", () => {
+  it("holds when correct replicas executed the same request at each sequence number", () => {
+    expect(agreementHolds(stateWith([[entry(1)], [entry(1), entry(2)], [], null]))).toBe(true);
+  });
+
+  it("fails when two correct replicas executed different requests at one sequence number", () => {
+    expect(agreementHolds(stateWith([[entry(1, 1)], [entry(1, 2)]]))).toBe(false);
+  });
+
+  it("counts committed-local slots that have not executed yet", () => {
+    const state = stateWith([[entry(1, 1)]]);
+    const committed = commitAtBackup({ value: state.replicas[1]!.state.value, context: state.replicas[1]!.state.context }, request(0, 2), 1).state;
+    const replicas = state.replicas.map((replica, id) => (id === 1 ? { ...replica!, state: committed } : replica));
+    expect(agreementHolds({ ...state, replicas })).toBe(false);
+  });
+
+  it("ignores Byzantine replicas", () => {
+    expect(agreementHolds(stateWith([[entry(1, 1)], [], [], null]))).toBe(true);
+  });
+});
+
+describe("validity", () => {
+  it("holds when every executed request was sent by a client", () => {
+    expect(validityHolds(stateWith([[entry(1), entry(2)]]))).toBe(true);
+  });
+
+  it("fails when a replica executed a request no client sent", () => {
+    expect(validityHolds(stateWith([[entry(1)]], 0))).toBe(false);
+    expect(validityHolds(stateWith([[{ ...entry(1), op: "forged" }]]))).toBe(false);
+  });
+});
+
+describe("integrity", () => {
+  it("fails when a replica executed one request twice, and holds when the repeat was skipped", () => {
+    expect(integrityHolds(stateWith([[entry(1, 1), entry(2, 1)]]))).toBe(false);
+    expect(integrityHolds(stateWith([[entry(1, 1), { ...entry(2, 1), result: null }]]))).toBe(true);
+  });
+});
+
+describe("total order", () => {
+  it("holds for logs that are prefixes of one another", () => {
+    expect(totalOrderHolds(stateWith([[entry(1)], [entry(1), entry(2)], []]))).toBe(true);
+  });
+
+  it("fails for a gap, and for logs that diverge", () => {
+    expect(totalOrderHolds(stateWith([[entry(2)]]))).toBe(false);
+    expect(totalOrderHolds(stateWith([[entry(1), entry(2, 2)], [entry(1), entry(2, 3)]]))).toBe(false);
+  });
+});
+
+describe("termination (bounded, terminal states)", () => {
+  it("holds when every correct replica executed every request a client sent", () => {
+    const all = [entry(1), entry(2)];
+    expect(terminationHolds(stateWith([all, all, all, null]))).toBe(true);
+  });
+
+  it("fails when a correct replica has not executed a pending request", () => {
+    const all = [entry(1), entry(2)];
+    expect(terminationHolds(stateWith([all, all, [entry(1)], null]))).toBe(false);
+  });
+});
+
+describe("prepared agreement (Castro–Liskov §4.2 invariant)", () => {
+  it("fails when two correct replicas prepared different digests for one (v, n), and holds for one digest", () => {
+    const state = stateWith([]);
+    const preparedFor = (id: number, timestamp: number) =>
+      feed(state.replicas[id]!.state, [prePrepare(request(0, timestamp)), prepare(request(0, timestamp), id === 1 ? 2 : 1)]).state;
+    const withSlots = (t1: number, t2: number) => ({
+      ...state,
+      replicas: state.replicas.map((replica, id) => (id === 1 ? { ...replica!, state: preparedFor(1, t1) } : id === 2 ? { ...replica!, state: preparedFor(2, t2) } : replica)),
+    });
+    expect(withSlots(1, 1).replicas[1]!.state.context.slots[1]!.value).toBe("prepared");
+    expect(preparedAgreementHolds(withSlots(1, 1))).toBe(true);
+    expect(preparedAgreementHolds(withSlots(1, 2))).toBe(false);
+  });
+});
+
+describe("the safety suite", () => {
+  it("checks agreement, validity, integrity and total order, in that order", () => {
+    expect(pbftSafetyInvariants.map((invariant) => invariant.name)).toEqual(["agreement", "validity", "integrity", "total order"]);
+  });
+});
