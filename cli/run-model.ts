@@ -2,7 +2,6 @@ import { explore, replay } from "../explorer/index.ts";
 import type { ExploreOptions } from "../explorer/index.ts";
 import type { Result } from "../explorer/result.ts";
 import type { ModelDefinition } from "../models/model.ts";
-import { modelWarnings } from "../models/warnings.ts";
 import type { ModelReport } from "../reporting/markdown.ts";
 import type { TraceStep } from "../reporting/trace.ts";
 import { judge } from "../reporting/verdict.ts";
@@ -38,7 +37,7 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, quiet:
     description: model.description,
     assumptions: model.assumptions,
     judgement: judge(result, model.expected),
-    warnings: modelWarnings(model.config),
+    warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,
     initialParticipants: replayed?.initialParticipants,
     replicaCount: replicaCountOf(model.config),

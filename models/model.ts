@@ -18,6 +18,8 @@ export interface ModelDefinition<C = unknown> {
   config: C;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   build(config: C): TransitionSystem<any, any>;
+  /** Warnings about the configuration itself (e.g. n < 3f+1 on purpose), shown in every report. */
+  warnings?(config: C): string[];
   expected: Expectation;
 }
 

@@ -1,13 +1,14 @@
 import { InputError } from "../spec/common/input-error.ts";
 import { pbftN4F1Model, pbftN4F1MutantModel } from "./bench/pbft_n4f1/index.ts";
 import type { ModelDefinition } from "./model.ts";
+import { pbftModels } from "./pbft/index.ts";
 
 /**
  * Every bundled model, in the order `list` and `check --all` show them. Each one pins its
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [pbftN4F1Model, pbftN4F1MutantModel];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, pbftN4F1Model, pbftN4F1MutantModel];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

@@ -53,7 +53,9 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
       }
       await afterCheck(options, selected.length === models.length);
       const rows = reports.map((report) => ({ result: report.result, judgement: report.judgement! }));
-      if (options.json) process.stdout.write(`${JSON.stringify(reports.map((r) => ({ ...r.result, expectation: r.judgement })), null, 2)}\n`);
+      // One named model prints one Result; several (or --all) print an array, in order.
+      const json = reports.map((r) => ({ ...r.result, expectation: r.judgement }));
+      if (options.json) process.stdout.write(`${JSON.stringify(names.length === 1 ? json[0] : json, null, 2)}\n`);
       else process.stdout.write(`${summaryTable(rows)}\n\nreports written to ${options.reports}/\n`);
       for (const { judgement } of rows) {
         if (judgement.outcome === "unexpected") setExitCode(EXIT.unexpected);

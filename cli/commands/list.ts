@@ -15,6 +15,7 @@ export const registerList: CommandRegistration = (program) => {
         distinctStates: model.expected.distinctStates,
         maxDepth: model.expected.maxDepth,
         description: model.description,
+        warnings: model.warnings?.(model.config) ?? [],
       }));
       if (options.json) {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -25,7 +26,7 @@ export const registerList: CommandRegistration = (program) => {
       process.stdout.write(`${"model".padEnd(width)}  ${"expected".padEnd(expectedWidth)}  ${"states".padStart(10)}  depth  description\n`);
       for (const row of rows) {
         process.stdout.write(
-          `${row.model.padEnd(width)}  ${row.expected.padEnd(expectedWidth)}  ${formatCount(row.distinctStates).padStart(10)}  ${String(row.maxDepth).padStart(5)}  ${row.description}\n`,
+          `${row.model.padEnd(width)}  ${row.expected.padEnd(expectedWidth)}  ${formatCount(row.distinctStates).padStart(10)}  ${String(row.maxDepth).padStart(5)}  ${row.description}${row.warnings.map((warning) => ` [warning: ${warning}]`).join("")}\n`,
         );
       }
     });

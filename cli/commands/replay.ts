@@ -1,9 +1,15 @@
 import { findModel } from "../../models/registry.ts";
-import { InputError, parseInput } from "../../spec/common/input-error.ts";
+import { parseInput } from "../../spec/common/input-error.ts";
 import { scheduleSchema } from "../../spec/common/schedule.ts";
 import { readJsonInput } from "../case-file.ts";
 import { traceOf } from "../run-model.ts";
 import type { CommandRegistration } from "./index.ts";
+
+/** A schedule file, or a Result (reports/<model>.json) whose counterexample is the schedule. */
+function scheduleIn(input: unknown): unknown {
+  const counterexample = (input as { counterexample?: unknown } | null)?.counterexample;
+  return typeof input === "object" && input !== null && !("steps" in input) && counterexample !== undefined ? counterexample : input;
+}
 
 /**
  * `replay <schedule.json>`: re-run a counterexample step by step on the model it names, with
@@ -13,13 +19,12 @@ export const registerReplay: CommandRegistration = (program) => {
   program
     .command("replay")
     .description("re-run a schedule (e.g. a counterexample) step by step and print the trace")
-    .argument("<schedule>", "schedule JSON file, or - for stdin")
+    .argument("<schedule>", "schedule JSON file (or a Result file with a counterexample), or - for stdin")
     .option("--json", "print the trace as JSON")
     .action((file: string, options: { json?: boolean }) => {
-      const schedule = parseInput(scheduleSchema, readJsonInput(file), "schedule");
+      const schedule = parseInput(scheduleSchema, scheduleIn(readJsonInput(file)), "schedule");
       const model = findModel(schedule.model);
-      const config = model.configSchema.safeParse(schedule.config);
-      if (!config.success) throw new InputError(`schedule config: ${config.error.issues[0]?.path.join(".") ?? ""}: ${config.error.issues[0]?.message ?? "invalid"}`);
+      parseInput(model.configSchema, schedule.config, "schedule config");
       const trace = traceOf(model, schedule).steps;
       const violated = trace.find((step) => step.violated.length > 0);
       if (options.json) {

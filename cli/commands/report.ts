@@ -7,7 +7,6 @@ import { junitReport } from "../../reporting/junit.ts";
 import type { ModelReport } from "../../reporting/markdown.ts";
 import { markdownReport } from "../../reporting/markdown.ts";
 import { judge } from "../../reporting/verdict.ts";
-import { modelWarnings } from "../../models/warnings.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { readJsonInput } from "../case-file.ts";
 import { oneOf } from "../options.ts";
@@ -36,7 +35,7 @@ export const registerReport: CommandRegistration = (program) => {
         description: model?.description ?? "(model not bundled with this version)",
         assumptions: model?.assumptions ?? "unknown",
         judgement: model ? judge(result, model.expected) : undefined,
-        warnings: modelWarnings(result.counterexample?.config ?? model?.config),
+        warnings: model?.warnings?.(model.configSchema.parse(result.counterexample?.config ?? model.config)) ?? [],
         ...replayedTrace(model, result),
         replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
       };

@@ -6,6 +6,7 @@ import type { Cluster } from "./cluster.ts";
 import type { ClusterState } from "./cluster-state.ts";
 import { applyStep, enabledSteps, findEnabledStep } from "./cluster-steps.ts";
 import { encodeCluster } from "./encode.ts";
+import { describeClusterParticipants } from "./participants.ts";
 import { describeCluster } from "./describe.ts";
 
 export interface ClusterProperties {
@@ -33,5 +34,6 @@ export function clusterTransitionSystem(
     toStep: (action) => action,
     fromStep: (state, step) => findEnabledStep(cluster, state, step),
     describeState: describeCluster,
+    describeParticipants: describeClusterParticipants,
   };
 }

@@ -30,19 +30,19 @@ export function buildPbftSystem(config: PbftConfig) {
 
 /**
  * A PBFT model definition. Configurations outside the fault assumptions (n < 3f+1, more than
- * f Byzantine replicas, quorum overrides) carry their warnings in the description, so that
- * `list` and every report show them next to the verdict.
+ * f Byzantine replicas, quorum overrides) are flagged by `warnings`, which `list` and every
+ * report show next to the verdict.
  */
 export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
   const config = parseInput(pbftConfigSchema, spec.config, `model ${spec.name} config`);
-  const warnings = configWarnings(config);
   return {
     name: spec.name,
-    description: warnings.length === 0 ? spec.description : `${spec.description} Warning: ${warnings.join("; ")}.`,
+    description: spec.description,
     assumptions: PBFT_ASSUMPTIONS,
     configSchema: pbftConfigSchema,
     config,
     build: buildPbftSystem,
+    warnings: configWarnings,
     expected: spec.expected,
   };
 }

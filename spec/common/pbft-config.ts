@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { isByzantineBoundMet, quorumRuleSchema } from "./quorum.ts";
 
-const count = (field: string, minimum: number) =>
+// Messages say what to fix; the field's path is prefixed where the error is reported (input-error.ts).
+const count = (minimum: number) =>
   z
-    .number({ error: `${field}: must be an integer, at least ${minimum}` })
-    .int(`${field}: must be an integer`)
-    .min(minimum, `${field}: must be at least ${minimum}`);
+    .number({ error: `must be an integer, at least ${minimum}` })
+    .int("must be an integer")
+    .min(minimum, `must be at least ${minimum}`);
 
 /**
  * What a Byzantine replica may do (impl/adversary). `silent` sends nothing; `equivocate`
@@ -14,14 +15,14 @@ const count = (field: string, minimum: number) =>
  * messages seen on the wire.
  */
 export const byzantineBehaviourSchema = z.enum(["silent", "equivocate", "conflicting-votes", "replay"], {
-  error: "behaviour: must be one of silent, equivocate, conflicting-votes, replay",
+  error: "must be one of silent, equivocate, conflicting-votes, replay",
 });
 export type ByzantineBehaviour = z.infer<typeof byzantineBehaviourSchema>;
 
 export const byzantineReplicaSchema = z
   .object({
-    replica: count("byzantine.replica", 0),
-    behaviours: z.array(byzantineBehaviourSchema).min(1, "byzantine.behaviours: name at least one behaviour (silent for none)"),
+    replica: count(0),
+    behaviours: z.array(byzantineBehaviourSchema).min(1, "name at least one behaviour (silent for none)"),
   })
   .strict();
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
@@ -33,28 +34,28 @@ export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
  */
 export const pbftConfigSchema = z
   .object({
-    n: count("n", 1),
-    f: count("f", 0),
+    n: count(1),
+    f: count(0),
     /** Clients, each sending `requests` requests one at a time (Castro & Liskov §4.1). */
-    clients: count("clients", 1).default(1),
-    requests: count("requests", 1),
+    clients: count(1).default(1),
+    requests: count(1),
     /** K: a checkpoint every K executed requests (§4.3). */
-    checkpointInterval: count("checkpointInterval", 1),
+    checkpointInterval: count(1),
     /** L: the high watermark is H = h + L (§4.3). */
-    window: count("window", 1),
+    window: count(1),
     quorumRule: quorumRuleSchema.default("2f+1"),
     /** Mutants only: replace the certificate sizes the rule computes. */
     quorumOverrides: z
-      .object({ prepare: count("quorumOverrides.prepare", 0).optional(), commit: count("quorumOverrides.commit", 1).optional() })
+      .object({ prepare: count(0).optional(), commit: count(1).optional() })
       .strict()
       .default({}),
     byzantine: z.array(byzantineReplicaSchema).default([]),
     /** Allow more than f Byzantine replicas (models that break the fault assumption on purpose). */
     exceedFaultBudget: z.boolean().default(false),
     /** Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages. */
-    adversarySlots: count("adversarySlots", 1).default(1),
+    adversarySlots: count(1).default(1),
     /** At most this many forgeries in one run (bounds the state space); unbounded when absent. */
-    forgeryBudget: count("forgeryBudget", 0).optional(),
+    forgeryBudget: count(0).optional(),
     network: z
       .object({ drop: z.boolean().default(false), duplicate: z.boolean().default(false) })
       .strict()

@@ -17,9 +17,9 @@ describe("check", () => {
     const reports = tempDir();
     const run = await runCli("check", MUTANT, "--json", "--quiet", "--reports", reports);
     expect(run.code).toBe(0);
-    const [result] = JSON.parse(run.stdout) as { result: string; property: string; counterexample: { steps: unknown[] }; expectation: { outcome: string } }[];
+    const result = JSON.parse(run.stdout) as { result: string; property: string; counterexample: { steps: unknown[] }; expectation: { outcome: string } };
     expect(result).toMatchObject({ result: "violation", property: "agreement", expectation: { outcome: "as-expected" } });
-    expect(result!.counterexample.steps).toHaveLength(8);
+    expect(result.counterexample.steps).toHaveLength(8);
     for (const file of ["bench-pbft_n4f1_mutant.json", "bench-pbft_n4f1_mutant.md", "bench-pbft_n4f1_mutant.schedule.json", "index.html", "junit.xml"]) {
       expect(existsSync(join(reports, file)), file).toBe(true);
     }
@@ -36,9 +36,9 @@ describe("check", () => {
     const reports = tempDir();
     const run = await runCli("check", MUTANT, "--max-states", "100", "--json", "--quiet", "--reports", reports);
     expect(run.code).toBe(3);
-    const [result] = JSON.parse(run.stdout) as { result: string; limitHit: string; distinctStates: number }[];
+    const result = JSON.parse(run.stdout) as { result: string; limitHit: string; distinctStates: number };
     expect(result).toMatchObject({ result: "incomplete", limitHit: "states" });
-    expect(result!.distinctStates).toBeGreaterThan(0);
+    expect(result.distinctStates).toBeGreaterThan(0);
     expect(existsSync(join(reports, "bench-pbft_n4f1_mutant.md"))).toBe(true);
   });
 
@@ -107,7 +107,7 @@ describe("replay", () => {
       return join(dir, name);
     };
     expectOneLineError(await runCli("replay", write("unknown.json", { ...schedule, steps: [{ teleport: 1 }] })), /schedule steps\[0\]: unknown step/);
-    expectOneLineError(await runCli("replay", write("config.json", { ...schedule, config: { qp: 0, qc: 2 } })), /schedule config: qp: /);
+    expectOneLineError(await runCli("replay", write("config.json", { ...schedule, config: { qp: 0, qc: 2 } })), /schedule config qp: /);
     expectOneLineError(await runCli("replay", write("diverge.json", { ...schedule, steps: [{ deliver: "COMMIT 0->1" }] })), /replay diverged at steps\[0\]/);
     expectOneLineError(await runCli("replay", join(dir, "missing.json")), /cannot read .*missing\.json: ENOENT/);
     writeFileSync(join(dir, "broken.json"), "{ not json");

@@ -36,7 +36,7 @@ describe("PBFT model config", () => {
 
   it("rejects an unknown quorum rule, behaviour, or a Byzantine id outside the group", () => {
     expect(parseError({ ...minimal, quorumRule: "f+1" })).toMatch(/quorumRule/);
-    expect(parseError({ ...minimal, byzantine: [{ replica: 1, behaviours: ["lie"] }] })).toMatch(/behaviour: must be one of/);
+    expect(parseError({ ...minimal, byzantine: [{ replica: 1, behaviours: ["lie"] }] })).toMatch(/behaviours\[0\]: must be one of/);
     expect(parseError({ ...minimal, byzantine: [{ replica: 4, behaviours: ["silent"] }] })).toMatch(/byzantine\[0\]\.replica: must be a replica id below n = 4/);
     expect(parseError({ ...minimal, byzantine: [{ replica: 1, behaviours: ["silent"] }, { replica: 1, behaviours: ["silent"] }] })).toMatch(/listed twice/);
   });
