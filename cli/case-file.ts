@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Command } from "commander";
 import { z } from "zod";
 import { InputError, formatIssuePath } from "../spec/common/input-error.ts";
 
@@ -61,4 +62,21 @@ export const hexHash32 = hexBytes.refine((bytes) => bytes.length === 32, { messa
 
 export function toHex(bytes: Uint8Array): string {
   return `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
+}
+
+/**
+ * One audit subcommand (`merkle root FILE`, `mpt prove FILE`, …): read the cases, run each,
+ * print the results in input order. Exit 0 whatever the verdicts; malformed input is an
+ * InputError (exit 2) before any case runs.
+ */
+export function addCaseCommand<T extends z.ZodType, R>(parent: Command, name: string, description: string, schema: T, run: (input: z.infer<T>) => R, describe: (result: R) => string): void {
+  parent
+    .command(name)
+    .description(description)
+    .argument("<file>", "JSON file with one case or an array of cases, or - for standard input")
+    .option("--json", "print the results as JSON (an array when the input is one)")
+    .action((file: string, options: { json?: boolean }) => {
+      const { cases, wasArray } = parseCases(readJsonInput(file), schema);
+      printCaseResults(cases.map(run), wasArray, options.json === true, describe);
+    });
 }

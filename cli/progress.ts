@@ -1,16 +1,8 @@
 import cliProgress from "cli-progress";
-
-export interface ProgressSnapshot {
-  states: number;
-  transitions: number;
-  depth: number;
-  queue: number;
-  seconds: number;
-  statesPerSecond: number;
-}
+import type { Progress } from "../explorer/index.ts";
 
 export interface ProgressReporter {
-  update(progress: ProgressSnapshot): void;
+  update(progress: Progress): void;
   stop(): void;
 }
 

@@ -1,8 +1,6 @@
-import type { Command } from "commander";
 import { z } from "zod";
 import { bitcoinMerkleRoot, buildMerkleTree, hashLeaf, treeRoot, verifyConsistency, verifyInclusion, type Verdict } from "../../impl/merkle/index.ts";
-import { hexBytes, hexHash32, parseCases, printCaseResults, readJsonInput, toHex } from "../case-file.ts";
-import { EXIT } from "../exit-codes.ts";
+import { addCaseCommand, hexBytes, hexHash32, toHex } from "../case-file.ts";
 import type { CommandRegistration } from "./index.ts";
 
 /**
@@ -67,22 +65,9 @@ export function checkConsistency(input: ConsistencyCase): Verdict {
 
 const describeVerdict = (verdict: Verdict): string => (verdict.valid ? "valid" : `invalid: ${verdict.error}`);
 
-function addCaseCommand<T extends z.ZodType, R>(parent: Command, name: string, description: string, schema: T, run: (input: z.infer<T>) => R, describe: (result: R) => string, setExitCode: (code: number) => void): void {
-  parent
-    .command(name)
-    .description(description)
-    .argument("<file>", "JSON file with one case or an array of cases, or - for standard input")
-    .option("--json", "print the results as JSON (an array when the input is one)")
-    .action((file: string, options: { json?: boolean }) => {
-      const { cases, wasArray } = parseCases(readJsonInput(file), schema);
-      printCaseResults(cases.map(run), wasArray, options.json === true, describe);
-      setExitCode(EXIT.ok);
-    });
-}
-
-export const registerMerkle: CommandRegistration = (program, setExitCode) => {
+export const registerMerkle: CommandRegistration = (program) => {
   const merkle = program.command("merkle").description("Merkle tree roots and proofs (RFC 9162 §2.1; Bitcoin for roots)");
-  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"}', rootCase, merkleRootOf, (r) => `root ${r.root}`, setExitCode);
-  addCaseCommand(merkle, "verify-inclusion", 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}', inclusionCase, checkInclusion, describeVerdict, setExitCode);
-  addCaseCommand(merkle, "verify-consistency", 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}', consistencyCase, checkConsistency, describeVerdict, setExitCode);
+  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"}', rootCase, merkleRootOf, (r) => `root ${r.root}`);
+  addCaseCommand(merkle, "verify-inclusion", 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}', inclusionCase, checkInclusion, describeVerdict);
+  addCaseCommand(merkle, "verify-consistency", 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}', consistencyCase, checkConsistency, describeVerdict);
 };

@@ -1,8 +1,6 @@
-import type { Command } from "commander";
 import { z } from "zod";
 import { MerklePatriciaTrie, verifyProof } from "../../impl/mpt/index.ts";
-import { hexBytes, hexHash32, parseCases, printCaseResults, readJsonInput, toHex } from "../case-file.ts";
-import { EXIT } from "../exit-codes.ts";
+import { addCaseCommand, hexBytes, hexHash32, toHex } from "../case-file.ts";
 import type { CommandRegistration } from "./index.ts";
 
 /**
@@ -59,45 +57,23 @@ export function mptVerifyCase(input: z.infer<typeof verifyCase>): VerifyResult {
   return { valid: true, value: verdict.value === null ? null : toHex(verdict.value) };
 }
 
-function subcommand<S extends z.ZodType, R>(
-  parent: Command,
-  name: string,
-  summary: string,
-  schema: S,
-  run: (input: z.infer<S>) => R,
-  describe: (result: R) => string,
-  setExitCode: (code: number) => void,
-): void {
-  parent
-    .command(`${name} <file>`)
-    .description(summary)
-    .option("--json", "print the results as JSON (an array when the input is one)")
-    .action((file: string, options: { json?: boolean }) => {
-      const { cases, wasArray } = parseCases(readJsonInput(file), schema);
-      printCaseResults(cases.map(run), wasArray, options.json === true, describe);
-      setExitCode(EXIT.ok);
-    });
-}
-
-export const registerMptCommands: CommandRegistration = (program, setExitCode) => {
+export const registerMptCommands: CommandRegistration = (program) => {
   const mpt = program.command("mpt").description("Ethereum Merkle-Patricia trie: roots and eth_getProof proofs from JSON cases");
-  subcommand(mpt, "root", 'root of {"secure"?, "ops": [[key, value|null], …]}', rootCase, mptRootCase, (r) => `root ${r.root}`, setExitCode);
-  subcommand(
+  addCaseCommand(mpt, "root", 'root of {"secure"?, "ops": [[key, value|null], …]}', rootCase, mptRootCase, (r) => `root ${r.root}`);
+  addCaseCommand(
     mpt,
     "prove",
     'proof of {"secure"?, "ops", "key"} (presence or absence)',
     proveCase,
     mptProveCase,
     (r) => `root ${r.root}, ${r.proof.length} proof node(s), value ${r.value ?? "absent"}`,
-    setExitCode,
   );
-  subcommand(
+  addCaseCommand(
     mpt,
     "verify-proof",
     'check {"root", "key", "proof", "secure"?}',
     verifyCase,
     mptVerifyCase,
     (r) => (r.valid ? `valid, ${r.value === null ? "key absent" : `value ${r.value}`}` : `invalid: ${r.error}`),
-    setExitCode,
   );
 };
