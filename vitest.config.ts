@@ -12,14 +12,18 @@ export default defineConfig({
     coverage: {
       provider: "v8",
       include: ["spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts", "reporting/**/*.ts", "cli/**/*.ts"],
-      exclude: ["**/*.d.ts"],
+      exclude: ["**/*.d.ts", "test/**"],
       reporter: ["text-summary", "json-summary"],
       reportsDirectory: "coverage",
+      // Raised as the code matured (issue 01 started at 85% lines); never lowered.
       thresholds: {
-        lines: 85,
-        "spec/**": { lines: 85 },
-        "impl/**": { lines: 85 },
-        "explorer/**": { lines: 85 },
+        lines: 95,
+        statements: 93,
+        branches: 85,
+        functions: 93,
+        "spec/**": { lines: 95 },
+        "impl/**": { lines: 95 },
+        "explorer/**": { lines: 95 },
       },
     },
   },
