@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { keccak256 } from "../../../impl/mpt/index.ts";
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
@@ -10,15 +10,13 @@ describe("keccak-256 (Ethereum's Keccak padding, rate 136)", () => {
     expect(hex(keccak256(Uint8Array.of(0x80)))).toBe("56e81f171bcc55a6ff8345e692c0f86e5b48e01b996cadc001622fb5e363b421");
   });
 
-  it("hashes exactly the first `length` bytes of a scratch buffer", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.uint8Array({ minLength: 1, maxLength: 40 }), (bytes, rest) => {
-        const scratch = new Uint8Array(bytes.length + rest.length);
-        scratch.set(bytes);
-        scratch.set(rest, bytes.length);
-        expect(hex(keccak256(scratch, bytes.length))).toBe(hex(keccak256(bytes.slice())));
-      }),
-      { seed: 4204, numRuns: 300 },
-    );
-  });
+  test.prop([fc.uint8Array({ maxLength: 600 }), fc.uint8Array({ minLength: 1, maxLength: 40 })], { seed: 4204, numRuns: 300 })(
+    "hashes exactly the first `length` bytes of a scratch buffer",
+    (bytes, rest) => {
+      const scratch = new Uint8Array(bytes.length + rest.length);
+      scratch.set(bytes);
+      scratch.set(rest, bytes.length);
+      expect(hex(keccak256(scratch, bytes.length))).toBe(hex(keccak256(bytes.slice())));
+    },
+  );
 });

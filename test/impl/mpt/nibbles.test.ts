@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { bytesToNibbles, hexPrefixDecode, hexPrefixEncode } from "../../../impl/mpt/index.ts";
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
@@ -16,13 +16,8 @@ describe("hex-prefix encoding (Yellow Paper App. C)", () => {
     expect(hex(hexPrefixEncode(Uint8Array.from(path), isLeaf))).toBe(expected);
   });
 
-  it("decodes what it encodes, path and leaf flag", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ max: 15, maxLength: 70 }), fc.boolean(), (path, isLeaf) => {
-        expect(hexPrefixDecode(hexPrefixEncode(path, isLeaf))).toEqual({ path, isLeaf });
-      }),
-      { seed: 4203, numRuns: 200 },
-    );
+  test.prop([fc.uint8Array({ max: 15, maxLength: 70 }), fc.boolean()], { seed: 4203, numRuns: 200 })("decodes what it encodes, path and leaf flag", (path, isLeaf) => {
+    expect(hexPrefixDecode(hexPrefixEncode(path, isLeaf))).toEqual({ path, isLeaf });
   });
 
   it("rejects a flag nibble above 3, a non-zero pad nibble and an empty string", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { RLP } from "@ethereumjs/rlp";
 import { rlpDecode, rlpEncode } from "../../../impl/mpt/index.ts";
 import type { RlpItem } from "../../../impl/mpt/index.ts";
@@ -15,22 +15,12 @@ const rlpItem: fc.Arbitrary<RlpItem> = fc.letrec<{ item: RlpItem }>((tie) => ({
 })).item;
 
 describe("RLP (Yellow Paper App. B)", () => {
-  it("encodes exactly as @ethereumjs/rlp for any nested item", () => {
-    fc.assert(
-      fc.property(rlpItem, (item) => {
-        expect(rlpEncode(item)).toEqual(RLP.encode(item as Uint8Array));
-      }),
-      { seed: 4201, numRuns: 300 },
-    );
+  test.prop([rlpItem], { seed: 4201, numRuns: 300 })("encodes exactly as @ethereumjs/rlp for any nested item", (item) => {
+    expect(rlpEncode(item)).toEqual(RLP.encode(item as Uint8Array));
   });
 
-  it("decodes what it encodes", () => {
-    fc.assert(
-      fc.property(rlpItem, (item) => {
-        expect(rlpDecode(rlpEncode(item))).toEqual(item);
-      }),
-      { seed: 4202, numRuns: 300 },
-    );
+  test.prop([rlpItem], { seed: 4202, numRuns: 300 })("decodes what it encodes", (item) => {
+    expect(rlpDecode(rlpEncode(item))).toEqual(item);
   });
 
   it("encodes the Yellow Paper's examples", () => {
