@@ -3,7 +3,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { sha256 as nobleSha256 } from "@noble/hashes/sha2.js";
 import { MerkleTree as MerkleTreeJs } from "merkletreejs";
-import { EMPTY_FRONTIER, appendLeafHash, bitcoinScheme, buildMerkleTree, frontierRoot, rfc6962Scheme, seedScheme, treeRoot, type MerkleTree } from "../impl/merkle/index.ts";
+import { EMPTY_FRONTIER, appendLeafHash, bitcoinScheme, buildMerkleTree, frontierRoot, nodeAt, rfc6962Scheme, seedScheme, treeRoot } from "../impl/merkle/index.ts";
 import { proofLengthStats } from "../properties/merkle/index.ts";
 import type { BenchSuite } from "./suite.ts";
 
@@ -11,11 +11,10 @@ import type { BenchSuite } from "./suite.ts";
  * `npm run bench -- merkle`: the RFC 9162 build over 2^20 leaves against merkletreejs and
  * against the bare cost of exactly the SHA-256 calls the tree needs (n leaf inputs 0x00‖d of
  * 33 bytes, n − 1 node inputs 0x01‖l‖r of 65 bytes), each through node:crypto's one-shot
- * `hash`, `createHash` and @noble/hashes. Same inputs, roots compared. Runs are interleaved
- * and the best of REPEATS is kept, since the machine is shared.
+ * `hash` (latin1 and Buffer digests), `createHash` and @noble/hashes. Same inputs, roots compared.
  */
 const LEAVES = 2 ** 20;
-const REPEATS = 2;
+const REPEATS = 5;
 
 type Sha256 = (data: Uint8Array) => Uint8Array;
 const SHA256_PATHS: Record<string, Sha256 | ((data: Uint8Array) => string)> = {
@@ -64,6 +63,12 @@ function merkletreejsRfc6962(prefixedLeaves: readonly Buffer[], hashFn?: (data: 
   });
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
 function heapBytes(): number {
   const usage = process.memoryUsage();
   return usage.heapUsed + usage.arrayBuffers;
@@ -80,27 +85,39 @@ export const merkleBench: BenchSuite = {
     const inputs = hashInputs(leaves);
     const prefixed = leaves.map((d) => Buffer.from([0x00, ...d]));
     const best: Record<string, number> = {};
-    const keep = (key: string, s: number): void => void (best[key] = Math.min(best[key] ?? Number.POSITIVE_INFINITY, s));
-    let ours: MerkleTree | undefined;
-    let theirs: MerkleTreeJs | undefined;
-    let theirsDefault: MerkleTreeJs | undefined;
+    const keep = (key: string, s: number): number => {
+      best[key] = Math.min(best[key] ?? Number.POSITIVE_INFINITY, s);
+      return s;
+    };
+    const [fastPath, ...otherPaths] = Object.entries(SHA256_PATHS);
+    // Ratios are taken within one repeat (bare and ours back to back), then the median: the
+    // shared machine's load drifts between repeats far more than within one.
+    const oursOverBare: number[] = [];
+    const merkletreejsOverOurs: number[] = [];
+    // Only roots survive a build: a retained tree (merkletreejs keeps ~400 bytes of heap per
+    // leaf) would make every later allocation pay for marking it, and skew whatever runs next.
+    let ourRoot = "";
+    let theirRoot = "";
     for (let repeat = 1; repeat <= REPEATS; repeat++) {
-      for (const [name, sha] of Object.entries(SHA256_PATHS)) keep(`bare sha256 (${name})`, seconds(() => bareSha256(inputs, sha)));
-      keep("ours", seconds(() => (ours = buildMerkleTree(leaves))));
-      keep("merkletreejs (node:crypto hashFn)", seconds(() => (theirs = merkletreejsRfc6962(prefixed, (data) => hash("sha256", data, "buffer")))));
-      keep("merkletreejs (default hashFn)", seconds(() => (theirsDefault = merkletreejsRfc6962(prefixed))));
-      log(`repeat ${repeat}: ${Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(3)} s`).join(", ")}`);
+      const bare = keep(`bare sha256 (${fastPath[0]})`, seconds(() => bareSha256(inputs, fastPath[1])));
+      const build = keep("ours", seconds(() => (ourRoot = hex(treeRoot(buildMerkleTree(leaves))))));
+      const theirBuild = keep("merkletreejs (node:crypto hashFn)", seconds(() => (theirRoot = hex(merkletreejsRfc6962(prefixed, (data) => hash("sha256", data, "buffer")).getRoot()))));
+      oursOverBare.push(build / bare);
+      merkletreejsOverOurs.push(theirBuild / build);
+      log(`repeat ${repeat}: bare ${bare.toFixed(3)} s, ours ${build.toFixed(3)} s, merkletreejs ${theirBuild.toFixed(3)} s`);
     }
-    if (!ours || !theirs || !theirsDefault) throw new Error("no build ran");
-    const ourRoot = hex(treeRoot(ours));
-    const theirRoot = hex(theirs.getRoot());
-    if (hex(theirsDefault.getRoot()) !== theirRoot) throw new Error("merkletreejs's two hash functions give different roots");
+    for (const [name, sha] of otherPaths) keep(`bare sha256 (${name})`, seconds(() => bareSha256(inputs, sha)));
+    let theirDefaultRoot = "";
+    keep("merkletreejs (default hashFn)", seconds(() => (theirDefaultRoot = hex(merkletreejsRfc6962(prefixed).getRoot()))));
+    log(`once each: ${Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(3)} s`).join(", ")}`);
+    if (theirDefaultRoot !== theirRoot) throw new Error("merkletreejs's two hash functions give different roots");
+    const ours = buildMerkleTree(leaves);
     let frontier = EMPTY_FRONTIER;
-    for (let i = 0; i < LEAVES; i++) frontier = appendLeafHash(frontier, ours.levels[0].subarray(i * 32, i * 32 + 32));
+    for (let i = 0; i < LEAVES; i++) frontier = appendLeafHash(frontier, nodeAt(ours, 0, i));
     if (ourRoot !== theirRoot || ourRoot !== hex(frontierRoot(frontier))) throw new Error(`roots differ: ours ${ourRoot}, merkletreejs ${theirRoot}`);
 
-    const bare = Object.entries(SHA256_PATHS).map(([name]) => [name, best[`bare sha256 (${name})`]] as const);
-    const [fastestName, fastestSeconds] = bare.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const bare = Object.keys(SHA256_PATHS).map((name) => [name, best[`bare sha256 (${name})`]] as const);
+    const [fastestName] = bare.reduce((a, b) => (b[1] < a[1] ? b : a));
     const memory = measureMemory(leaves);
     return {
       leaves: LEAVES,
@@ -113,10 +130,10 @@ export const merkleBench: BenchSuite = {
       fastestSha256: fastestName,
       hotPathSha256: "node:crypto hash, latin1 digest written into the level buffer (impl/merkle/sha256.ts sha256Into)",
       speedupOverMerkletreejs: {
-        "node:crypto hashFn": best["merkletreejs (node:crypto hashFn)"] / best.ours,
-        "default hashFn": best["merkletreejs (default hashFn)"] / best.ours,
+        "node:crypto hashFn, median of per-repeat ratios": median(merkletreejsOverOurs),
+        "default hashFn (one run) over our best": best["merkletreejs (default hashFn)"] / best.ours,
       },
-      oursOverBareSha256: best.ours / fastestSeconds,
+      oursOverBareSha256: { medianOfPerRepeatRatios: median(oursOverBare), perRepeat: oursOverBare, bestOverBest: best.ours / best[`bare sha256 (${fastPath[0]})`] },
       bytesPerLeaf: memory,
       proofLength: {
         note: "catalogue A35 (d): inclusion proof length in hashes over every leaf (min/max/mean) against ⌈log₂ n⌉",
