@@ -82,7 +82,7 @@ function addCaseCommand<T extends z.ZodType, R>(parent: Command, name: string, d
 
 export const registerMerkle: CommandRegistration = (program, setExitCode) => {
   const merkle = program.command("merkle").description("Merkle tree roots and proofs (RFC 9162 §2.1; Bitcoin for roots)");
-  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"}', rootCase, merkleRootOf, (r) => `root ${r.root}`, setExitCode);
+  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"} (bitcoin: leaves are 32-byte txids in internal byte order, the root likewise)', rootCase, merkleRootOf, (r) => `root ${r.root}`, setExitCode);
   addCaseCommand(merkle, "verify-inclusion", 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}', inclusionCase, checkInclusion, describeVerdict, setExitCode);
   addCaseCommand(merkle, "verify-consistency", 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}', consistencyCase, checkConsistency, describeVerdict, setExitCode);
 };
