@@ -17,14 +17,8 @@ function firstUnverifiedLeaf(n: number, indices: Iterable<number> = Array.from({
 describe("the RFC 9162 reference satisfies every Merkle property", () => {
   it.each(MERKLE_PROPERTIES.map((p) => [p.name, p] as const))("%s", (_, property) => expectPropertyHolds(rfc6962Scheme, property));
 
-  it("verifies every inclusion proof of every tree of 1..256 leaves", () => {
-    for (let n = 1; n <= 256; n++) expect(firstUnverifiedLeaf(n), `n = ${n}`).toBeUndefined();
-  });
-
-  it("verifies the first, the last and 16 sampled inclusion proofs of every tree of 257..1024 leaves", () => {
-    // Every leaf of every size up to 2^10 is 4.7 M hashes, too slow for the shared CI box.
-    const random = fc.sample(fc.nat(), { seed: DEFAULT_BUDGET.seed, numRuns: 16 });
-    for (let n = 257; n <= 1024; n++) expect(firstUnverifiedLeaf(n, [0, n - 1, ...random.map((r) => r % n)]), `n = ${n}`).toBeUndefined();
+  it("verifies every inclusion proof of every tree of 1..1024 leaves", () => {
+    for (let n = 1; n <= 1024; n++) expect(firstUnverifiedLeaf(n), `n = ${n}`).toBeUndefined();
   });
 
   it("verifies every inclusion proof of random trees of up to 2^16 leaves", () => {
