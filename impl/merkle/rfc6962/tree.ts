@@ -99,7 +99,8 @@ export function nodeAt(tree: MerkleTree, level: number, index: number): Uint8Arr
     throw new Error(`no node ${index} on level ${level} of a tree of size ${tree.size}`);
   }
   const offset = nodeOffset(index);
-  return nodes.slice(offset, offset + HASH_BYTES);
+  // Levels are Buffers, whose slice() is a view: copy, so no caller can change the tree.
+  return Uint8Array.from(nodes.subarray(offset, offset + HASH_BYTES));
 }
 
 /** Number of nodes on `level`. */
