@@ -67,7 +67,7 @@ const describeVerdict = (verdict: Verdict): string => (verdict.valid ? "valid" :
 
 export const registerMerkle: CommandRegistration = (program) => {
   const merkle = program.command("merkle").description("Merkle tree roots and proofs (RFC 9162 §2.1; Bitcoin for roots)");
-  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"}', rootCase, merkleRootOf, (r) => `root ${r.root}`);
+  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"} (bitcoin: leaves are 32-byte txids in internal byte order, the root likewise)', rootCase, merkleRootOf, (r) => `root ${r.root}`);
   addCaseCommand(merkle, "verify-inclusion", 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}', inclusionCase, checkInclusion, describeVerdict);
   addCaseCommand(merkle, "verify-consistency", 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}', consistencyCase, checkConsistency, describeVerdict);
 };

@@ -27,12 +27,6 @@ function honestProbe({ size1, size2 }: ConsistencyCase, leaves: readonly Uint8Ar
   return { label: "honest", size1, size2, root1: treeRoot(buildMerkleTree(leaves.slice(0, size1))), root2: treeRoot(tree), proof: consistencyProof(tree, size1) };
 }
 
-export function consistencyCompletenessFailure(input: ConsistencyCase): string | undefined {
-  const honest = honestProbe(input, sampleLeaves(input.size2));
-  const verdict = verifyConsistency(honest.size1, honest.size2, honest.root1, honest.root2, honest.proof);
-  return verdict.valid ? undefined : `the honest proof from ${input.size1} to ${input.size2} is rejected: ${verdict.error}`;
-}
-
 function tamperedProbes(honest: Probe): Probe[] {
   const { proof, root1, root2 } = honest;
   const other = sha256(new TextEncoder().encode("not a root"));
@@ -57,9 +51,14 @@ function tamperedProbes(honest: Probe): Probe[] {
   return probes;
 }
 
-/** C2 for one pair; pairs whose proof is empty (size1 = 0 or size1 = size2) have nothing to tamper with. */
-export function consistencyTamperAccepted(input: ConsistencyCase): string | undefined {
+/**
+ * C1 then C2 for one pair, from a single honest proof. Pairs whose proof is empty (size1 = 0
+ * or size1 = size2) have nothing to tamper with, as in transparency-dev/merkle's tests.
+ */
+export function consistencyViolation(input: ConsistencyCase): string | undefined {
   const honest = honestProbe(input, sampleLeaves(input.size2));
+  const verdict = verifyConsistency(honest.size1, honest.size2, honest.root1, honest.root2, honest.proof);
+  if (!verdict.valid) return `the honest proof from ${input.size1} to ${input.size2} is rejected: ${verdict.error}`;
   if (honest.proof.length === 0) return undefined;
   const accepted = tamperedProbes(honest).find((p) => verifyConsistency(p.size1, p.size2, p.root1, p.root2, p.proof).valid);
   return accepted ? `the proof from ${input.size1} to ${input.size2} passes with ${accepted.label}` : undefined;

@@ -10,5 +10,5 @@ export { distinctRoots, alphabetFor, listsUpTo, type ListPair } from "./distinct
 export { proofSize, proofLengthStats, type ProofLengthStats } from "./proof-size.ts";
 export { emptyTree, proveOutOfRange } from "./edge-cases.ts";
 export { rfc9162Oracle, oracleMismatch } from "./oracle.ts";
-export { consistencyCompletenessFailure, consistencyTamperAccepted, type ConsistencyCase } from "./consistency.ts";
+export { consistencyViolation, type ConsistencyCase } from "./consistency.ts";
 export { MERKLE_PROPERTIES, merklePropertyNamed, merkleAudit, seedMerkleAudit, bitcoinMerkleAudit } from "./audit.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildMerkleTree, consistencyProof, inclusionProof, nodeAt, treeRoot, verifyConsistency, verifyInclusion, hashLeaf } from "../../../impl/merkle/index.ts";
+import { buildFromLeafHashes, buildMerkleTree, consistencyProof, inclusionProof, nodeAt, treeRoot, verifyConsistency, verifyInclusion, hashLeaf } from "../../../impl/merkle/index.ts";
 import { oracleMth } from "../../../properties/merkle/mth-oracle.ts";
 import { loadRfc6962Vectors } from "../../fixtures/merkle/rfc6962-vectors.ts";
 
@@ -18,6 +18,12 @@ describe("RFC 6962 known answers (transparency-dev/merkle test vectors)", () => 
     for (let size = 0; size <= 8; size++) {
       expect(hex(oracleMth(vectors.leafInputs.slice(0, size))), `size ${size}`).toBe(hex(vectors.rootHashes[size]));
     }
+  });
+
+  it("builds the same tree from the leaf hashes alone", () => {
+    const flat = Uint8Array.from(vectors.nodeHashes[0].flatMap((h) => [...h]));
+    expect(hex(treeRoot(buildFromLeafHashes(flat, 8)))).toBe(hex(vectors.rootHashes[8]));
+    expect(hex(treeRoot(buildFromLeafHashes(flat.subarray(0, 5 * 32), 5)))).toBe(hex(vectors.rootHashes[5]));
   });
 
   it("stores every complete-subtree hash of the 8-leaf tree where the reference lists it", () => {

@@ -27,6 +27,16 @@ describe("RFC 9162 tree build", () => {
     expect(hex(treeRoot(buildMerkleTree(leaves)))).toBe(hex(oracleMth(leaves)));
   });
 
+  it("hands out copies of its nodes, so a caller cannot change the tree", () => {
+    const tree = buildMerkleTree(sampleLeaves(4));
+    const before = hex(treeRoot(tree));
+    nodeAt(tree, 0, 1).fill(0);
+    treeRoot(tree).fill(0);
+    inclusionProof(tree, 0)[0].fill(0);
+    expect(hex(treeRoot(tree))).toBe(before);
+    expect(hex(nodeAt(tree, 0, 1))).toBe(hex(hashLeaf(sampleLeaves(4)[1])));
+  });
+
   it("rejects a leaf-hash buffer whose length does not match the size", () => {
     expect(() => buildFromLeafHashes(new Uint8Array(33), 1)).toThrow(/expected 1 leaf hashes/);
   });

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bitcoinScheme, buildMerkleTree, hashLeaf, inclusionProof, rfc6962Scheme, seedScheme, treeRoot, verifyInclusion, type MerkleScheme } from "../../../impl/merkle/index.ts";
-import { DEFAULT_BUDGET, MERKLE_PROPERTIES, consistencyCompletenessFailure, consistencyTamperAccepted, oracleMismatch, sampleLeaves } from "../../../properties/merkle/index.ts";
+import { DEFAULT_BUDGET, MERKLE_PROPERTIES, consistencyViolation, oracleMismatch, sampleLeaves } from "../../../properties/merkle/index.ts";
 import { loadRfc6962Vectors } from "../../fixtures/merkle/rfc6962-vectors.ts";
 import { expectPropertyHolds } from "./expect-property.ts";
 
@@ -17,14 +17,8 @@ function firstUnverifiedLeaf(n: number, indices: Iterable<number> = Array.from({
 describe("the RFC 9162 reference satisfies every Merkle property", () => {
   it.each(MERKLE_PROPERTIES.map((p) => [p.name, p] as const))("%s", (_, property) => expectPropertyHolds(rfc6962Scheme, property));
 
-  it("verifies every inclusion proof of every tree of 1..256 leaves", () => {
-    for (let n = 1; n <= 256; n++) expect(firstUnverifiedLeaf(n), `n = ${n}`).toBeUndefined();
-  });
-
-  it("verifies the first, the last and 16 sampled inclusion proofs of every tree of 257..1024 leaves", () => {
-    // Every leaf of every size up to 2^10 is 4.7 M hashes, too slow for the shared CI box.
-    const random = fc.sample(fc.nat(), { seed: DEFAULT_BUDGET.seed, numRuns: 16 });
-    for (let n = 257; n <= 1024; n++) expect(firstUnverifiedLeaf(n, [0, n - 1, ...random.map((r) => r % n)]), `n = ${n}`).toBeUndefined();
+  it("verifies every inclusion proof of every tree of 1..1024 leaves", () => {
+    for (let n = 1; n <= 1024; n++) expect(firstUnverifiedLeaf(n), `n = ${n}`).toBeUndefined();
   });
 
   it("verifies every inclusion proof of random trees of up to 2^16 leaves", () => {
@@ -41,15 +35,14 @@ describe("RFC 9162 consistency proofs as properties", () => {
   it("verify for every 0 ≤ m ≤ n ≤ 64 and fail whenever tampered", () => {
     for (let size2 = 0; size2 <= 64; size2++) {
       for (let size1 = 0; size1 <= size2; size1++) {
-        expect(consistencyCompletenessFailure({ size1, size2 })).toBeUndefined();
-        expect(consistencyTamperAccepted({ size1, size2 })).toBeUndefined();
+        expect(consistencyViolation({ size1, size2 })).toBeUndefined();
       }
     }
   });
 
   it("verify and resist tampering for random sizes up to 2^16", () => {
     const sizes = fc.integer({ min: 65, max: 2 ** 16 }).chain((size2) => fc.record({ size1: fc.integer({ min: 1, max: size2 }), size2: fc.constant(size2) }));
-    fc.assert(fc.property(sizes, (input) => consistencyCompletenessFailure(input) === undefined && consistencyTamperAccepted(input) === undefined), { seed: DEFAULT_BUDGET.seed, numRuns: 3 });
+    fc.assert(fc.property(sizes, (input) => consistencyViolation(input) === undefined), { seed: DEFAULT_BUDGET.seed, numRuns: 3 });
   });
 });
 
