@@ -154,3 +154,19 @@ describe("the installed bin", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("Ctrl-C", () => {
+  it("stops the run, still writes the partial report, and exits 3", async () => {
+    const reports = tempDir();
+    const interrupt = setTimeout(() => process.emit("SIGINT"), 300);
+    const run = await runCli("check", "bench/pbft_n4f1", "--json", "--quiet", "--reports", reports);
+    clearTimeout(interrupt);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("interrupted: finishing the partial report");
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ result: "incomplete", limitHit: "interrupted" });
+    expect(result.distinctStates).toBeLessThan(1_140_625);
+    expect(readFileSync(join(reports, "bench-pbft_n4f1.md"), "utf8")).toContain("| limit hit | interrupted |");
+    expect(existsSync(join(reports, "index.html"))).toBe(true);
+  });
+});
