@@ -10,7 +10,7 @@ export function entry(seq: number, timestamp = seq, client = 0): ExecutedEntry {
 }
 
 /** A four-replica cluster state in which client 0 sent `sent` requests and replicas hold the given histories. */
-export function stateWith(histories: (ExecutedEntry[] | null)[], sent = 2): ClusterState {
+export function stateWith(histories: (ExecutedEntry[] | null)[], sent = 2, accepted = sent): ClusterState {
   const base = cluster({ requests: 2 }).initial();
   const replicas = base.replicas.map((replica, id) => {
     const history = histories[id];
@@ -20,6 +20,7 @@ export function stateWith(histories: (ExecutedEntry[] | null)[], sent = 2): Clus
   });
   const client = base.clients[0]!;
   const requests = Array.from({ length: sent }, (_, index) => ({ type: "REQUEST" as const, client: 0, timestamp: index + 1, op: `op0.${index + 1}` }));
-  const clients = [{ ...client, state: { ...client.state, context: { ...client.state.context, sent: requests } } }];
+  const results = requests.slice(0, accepted).map((request) => ({ timestamp: request.timestamp, result: `${request.op}:${request.timestamp}` }));
+  const clients = [{ ...client, state: { ...client.state, context: { ...client.state.context, sent: requests, accepted: results } } }];
   return { ...base, replicas, clients };
 }

@@ -60,6 +60,11 @@ describe("termination (bounded, terminal states)", () => {
     expect(terminationHolds(stateWith([all, all, all, null]))).toBe(true);
   });
 
+  it("fails when a client never accepted a result (f+1 matching replies never arrived)", () => {
+    const all = [entry(1), entry(2)];
+    expect(terminationHolds(stateWith([all, all, all, null], 2, 1))).toBe(false);
+  });
+
   it("fails when a correct replica has not executed a pending request", () => {
     const all = [entry(1), entry(2)];
     expect(terminationHolds(stateWith([all, all, [entry(1)], null]))).toBe(false);

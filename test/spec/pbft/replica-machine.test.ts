@@ -79,6 +79,11 @@ describe("replica machine: prepare and commit (§4.2)", () => {
     expect(phaseOf(state, 1)).toBe("prePrepared");
   });
 
+  it("logs no vote at all for a PREPARE from the primary or one carrying its own id", () => {
+    const { state } = feed(backup(), [prepare(req, 0), prepare(request(1), 1)]);
+    expect(state.context.slots[1]).toBeUndefined();
+  });
+
   it("becomes prepared with 2f PREPAREs and commits with 2f+1 COMMITs, then executes and replies", () => {
     const { state, outputs } = commitAtBackup(backup(), req, 1);
     expect(sentTypes(outputs)).toEqual(["PREPARE", "COMMIT", "REPLY"]);
