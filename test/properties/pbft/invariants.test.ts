@@ -52,6 +52,11 @@ describe("total order", () => {
     expect(totalOrderHolds(stateWith([[entry(2)]]))).toBe(false);
     expect(totalOrderHolds(stateWith([[entry(1), entry(2, 2)], [entry(1), entry(2, 3)]]))).toBe(false);
   });
+
+  it("fails when one digest stands for two operations or two results at one position", () => {
+    expect(totalOrderHolds(stateWith([[entry(1)], [{ ...entry(1), op: "other" }]]))).toBe(false);
+    expect(totalOrderHolds(stateWith([[entry(1)], [{ ...entry(1), result: "other" }]]))).toBe(false);
+  });
 });
 
 describe("termination (bounded, terminal states)", () => {
