@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { scheduleOf } from "./counterexample.ts";
+import { shrinkCounterexample } from "./shrink.ts";
 import { parseExploreOptions, type ExploreOptions } from "./options.ts";
 import { ParentLog } from "./parent-log.ts";
 import { PropertyChecker } from "./property-checker.ts";
@@ -61,7 +62,14 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   if (first !== undefined) {
     result.result = "violation";
     result.property = first.property;
-    result.counterexample = scheduleOf(system, first.path, { model: settings.model, config: settings.config, seed });
+    const counterexample = scheduleOf(system, first.path, { model: settings.model, config: settings.config, seed });
+    // BFS's counterexample is already a shortest one; DFS's and a random walk's are shrunk.
+    if (settings.strategy !== "bfs") {
+      const shrunk = shrinkCounterexample(system, counterexample.steps, first.property);
+      if (shrunk.length < counterexample.steps.length) result.shrunkFrom = counterexample.steps.length;
+      counterexample.steps = shrunk;
+    }
+    result.counterexample = counterexample;
   }
   return result;
 }

@@ -1,6 +1,7 @@
 export { explore } from "./explore.ts";
 export { replay, type Trace, type TraceStep, type TraceState } from "./replay.ts";
 export { actionsAlong, scheduleOf, type ScheduleOrigin } from "./counterexample.ts";
+export { shrinkCounterexample } from "./shrink.ts";
 export { exploreSettingsSchema, parseExploreOptions, type ExploreOptions, type ExploreSettings, type ExploreHooks, type Progress } from "./options.ts";
 export { resultSchema, limitSchema, verdictSchema, type Result, type LimitKind, type Verdict } from "./result.ts";
 export type { TransitionSystem, Invariant } from "./transition-system.ts";

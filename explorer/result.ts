@@ -33,6 +33,8 @@ export const resultSchema = z.object({
   bytesPerState: z.number().nonnegative().optional(),
   /** Fingerprint mode: upper estimate of the probability that a state was omitted (n²/2⁶⁵). */
   omissionProbability: z.number().min(0).max(1).optional(),
+  /** DFS or random walk: the length of the counterexample as found, before it was shrunk. */
+  shrunkFrom: z.number().int().positive().optional(),
 });
 
 export type Result = z.infer<typeof resultSchema>;

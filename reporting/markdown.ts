@@ -40,7 +40,8 @@ export function markdownReport(report: ModelReport): string {
   if (result.limitHit) out.push(`| limit hit | ${result.limitHit} |`);
   out.push("");
   if (result.counterexample && report.trace) {
-    out.push(`## Counterexample (${report.trace.length} steps${result.strategy === "bfs" || !result.strategy ? ", shortest" : ""})`, "");
+    const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
+    out.push(`## Counterexample (${report.trace.length} steps${how})`, "");
     out.push("```mermaid", sequenceDiagram(report.trace, report.replicaCount, report.initialParticipants), "```", "");
     out.push(stepTable(report.trace, report.initialParticipants), "");
     out.push(`Replay it with \`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json\`.`, "");

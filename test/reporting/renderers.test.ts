@@ -92,6 +92,8 @@ describe("Markdown report", () => {
     expect(markdownReport({ ...base, result: passResult() })).toContain("**Verdict: pass — no invariant violated in any reachable state**");
     expect(markdownReport({ ...base, result: passResult({ result: "incomplete", limitHit: "time" }) })).toContain("| limit hit | time |");
     expect(fileStem("pbft/n4_f1")).toBe("pbft-n4_f1");
+    const shrunk = markdownReport({ ...base, result: violationResult({ strategy: "random", shrunkFrom: 12 }), trace: violationTrace });
+    expect(shrunk).toContain("## Counterexample (3 steps, shrunk from 12)");
   });
 });
 
