@@ -9,7 +9,7 @@ import { describeStep } from "../spec/common/schedule.ts";
 import type { Schedule } from "../spec/common/schedule.ts";
 import { progressReporter } from "./progress.ts";
 
-export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "timeSeconds" | "fingerprint" | "seed">;
+export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "timeSeconds" | "fingerprint" | "seed" | "walks">;
 
 /**
  * Explore one model under the given limits with a progress bar, stop cleanly on Ctrl-C

@@ -6,6 +6,7 @@ import { registerMerkle } from "./merkle.ts";
 import { registerMptCommands } from "./mpt.ts";
 import { registerReplay } from "./replay.ts";
 import { registerReport } from "./report.ts";
+import { registerSimulate } from "./simulate.ts";
 
 /** A command module adds its subcommand(s) to the program and reports its exit code. */
 export type CommandRegistration = (program: Command, setExitCode: (code: number) => void) => void;
@@ -17,6 +18,7 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerList,
   registerReplay,
   registerReport,
+  registerSimulate,
   registerMerkle,
   registerMptCommands,
 ];

@@ -170,3 +170,29 @@ describe("Ctrl-C", () => {
     expect(existsSync(join(reports, "index.html"))).toBe(true);
   });
 });
+
+describe("simulate", () => {
+  it("runs seeded random schedules: nothing found is the normal end (exit 0, limit walks), and a seed reproduces the run", async () => {
+    const first = await runCli("simulate", "pbft/n4_f1", "--runs", "20", "--seed", "3", "--json", "--quiet");
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ result: "incomplete", limitHit: "walks", seed: 3, strategy: "random" });
+    const again = await runCli("simulate", "pbft/n4_f1", "--runs", "20", "--seed", "3", "--json", "--quiet");
+    expect(JSON.parse(again.stdout).distinctStates).toBe(JSON.parse(first.stdout).distinctStates);
+  });
+
+  it("finds the expected violation of pbft/n3_f1, shrinks it, and writes it for replay", async () => {
+    const reports = tempDir();
+    const run = await runCli("simulate", "pbft/n3_f1", "--runs", "50", "--seed", "1", "--json", "--quiet", "--reports", reports);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ result: "violation", property: "agreement" });
+    expect(result.shrunkFrom).toBeGreaterThan(result.counterexample.steps.length);
+    const replayed = await runCli("replay", join(reports, "pbft-n3_f1.schedule.json"), "--json");
+    expect(JSON.parse(replayed.stdout).firstViolation).toBe(result.counterexample.steps.length);
+  });
+
+  it("prints the report without --json and names bad flags", async () => {
+    expect((await runCli("simulate", "bench/pbft_n4f1_mutant", "--runs", "5", "--quiet")).stdout).toContain("shrunk from");
+    expectOneLineError(await runCli("simulate", MUTANT, "--runs", "0"), /--runs: expected a positive whole number/);
+  });
+});

@@ -1,0 +1,61 @@
+import { findModel } from "../../models/registry.ts";
+import { markdownReport } from "../../reporting/markdown.ts";
+import { summaryTable } from "../../reporting/summary-table.ts";
+import { EXIT } from "../exit-codes.ts";
+import { abortOnInterrupt } from "../interrupt.ts";
+import { nonNegativeInteger, positiveInteger, positiveSeconds } from "../options.ts";
+import { runModel } from "../run-model.ts";
+import { writeModelReport } from "../write-reports.ts";
+import type { CommandRegistration } from "./index.ts";
+
+interface SimulateOptions {
+  runs: number;
+  seed: number;
+  maxSteps: number;
+  time?: number;
+  json?: boolean;
+  quiet?: boolean;
+  reports?: string;
+}
+
+/**
+ * `simulate <model> --runs N --seed S`: N seeded random schedules through the model (for the
+ * PBFT models, the reference implementation's cluster itself), TLC's simulation mode. It
+ * proves nothing when it finds nothing, so "walks" is its normal end: exit 0 unless it finds
+ * a violation the model does not expect (1) or a time limit or Ctrl-C cuts it short (3). A
+ * violation it finds is shrunk and written like any other counterexample.
+ */
+export const registerSimulate: CommandRegistration = (program, setExitCode) => {
+  program
+    .command("simulate")
+    .description("run seeded random schedules through a model (simulation; shrinks any violation found)")
+    .argument("<model>", "model name (see `list`)")
+    .option("--runs <n>", "how many random schedules", positiveInteger("--runs"), 1000)
+    .option("--seed <seed>", "seed of every random choice", nonNegativeInteger("--seed"), 0)
+    .option("--max-steps <n>", "length bound of one schedule", positiveInteger("--max-steps"), 200)
+    .option("--time <seconds>", "stop after this many seconds", positiveSeconds("--time"))
+    .option("--json", "print the Result as JSON on stdout")
+    .option("--quiet", "no progress on stderr")
+    .option("--reports <dir>", "also write the model's reports to this directory")
+    .action(async (name: string, options: SimulateOptions) => {
+      const model = findModel(name);
+      const interrupt = abortOnInterrupt();
+      let report;
+      try {
+        report = await runModel(
+          model,
+          { strategy: "random", walks: options.runs, seed: options.seed, maxDepth: options.maxSteps, timeSeconds: options.time },
+          options.quiet === true,
+          interrupt.signal,
+        );
+      } finally {
+        interrupt.dispose();
+      }
+      if (options.reports) writeModelReport(options.reports, report);
+      const { result } = report;
+      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      else process.stdout.write(`${summaryTable([{ result, judgement: report.judgement! }])}\n\n${markdownReport(report)}`);
+      if (result.result === "violation" && (model.expected.result !== "violation" || result.property !== model.expected.property)) setExitCode(EXIT.unexpected);
+      if (result.result === "incomplete" && result.limitHit !== "walks") setExitCode(EXIT.incomplete);
+    });
+};
