@@ -16,7 +16,8 @@ export function htmlReport(reports: readonly ModelReport[], generatedAt: string)
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>consensus-check report</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}
+body{font-family:system-ui,sans-serif;margin:2em;max-width:1800px;color:#222}
+p,table{max-width:1200px}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}
