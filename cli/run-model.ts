@@ -36,7 +36,7 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, quiet:
     result,
     description: model.description,
     assumptions: model.assumptions,
-    judgement: judge(result, model.expected),
+    judgement: judge(result, model.expected, { figures: comparesFigures(limits) }),
     warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,
     initialParticipants: replayed?.initialParticipants,
@@ -47,6 +47,11 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, quiet:
 export interface ReplayedTrace {
   steps: TraceStep[];
   initialParticipants?: Record<string, string>;
+}
+
+/** Only an unbounded, exact BFS explores the space the manifest's figures were pinned on. */
+function comparesFigures(limits: RunLimits): boolean {
+  return (limits.strategy ?? "bfs") === "bfs" && limits.maxDepth === undefined && limits.fingerprint !== true;
 }
 
 /** Replays a schedule on its model and turns it into the reports' trace. */

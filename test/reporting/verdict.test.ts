@@ -42,3 +42,11 @@ describe("judging a run against the manifest", () => {
     });
   });
 });
+
+describe("judging a run of another strategy", () => {
+  it("judges only the verdict when the figures were not pinned for it", () => {
+    const expected = { result: "violation" as const, property: "agreement", distinctStates: 1, maxDepth: 1 };
+    expect(judge(violationResult(), expected, { figures: false })).toEqual({ outcome: "as-expected", reasons: [] });
+    expect(judge(violationResult(), expected).outcome).toBe("unexpected");
+  });
+});
