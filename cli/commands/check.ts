@@ -51,16 +51,20 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
         interrupt.dispose();
         if (reports.length > 0) writeRunReports(options.reports, reports);
       }
-      await afterCheck(options, selected.length === models.length);
+      // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites).
+      if (options.all === true && !interrupt.signal.aborted) {
+        const { writeSeedAudit } = await import("../seed-audit.ts");
+        writeSeedAudit(options.reports);
+      }
       const rows = reports.map((report) => ({ result: report.result, judgement: report.judgement! }));
       // One named model prints one Result; several (or --all) print an array, in order.
       const json = reports.map((r) => ({ ...r.result, expectation: r.judgement }));
       if (options.json) process.stdout.write(`${JSON.stringify(names.length === 1 ? json[0] : json, null, 2)}\n`);
       else process.stdout.write(`${summaryTable(rows)}\n\nreports written to ${options.reports}/\n`);
-      for (const { judgement } of rows) {
+      for (const { result, judgement } of rows) {
         if (judgement.outcome === "unexpected") setExitCode(EXIT.unexpected);
         if (judgement.outcome === "incomplete") setExitCode(EXIT.incomplete);
-        if (judgement.outcome !== "as-expected" && !options.json) process.stderr.write(`${judgement.reasons.join("; ")}\n`);
+        if (judgement.outcome !== "as-expected" && !options.json) process.stderr.write(`${result.model}: ${judgement.reasons.join("; ")}\n`);
       }
       if (reports.length < selected.length) setExitCode(EXIT.incomplete);
     });
@@ -73,9 +77,3 @@ function selectModels(names: string[], all: boolean): ModelDefinition[] {
   return names.map(findModel);
 }
 
-/** Hook for what a full run also regenerates (the seed audit); see cli/seed-audit.ts. */
-async function afterCheck(options: CheckOptions, everyModel: boolean): Promise<void> {
-  if (!everyModel) return;
-  const { writeSeedAudit } = await import("../seed-audit.ts");
-  writeSeedAudit(options.reports);
-}

@@ -196,3 +196,19 @@ describe("simulate", () => {
     expectOneLineError(await runCli("simulate", MUTANT, "--runs", "0"), /--runs: expected a positive whole number/);
   });
 });
+
+describe("check --all (npm start)", () => {
+  it("checks every bundled model as expected, writes every report and regenerates the seed audit", async () => {
+    const reports = tempDir();
+    const run = await runCli("check", "--all", "--quiet", "--reports", reports);
+    expect(run.code).toBe(0);
+    const rows = run.stdout.split("\n").filter((line) => /^(pbft|bench)\//.test(line));
+    expect(rows.length).toBeGreaterThanOrEqual(9);
+    for (const row of rows) expect(row, row).toMatch(/\s+yes\s+/);
+    const audit = readFileSync(join(reports, "seed-audit.md"), "utf8");
+    expect(audit).toContain("## seed-merkle");
+    expect(audit).toContain("## seed-mpt");
+    expect(audit).toMatch(/### seed-merkle: M1 completeness[\s\S]*"treeSize": 3/);
+    expect(readFileSync(join(reports, "junit.xml"), "utf8")).toMatch(/failures="0" errors="0"/);
+  });
+});
