@@ -38,7 +38,7 @@ describe("Byzantine behaviours", () => {
     const actions = byzantineActions(config({ byzantine: [{ replica: 0, behaviours: ["equivocate"] }] }), initialAdversaryState, known);
     expect(actions).toHaveLength(3 * 2);
     const toOne = performByzantine(initialAdversaryState, actions[0]!, known);
-    const toTwo = performByzantine(initialAdversaryState, actions.find((a) => "to" in a && a.to === 2 && a.client === 1)!, known);
+    const toTwo = performByzantine(initialAdversaryState, actions.find((a) => a.behaviour === "equivocate" && a.to === 2 && a.client === 1)!, known);
     expect(toOne.envelopes[0]!.message).toMatchObject({ type: "PRE-PREPARE", seq: 1, digest: requestDigest(known[0]!), replica: 0 });
     expect(toTwo.envelopes[0]!.message).toMatchObject({ type: "PRE-PREPARE", seq: 1, digest: requestDigest(known[1]!) });
     expect([toOne.envelopes[0]!.to, toTwo.envelopes[0]!.to]).toEqual(["1", "2"]);
