@@ -7,11 +7,12 @@ import { messageId } from "../network/message-id.ts";
 import { hasUsed, markUsed } from "./adversary-state.ts";
 import type { AdversaryState } from "./adversary-state.ts";
 import { correctReplicas } from "./fault-budget.ts";
-import { forgedCheckpoint, forgedPrePrepare, forgedReply, forgedVote } from "./forged-messages.ts";
+import { badDigestPrePrepare, forgedCheckpoint, forgedPrePrepare, forgedReply, forgedVote } from "./forged-messages.ts";
 
 /** A Byzantine step as the Schedule writes it: `{byzantine, behaviour, ...args}`. */
 export type ByzantineAction =
   | { byzantine: number; behaviour: "equivocate"; seq: number; to: number; client: number; timestamp: number }
+  | { byzantine: number; behaviour: "bad-digest"; seq: number; to: number; client: number; timestamp: number; digestClient: number; digestTimestamp: number }
   | { byzantine: number; behaviour: "conflicting-votes"; vote: "prepare" | "commit"; seq: number; to: number; client: number; timestamp: number }
   | { byzantine: number; behaviour: "forge-checkpoint"; seq: number; to: number }
   | { byzantine: number; behaviour: "forge-reply"; client: number; timestamp: number }
@@ -21,6 +22,8 @@ function forgeryKey(action: ByzantineAction): string {
   switch (action.behaviour) {
     case "equivocate":
       return `${action.byzantine} pre-prepare n${action.seq} c${action.client}t${action.timestamp} ->${action.to}`;
+    case "bad-digest":
+      return `${action.byzantine} bad-digest n${action.seq} c${action.client}t${action.timestamp} as c${action.digestClient}t${action.digestTimestamp} ->${action.to}`;
     case "conflicting-votes":
       return `${action.byzantine} ${action.vote} n${action.seq} c${action.client}t${action.timestamp} ->${action.to}`;
     case "forge-checkpoint":
@@ -65,6 +68,18 @@ export function byzantineActions(config: PbftConfig, state: AdversaryState, know
             }
           }
           break;
+        case "bad-digest":
+          for (const seq of adversarySeqs(config)) {
+            for (const to of recipients) {
+              for (const { client, timestamp } of knownRequests) {
+                for (const claimed of knownRequests) {
+                  if (claimed.client === client && claimed.timestamp === timestamp) continue;
+                  actions.push({ byzantine, behaviour, seq, to, client, timestamp, digestClient: claimed.client, digestTimestamp: claimed.timestamp });
+                }
+              }
+            }
+          }
+          break;
         case "forge-checkpoint":
           for (const seq of adversarySeqs(config)) for (const to of recipients) actions.push({ byzantine, behaviour, seq, to });
           break;
@@ -100,6 +115,11 @@ function forgedEnvelopes(state: AdversaryState, action: ByzantineAction, knownRe
     case "equivocate": {
       const message = forgedPrePrepare(action.byzantine, action.seq, requestNamed(knownRequests, action.client, action.timestamp));
       return [{ from, to: replicaEndpoint(action.to), message }];
+    }
+    case "bad-digest": {
+      const request = requestNamed(knownRequests, action.client, action.timestamp);
+      const claimed = requestNamed(knownRequests, action.digestClient, action.digestTimestamp);
+      return [{ from, to: replicaEndpoint(action.to), message: badDigestPrePrepare(action.byzantine, action.seq, request, claimed) }];
     }
     case "conflicting-votes": {
       const message = forgedVote(action.byzantine, action.vote, action.seq, requestNamed(knownRequests, action.client, action.timestamp));

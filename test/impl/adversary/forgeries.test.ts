@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byzantineActions, forgedStateDigest, initialAdversaryState, performByzantine } from "../../../impl/adversary/index.ts";
+import { assertFaultBudget, byzantineActions, forgedStateDigest, initialAdversaryState, performByzantine } from "../../../impl/adversary/index.ts";
 import { applyStep, enabledSteps } from "../../../impl/cluster/cluster-steps.ts";
 import type { Cluster } from "../../../impl/cluster/cluster.ts";
 import type { ClusterState } from "../../../impl/cluster/cluster-state.ts";
@@ -7,6 +7,7 @@ import { pbftConfigSchema } from "../../../spec/common/pbft-config.ts";
 import type { PbftConfigInput } from "../../../spec/common/pbft-config.ts";
 import type { ScheduleStep } from "../../../spec/common/schedule.ts";
 import { stateDigestOf } from "../../../spec/pbft/execution.ts";
+import { requestDigest } from "../../../spec/common/digest.ts";
 import { clientSafetyHolds } from "../../../properties/pbft/client-safety.ts";
 import { backup, checkpoint, commitAtBackup, feed, request } from "../../support/pbft-fixtures.ts";
 import { cluster } from "../../support/cluster-fixtures.ts";
@@ -80,5 +81,29 @@ describe("forge-checkpoint (§4.3: 2f+1 matching CHECKPOINTs make a checkpoint s
     expect(feed(twoVotes, [forged]).state.context.checkpoints[1]![forgedStateDigest(1)]).toEqual([3]);
     expect(feed(twoVotes, [forged]).state.context.lowWatermark).toBe(0);
     expect(feed(twoVotes, [checkpoint(1, trueDigest, 3)]).state.context.lowWatermark).toBe(1);
+  });
+});
+
+describe("bad-digest (§4.2: d must be the digest of the request the PRE-PREPARE carries)", () => {
+  it("lets only the primary send each backup a PRE-PREPARE carrying one request under another sent request's digest", () => {
+    const cfg = config({ byzantine: [{ replica: 0, behaviours: ["bad-digest"] }] });
+    const actions = byzantineActions(cfg, initialAdversaryState, known);
+    expect(actions).toHaveLength(3 * 2);
+    expect(actions[0]).toEqual({ byzantine: 0, behaviour: "bad-digest", seq: 1, to: 1, client: 0, timestamp: 1, digestClient: 1, digestTimestamp: 1 });
+    const { envelopes } = performByzantine(initialAdversaryState, actions[0]!, known);
+    expect(envelopes).toEqual([{ from: "0", to: "1", message: { type: "PRE-PREPARE", view: 0, seq: 1, digest: requestDigest(known[1]!), request: known[0], replica: 0 } }]);
+    expect(byzantineActions(cfg, initialAdversaryState, [request(0)])).toEqual([]);
+    expect(() => assertFaultBudget(config({ byzantine: [{ replica: 3, behaviours: ["bad-digest"] }] }))).toThrow(/bad-digest needs the primary of view 0/);
+  });
+
+  it("is offered to the model checker (not absorbed), and a correct backup rejects it", () => {
+    const target = cluster({ clients: 2, byzantine: [{ replica: 0, behaviours: ["bad-digest"] }], checkTermination: false });
+    const sent = applyStep(target, applyStep(target, target.initial(), { request: 0, op: "op0.1" }), { request: 1, op: "op1.1" });
+    const step = { byzantine: 0, behaviour: "bad-digest", seq: 1, to: 2, client: 1, timestamp: 1, digestClient: 0, digestTimestamp: 1 };
+    expect(enabledSteps(target, sent)).toContainEqual(step);
+    const after = applyStep(target, sent, step);
+    expect(after.replicas[2]!.state.context.slots[1]?.value ?? "idle").toBe("idle");
+    expect(after.replicas.map((replica) => replica?.key)).toEqual(sent.replicas.map((replica) => replica?.key));
+    expect(after.network).toEqual([]);
   });
 });
