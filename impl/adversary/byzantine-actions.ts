@@ -1,7 +1,7 @@
 import type { Request } from "../../spec/common/messages.ts";
 import type { PbftConfig } from "../../spec/common/pbft-config.ts";
 import type { ScheduleStep } from "../../spec/common/schedule.ts";
-import { clientEndpoint, replicaEndpoint } from "../network/envelope.ts";
+import { clientEndpoint, replicaEndpoint, replicaOfEndpoint } from "../network/envelope.ts";
 import type { Envelope } from "../network/envelope.ts";
 import { messageId } from "../network/message-id.ts";
 import { hasUsed, markUsed } from "./adversary-state.ts";
@@ -16,7 +16,7 @@ export type ByzantineAction =
   | { byzantine: number; behaviour: "conflicting-votes"; vote: "prepare" | "commit"; seq: number; to: number; client: number; timestamp: number }
   | { byzantine: number; behaviour: "forge-checkpoint"; seq: number; to: number }
   | { byzantine: number; behaviour: "forge-reply"; client: number; timestamp: number }
-  | { byzantine: number; behaviour: "replay"; message: string };
+  | { byzantine: number; behaviour: "replay"; message: string; to?: number };
 
 function forgeryKey(action: ByzantineAction): string {
   switch (action.behaviour) {
@@ -31,7 +31,7 @@ function forgeryKey(action: ByzantineAction): string {
     case "forge-reply":
       return `${action.byzantine} reply c${action.client}t${action.timestamp}`;
     case "replay":
-      return `${action.byzantine} replay ${action.message}`;
+      return `${action.byzantine} replay ${action.message}${action.to === undefined ? "" : ` ->${action.to}`}`;
   }
 }
 
@@ -45,7 +45,7 @@ function adversarySeqs(config: PbftConfig): number[] {
  * unforgeable (authenticated model, §3), so a Byzantine replica signs only as itself and
  * only proposes requests that clients really sent; it may send any such message to any
  * correct replica (a REPLY to the client that sent the request), once per (behaviour, seq,
- * request, recipient).
+ * request, recipient); a replayed message keeps its signer and is forwarded by the adversary.
  */
 export function byzantineActions(config: PbftConfig, state: AdversaryState, knownRequests: readonly Request[]): ByzantineAction[] {
   const actions: ByzantineAction[] = [];
@@ -87,7 +87,14 @@ export function byzantineActions(config: PbftConfig, state: AdversaryState, know
           for (const { client, timestamp } of knownRequests) actions.push({ byzantine, behaviour, client, timestamp });
           break;
         case "replay":
-          for (const envelope of state.observed) actions.push({ byzantine, behaviour, message: messageId(envelope) });
+          // A signed message proves only who signed it, not whom it was for, so a Byzantine
+          // replica can forward any message it saw to any correct replica (§4.2 counts votes by
+          // signer). A REPLY goes only to the client it answers (replicas take no REPLYs).
+          for (const envelope of state.observed) {
+            const message = messageId(envelope);
+            if (replicaOfEndpoint(envelope.to) === undefined) actions.push({ byzantine, behaviour, message });
+            else for (const to of recipients) actions.push({ byzantine, behaviour, message, to });
+          }
           break;
         case "silent":
           break;
@@ -110,7 +117,7 @@ function forgedEnvelopes(state: AdversaryState, action: ByzantineAction, knownRe
     case "replay": {
       const envelope = state.observed.find((seen) => messageId(seen) === action.message);
       if (envelope === undefined) throw new Error(`replay of a message never observed: ${action.message}`);
-      return [envelope];
+      return [{ from, to: action.to === undefined ? envelope.to : replicaEndpoint(action.to), message: envelope.message }];
     }
     case "equivocate": {
       const message = forgedPrePrepare(action.byzantine, action.seq, requestNamed(knownRequests, action.client, action.timestamp));

@@ -14,7 +14,7 @@ const count = (minimum: number) =>
  * (primary only) sends PRE-PREPAREs whose digest is another request's (§4.2);
  * `conflicting-votes` sends PREPAREs/COMMITs for any digest it knows; `forge-checkpoint` sends
  * CHECKPOINTs with a wrong state digest (§4.3); `forge-reply` sends a client a REPLY with a wrong
- * result for a request it sent (§4.1); `replay` re-sends messages seen on the wire.
+ * result for a request it sent (§4.1); `replay` forwards messages seen on the wire to any correct replica.
  */
 export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
