@@ -1,4 +1,5 @@
 import { definePbftModel } from "./define-pbft-model.ts";
+import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
 
 /** Seed catalogue A11.3 / A18: n = 3f+1 with one Byzantine backup — safe and live. */
 export const n4_f1 = definePbftModel({
@@ -17,5 +18,6 @@ export const n4_f1 = definePbftModel({
     forgeryBudget: 1,
     byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }],
   },
+  extraInvariants: [preparedAgreement],
   expected: { result: "pass", distinctStates: 46191, maxDepth: 45, transitions: 205554 },
 });

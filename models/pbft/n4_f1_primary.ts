@@ -1,4 +1,5 @@
 import { definePbftModel } from "./define-pbft-model.ts";
+import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
 import type { PbftConfigInput } from "../../spec/common/pbft-config.ts";
 
 /**
@@ -26,5 +27,6 @@ export const n4_f1_primary = definePbftModel({
     "n = 4, f = 1, 2f+1 quorums; the Byzantine primary equivocates (PRE-PREPAREs for two clients' requests to different backups) " +
     "and sends COMMITs for any digest, up to 3 forgeries per run. Agreement must hold; termination is not checked (no view change).",
   config: equivocatingPrimaryConfig,
+  extraInvariants: [preparedAgreement],
   expected: { result: "pass", distinctStates: 49855, maxDepth: 17, transitions: 231874 },
 });

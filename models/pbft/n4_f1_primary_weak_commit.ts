@@ -1,4 +1,5 @@
 import { definePbftModel } from "./define-pbft-model.ts";
+import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
 import { equivocatingPrimaryConfig } from "./n4_f1_primary.ts";
 
 /**
@@ -15,6 +16,7 @@ export const n4_f1_primary_weak_commit = definePbftModel({
     "Mutant of pbft/n4_f1_primary with the commit quorum weakened to 2f = 2. Agreement still holds in one view: " +
     "the prepare certificate alone keeps correct replicas from preparing two digests.",
   config: { ...equivocatingPrimaryConfig, quorumOverrides: { commit: 2 } },
+  extraInvariants: [preparedAgreement],
   expected: { result: "pass", distinctStates: 51135, maxDepth: 17, transitions: 211250 },
 });
 
