@@ -17,7 +17,7 @@ export const n4_f1_primary_weak_commit = definePbftModel({
     "the prepare certificate alone keeps correct replicas from preparing two digests.",
   config: { ...equivocatingPrimaryConfig, quorumOverrides: { commit: 2 } },
   extraInvariants: [preparedAgreement],
-  expected: { result: "pass", distinctStates: 51135, maxDepth: 17, transitions: 211250 },
+  expected: { result: "pass", distinctStates: 59816, maxDepth: 17, transitions: 240932 },
 });
 
 /**
@@ -30,5 +30,5 @@ export const n4_f1_primary_weak_quorums = definePbftModel({
   description:
     "Mutant of pbft/n4_f1_primary with both certificates weakened to 2f (prepare count 1, commit count 2) and 4 forgeries: an agreement violation.",
   config: { ...equivocatingPrimaryConfig, forgeryBudget: 4, quorumOverrides: { prepare: 1, commit: 2 } },
-  expected: { result: "violation", property: "agreement", distinctStates: 2096, maxDepth: 6 },
+  expected: { result: "violation", property: "agreement", distinctStates: 3173, maxDepth: 6 },
 });
