@@ -1,5 +1,5 @@
 import type { TraceStep } from "./trace.ts";
-import { actorOf, messageArrow, participantName, participantsOf } from "./trace.ts";
+import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
 import { xml } from "./junit.ts";
 
 /**
@@ -33,8 +33,9 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
     parts.push(`<text x="8" y="${y + 4}" fill="#555">${index + 1}</text>`);
     const step = entry.step as Record<string, unknown>;
     const arrow = typeof step.deliver === "string" ? messageArrow(step.deliver) : undefined;
-    const byzantine = typeof step.byzantine === "number" && typeof step.to === "number";
-    const link = arrow ?? (byzantine ? { from: participantName(step.byzantine as number), to: participantName(step.to as number), label: byzantineLabel(step) } : undefined);
+    const receiver = byzantineReceiver(entry.step);
+    const byzantine = receiver !== undefined;
+    const link = arrow ?? (receiver !== undefined ? { from: participantName(step.byzantine as number), to: receiver, label: byzantineLabel(step) } : undefined);
     if (link && link.from !== link.to) {
       const dashed = byzantine ? ' stroke-dasharray="6 4"' : "";
       parts.push(`<line x1="${x(link.from)}" y1="${y}" x2="${x(link.to)}" y2="${y}" stroke="${byzantine ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
