@@ -1,5 +1,5 @@
 import type { TraceStep } from "./trace.ts";
-import { actorOf, messageArrow, participantName, participantsOf } from "./trace.ts";
+import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
 
 /**
  * A counterexample as a Mermaid `sequenceDiagram`: deliveries are arrows from sender to
@@ -34,10 +34,11 @@ function stepLine(entry: TraceStep, n: number, span: string): string {
     if (kind === "duplicate") return `  Note over ${arrow.from},${arrow.to}: ${n}. network duplicates ${escape(arrow.label)}`;
     return `  ${arrow.from}->>${arrow.to}: ${n}. ${escape(arrow.label)}`;
   }
-  if (typeof step.byzantine === "number" && typeof step.to === "number") {
-    const { byzantine, behaviour, to, ...args } = step as { byzantine: number; behaviour: string; to: number };
+  const receiver = byzantineReceiver(entry.step);
+  if (receiver !== undefined) {
+    const { byzantine, behaviour, to: _to, ...args } = step as { byzantine: number; behaviour: string; to?: number };
     const rest = Object.entries(args).map(([key, value]) => `${key}=${String(value)}`).join(" ");
-    return `  ${participantName(byzantine)}--)${participantName(to)}: ${n}. Byzantine ${escape(behaviour)}${rest ? ` ${escape(rest)}` : ""}`;
+    return `  ${participantName(byzantine)}--)${receiver}: ${n}. Byzantine ${escape(behaviour)}${rest ? ` ${escape(rest)}` : ""}`;
   }
   const actor = actorOf(entry.step);
   return `  Note over ${actor ?? span}: ${n}. ${escape(entry.description)}`;

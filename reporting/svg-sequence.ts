@@ -1,5 +1,5 @@
 import type { TraceStep } from "./trace.ts";
-import { actorOf, messageArrow, participantName, participantsOf } from "./trace.ts";
+import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
 import { xml } from "./junit.ts";
 
 /**
@@ -70,11 +70,11 @@ function rowsOf(trace: readonly TraceStep[], initial: Record<string, string>): R
   return trace.map((entry) => {
     const step = entry.step as Record<string, unknown>;
     const arrow = typeof step.deliver === "string" ? messageArrow(step.deliver) : undefined;
-    const byzantine = typeof step.byzantine === "number" && typeof step.to === "number";
+    const receiver = byzantineReceiver(entry.step);
     const link = arrow
       ? { ...arrow, byzantine: false }
-      : byzantine
-        ? { from: participantName(step.byzantine as number), to: participantName(step.to as number), label: byzantineLabel(step), byzantine: true }
+      : receiver !== undefined
+        ? { from: participantName(step.byzantine as number), to: receiver, label: byzantineLabel(step), byzantine: true }
         : undefined;
     const changes = Object.entries(entry.participants ?? {})
       .filter(([name, summary]) => previous[name] !== summary)

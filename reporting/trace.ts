@@ -34,6 +34,18 @@ export function messageArrow(messageId: string): MessageArrow | undefined {
   return { from: participantName(match[1]!), to: participantName(match[2]!), label: label || messageId };
 }
 
+/**
+ * The participant a Byzantine step sends to: the replica `to`, or, for a step without one
+ * (a forged REPLY), the client `client`; undefined for any other step.
+ */
+export function byzantineReceiver(step: ScheduleStep): string | undefined {
+  const record = step as Record<string, unknown>;
+  if (typeof record.byzantine !== "number") return undefined;
+  if (typeof record.to === "number") return participantName(record.to);
+  if (typeof record.client === "number") return participantName(`c${record.client}`);
+  return undefined;
+}
+
 /** The participant a step happens at or starts from (a Byzantine sender, a crashed replica, a client). */
 export function actorOf(step: ScheduleStep): string | undefined {
   const record = step as Record<string, unknown>;
@@ -57,7 +69,8 @@ export function participantsOf(trace: readonly TraceStep[], replicaCount: number
     }
     const actor = actorOf(step);
     if (actor) names.add(actor);
-    if (typeof record.byzantine === "number" && typeof record.to === "number") names.add(participantName(record.to));
+    const receiver = byzantineReceiver(step);
+    if (receiver) names.add(receiver);
   }
   const rank = (name: string): number => (name.startsWith("C") ? 1_000_000 : 0) + Number(name.slice(1));
   return [...names].sort((a, b) => rank(a) - rank(b));

@@ -1,3 +1,5 @@
+import type { Invariant } from "../../explorer/transition-system.ts";
+import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
 import type { Expectation, ModelDefinition } from "../model.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { configWarnings, pbftConfigSchema } from "../../spec/common/pbft-config.ts";
@@ -17,13 +19,22 @@ export interface PbftModelSpec {
   description: string;
   config: PbftConfigInput;
   expected: Expectation;
+  /**
+   * Invariants checked after the safety suite, e.g. prepared agreement (§4.2) in the models
+   * expected to pass. A violation model leaves them out: its pinned property must stay the one
+   * it reports, and an auxiliary invariant could fail first.
+   */
+  extraInvariants?: readonly Invariant<ClusterState>[];
 }
 
-/** Builds the cluster TransitionSystem with the PBFT safety invariants (and termination where configured). */
-export function buildPbftSystem(config: PbftConfig) {
+/**
+ * Builds the cluster TransitionSystem with the PBFT safety invariants, then `extraInvariants`
+ * (and termination where configured).
+ */
+export function buildPbftSystem(config: PbftConfig, extraInvariants: readonly Invariant<ClusterState>[] = []) {
   const parsed = parseInput(pbftConfigSchema, config, "config");
   return clusterTransitionSystem(parsed, {
-    invariants: pbftSafetyInvariants,
+    invariants: [...pbftSafetyInvariants, ...extraInvariants],
     ...(parsed.checkTermination ? { terminal: termination } : {}),
   });
 }
@@ -41,7 +52,9 @@ export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig
     assumptions: PBFT_ASSUMPTIONS,
     configSchema: pbftConfigSchema,
     config,
-    build: buildPbftSystem,
+    // The extra invariants belong to the model, not to its config: a Schedule's config rebuilds
+    // the model it names with them (replay looks the model up by name).
+    build: (modelConfig) => buildPbftSystem(modelConfig, spec.extraInvariants ?? []),
     warnings: configWarnings,
     expected: spec.expected,
   };

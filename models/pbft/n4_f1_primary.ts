@@ -1,4 +1,5 @@
 import { definePbftModel } from "./define-pbft-model.ts";
+import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
 import type { PbftConfigInput } from "../../spec/common/pbft-config.ts";
 
 /**
@@ -14,7 +15,7 @@ export const equivocatingPrimaryConfig: PbftConfigInput = {
   window: 2,
   quorumRule: "2f+1",
   forgeryBudget: 3,
-  byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }],
+  byzantine: [{ replica: 0, behaviours: ["equivocate", "bad-digest", "conflicting-votes"] }],
   // Without a view change nothing replaces a faulty primary, so progress is not claimed.
   checkTermination: false,
 };
@@ -23,8 +24,10 @@ export const equivocatingPrimaryConfig: PbftConfigInput = {
 export const n4_f1_primary = definePbftModel({
   name: "pbft/n4_f1_primary",
   description:
-    "n = 4, f = 1, 2f+1 quorums; the Byzantine primary equivocates (PRE-PREPAREs for two clients' requests to different backups) " +
+    "n = 4, f = 1, 2f+1 quorums; the Byzantine primary equivocates (PRE-PREPAREs for two clients' requests to different backups), " +
+    "sends PRE-PREPAREs whose digest is the other request's " +
     "and sends COMMITs for any digest, up to 3 forgeries per run. Agreement must hold; termination is not checked (no view change).",
   config: equivocatingPrimaryConfig,
-  expected: { result: "pass", distinctStates: 49855, maxDepth: 17, transitions: 231874 },
+  extraInvariants: [preparedAgreement],
+  expected: { result: "pass", distinctStates: 55656, maxDepth: 17, transitions: 250228 },
 });

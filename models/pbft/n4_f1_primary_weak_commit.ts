@@ -1,4 +1,5 @@
 import { definePbftModel } from "./define-pbft-model.ts";
+import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
 import { equivocatingPrimaryConfig } from "./n4_f1_primary.ts";
 
 /**
@@ -15,7 +16,8 @@ export const n4_f1_primary_weak_commit = definePbftModel({
     "Mutant of pbft/n4_f1_primary with the commit quorum weakened to 2f = 2. Agreement still holds in one view: " +
     "the prepare certificate alone keeps correct replicas from preparing two digests.",
   config: { ...equivocatingPrimaryConfig, quorumOverrides: { commit: 2 } },
-  expected: { result: "pass", distinctStates: 51135, maxDepth: 17, transitions: 211250 },
+  extraInvariants: [preparedAgreement],
+  expected: { result: "pass", distinctStates: 59816, maxDepth: 17, transitions: 240932 },
 });
 
 /**
@@ -28,5 +30,5 @@ export const n4_f1_primary_weak_quorums = definePbftModel({
   description:
     "Mutant of pbft/n4_f1_primary with both certificates weakened to 2f (prepare count 1, commit count 2) and 4 forgeries: an agreement violation.",
   config: { ...equivocatingPrimaryConfig, forgeryBudget: 4, quorumOverrides: { prepare: 1, commit: 2 } },
-  expected: { result: "violation", property: "agreement", distinctStates: 2096, maxDepth: 6 },
+  expected: { result: "violation", property: "agreement", distinctStates: 3173, maxDepth: 6 },
 });

@@ -3,6 +3,7 @@ export { validity, validityHolds } from "./validity.ts";
 export { integrity, integrityHolds } from "./integrity.ts";
 export { totalOrder, totalOrderHolds } from "./total-order.ts";
 export { termination, terminationHolds } from "./termination.ts";
+export { clientSafety, clientSafetyHolds } from "./client-safety.ts";
 export { committedDigests } from "./committed.ts";
 export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.ts";
 export { pbftSafetyInvariants } from "./safety.ts";

@@ -6,8 +6,9 @@ const PREPARED_OR_LATER = new Set(["prepared", "committed", "executed"]);
 
 /**
  * The Castro–Liskov invariant behind agreement (§4.2, seed catalogue A15): if prepared(m, v, n, i)
- * and prepared(m′, v, n, j) hold for correct i and j, then D(m) = D(m′). Not part of the models'
- * invariant list (their pinned verdicts name agreement); the random-schedule suites check it.
+ * and prepared(m′, v, n, j) hold for correct i and j, then D(m) = D(m′). Not part of the safety
+ * suite (the violation models' pinned verdicts name agreement): the models expected to pass
+ * check it as an extra invariant, and the random-schedule suites check it everywhere.
  */
 export function preparedAgreementHolds(state: ClusterState): boolean {
   const bySlot = new Map<string, string>();

@@ -10,12 +10,15 @@ const count = (minimum: number) =>
 
 /**
  * What a Byzantine replica may do (impl/adversary). `silent` sends nothing; `equivocate`
- * (primary only) sends PRE-PREPAREs for different requests to different backups;
- * `conflicting-votes` sends PREPAREs/COMMITs for any digest it knows; `replay` re-sends
- * messages seen on the wire.
+ * (primary only) sends PRE-PREPAREs for different requests to different backups; `bad-digest`
+ * (primary only) sends PRE-PREPAREs whose digest is another request's (§4.2);
+ * `conflicting-votes` sends PREPAREs/COMMITs for any digest it knows; `forge-checkpoint` sends
+ * CHECKPOINTs with a wrong state digest (§4.3); `forge-reply` sends a client a REPLY with a wrong
+ * result for a request it sent (§4.1); `replay` forwards messages seen on the wire to any correct replica.
  */
-export const byzantineBehaviourSchema = z.enum(["silent", "equivocate", "conflicting-votes", "replay"], {
-  error: "must be one of silent, equivocate, conflicting-votes, replay",
+export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
+export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
+  error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
 });
 export type ByzantineBehaviour = z.infer<typeof byzantineBehaviourSchema>;
 

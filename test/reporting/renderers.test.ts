@@ -45,6 +45,16 @@ describe("Mermaid sequence diagram of a counterexample", () => {
     expect(other).toContain("Note over R3: 4. byzantine replica 3: silent");
     expect(other).toContain("Note over R0,R3: 5. global stabilisation time");
   });
+
+  it("draws a forged REPLY (a Byzantine step with a client and no replica `to`) as an async arrow to that client's lane", () => {
+    const forged = [{ step: { byzantine: 3, behaviour: "forge-reply", client: 1, timestamp: 1 }, description: "byzantine replica 3: forge-reply client=1 timestamp=1", violated: [] }];
+    const mermaid = sequenceDiagram(forged, 4);
+    expect(mermaid).toContain("  participant C1");
+    expect(mermaid).toContain("  R3--)C1: 1. Byzantine forge-reply client=1 timestamp=1");
+    const svg = sequenceSvg(forged, 4);
+    expect(svg).toContain(">C1</text>");
+    expect(svg).toContain("<title>forge-reply client=1 timestamp=1 (Byzantine)</title>");
+  });
 });
 
 describe("message ids", () => {

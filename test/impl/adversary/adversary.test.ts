@@ -38,7 +38,7 @@ describe("Byzantine behaviours", () => {
     const actions = byzantineActions(config({ byzantine: [{ replica: 0, behaviours: ["equivocate"] }] }), initialAdversaryState, known);
     expect(actions).toHaveLength(3 * 2);
     const toOne = performByzantine(initialAdversaryState, actions[0]!, known);
-    const toTwo = performByzantine(initialAdversaryState, actions.find((a) => "to" in a && a.to === 2 && a.client === 1)!, known);
+    const toTwo = performByzantine(initialAdversaryState, actions.find((a) => a.behaviour === "equivocate" && a.to === 2 && a.client === 1)!, known);
     expect(toOne.envelopes[0]!.message).toMatchObject({ type: "PRE-PREPARE", seq: 1, digest: requestDigest(known[0]!), replica: 0 });
     expect(toTwo.envelopes[0]!.message).toMatchObject({ type: "PRE-PREPARE", seq: 1, digest: requestDigest(known[1]!) });
     expect([toOne.envelopes[0]!.to, toTwo.envelopes[0]!.to]).toEqual(["1", "2"]);
@@ -60,16 +60,24 @@ describe("Byzantine behaviours", () => {
     expect(byzantineActions(cfg, performed.state, known)).toEqual([]);
   });
 
-  it("replays an observed old message exactly, once", () => {
+  it("replays an observed old message unchanged (its signer's), once to each correct replica, not only its receiver", () => {
     const cfg = config({ byzantine: [{ replica: 3, behaviours: ["replay"] }] });
     const old = { from: "2" as const, to: "1" as const, message: prepare(known[0]!, 2) };
     const seen = observe(observe(initialAdversaryState, old), old);
     expect(seen.observed).toHaveLength(1);
-    const [replay] = byzantineActions(cfg, seen, known);
-    expect(replay).toEqual({ byzantine: 3, behaviour: "replay", message: messageId(old) });
-    const performed = performByzantine(seen, replay!, known);
-    expect(performed.envelopes).toEqual([old]);
-    expect(byzantineActions(cfg, performed.state, known)).toEqual([]);
+    const replays = byzantineActions(cfg, seen, known);
+    expect(replays).toEqual([0, 1, 2].map((to) => ({ byzantine: 3, behaviour: "replay", message: messageId(old), to })));
+    const performed = performByzantine(seen, replays[0]!, known);
+    expect(performed.envelopes).toEqual([{ from: "3", to: "0", message: old.message }]);
+    expect(byzantineActions(cfg, performed.state, known)).toEqual(replays.slice(1));
+  });
+
+  it("replays a REPLY only to the client it answers", () => {
+    const cfg = config({ byzantine: [{ replica: 3, behaviours: ["replay"] }] });
+    const reply = { from: "1" as const, to: "c0" as const, message: { type: "REPLY" as const, view: 0, timestamp: 1, client: 0, replica: 1, result: "op0.1:1" } };
+    const replays = byzantineActions(cfg, observe(initialAdversaryState, reply), known);
+    expect(replays).toEqual([{ byzantine: 3, behaviour: "replay", message: messageId(reply) }]);
+    expect(performByzantine(observe(initialAdversaryState, reply), replays[0]!, known).envelopes).toEqual([{ ...reply, from: "3" }]);
   });
 
   it("refuses forgeries of requests nobody sent and replays of messages never seen", () => {

@@ -35,13 +35,13 @@ function checkAbsorption(target: ReturnType<typeof cluster>, runs: number): numb
 }
 
 describe(`absorbed messages change nothing (seeded random runs, seed ${SEED})`, () => {
-  it("under a Byzantine backup voting for any digest and replaying messages, with 2 requests and checkpoints", () => {
-    const target = cluster({ clients: 2, requests: 2, checkpointInterval: 1, window: 1, byzantine: [{ replica: 3, behaviours: ["conflicting-votes", "replay"] }], adversarySlots: 2 });
+  it("under a Byzantine backup voting for any digest, forging checkpoints and replies and replaying messages, with 2 requests and checkpoints", () => {
+    const target = cluster({ clients: 2, requests: 2, checkpointInterval: 1, window: 1, byzantine: [{ replica: 3, behaviours: ["conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] }], adversarySlots: 2 });
     expect(checkAbsorption(target, 20)).toBeGreaterThan(1000);
   });
 
   it("under an equivocating primary", () => {
-    const target = cluster({ clients: 2, requests: 1, window: 2, byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }], checkTermination: false });
+    const target = cluster({ clients: 2, requests: 1, window: 2, byzantine: [{ replica: 0, behaviours: ["equivocate", "bad-digest", "conflicting-votes"] }], checkTermination: false });
     expect(checkAbsorption(target, 20)).toBeGreaterThan(100);
   });
 });

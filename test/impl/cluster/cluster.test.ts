@@ -107,12 +107,25 @@ describe("cluster: the reference implementation", () => {
     state = applyStep(target, state, { deliver: toOne });
     const prepareToTwo = inFlightIds(state.network).find((id) => id.startsWith("PREPARE") && id.endsWith("1->2"))!;
     state = applyStep(target, state, { deliver: prepareToTwo });
-    const replay = { byzantine: 3, behaviour: "replay", message: prepareToTwo };
+    const replay = { byzantine: 3, behaviour: "replay", message: prepareToTwo, to: 2 };
     expect(enabledSteps(target, state)).toContainEqual(replay);
     const replayed = applyStep(target, state, replay);
     expect(replayed.replicas).toEqual(state.replicas);
-    expect(replayed.adversary.used).toEqual([`3 replay ${prepareToTwo}`]);
+    expect(replayed.adversary.used).toEqual([`3 replay ${prepareToTwo} ->2`]);
     expect(enabledSteps(target, replayed)).not.toContainEqual(replay);
+  });
+
+  it("lets a replaying adversary forward a seen message to another correct replica, which counts it as its signer's", () => {
+    const target = cluster({ byzantine: [{ replica: 3, behaviours: ["replay"] }] });
+    let state = applyStep(target, target.initial(), { request: 0, op: "op0.1" });
+    state = applyStep(target, state, { deliver: "REQUEST c0 t1 op:op0.1 c0->0" });
+    state = applyStep(target, state, { deliver: inFlightIds(state.network).find((id) => id.endsWith("0->1"))! });
+    const prepareToTwo = inFlightIds(state.network).find((id) => id.startsWith("PREPARE") && id.endsWith("1->2"))!;
+    state = applyStep(target, state, { deliver: prepareToTwo });
+    const forwarded = applyStep(target, state, { byzantine: 3, behaviour: "replay", message: prepareToTwo, to: 0 });
+    const direct = applyStep(target, state, { deliver: prepareToTwo.replace("1->2", "1->0") });
+    expect(forwarded.replicas[0]!.key).not.toBe(state.replicas[0]!.key);
+    expect(forwarded.replicas[0]!.key).toBe(direct.replicas[0]!.key);
   });
 
   it("adapts to a TransitionSystem whose actions are Schedule steps", () => {

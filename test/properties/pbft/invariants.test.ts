@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreementHolds, integrityHolds, preparedAgreementHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
+import { agreementHolds, clientSafetyHolds, integrityHolds, preparedAgreementHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
 import { feed, prePrepare, prepare } from "../../support/pbft-fixtures.ts";
 import { entry, stateWith } from "../../support/property-fixtures.ts";
 import { commitAtBackup, request } from "../../support/pbft-fixtures.ts";
@@ -91,8 +91,32 @@ describe("prepared agreement (Castro–Liskov §4.2 invariant)", () => {
   });
 });
 
+describe("client safety (§4.1: f+1 matching replies)", () => {
+  const withAccepted = (results: string[], histories: (ReturnType<typeof entry>[] | null)[]) => {
+    const state = stateWith(histories);
+    const client = state.clients[0]!;
+    const accepted = results.map((result, index) => ({ timestamp: index + 1, result }));
+    return { ...state, clients: [{ ...client, state: { ...client.state, context: { ...client.state.context, accepted } } }] };
+  };
+
+  it("holds when every accepted result is the one correct replicas executed, or nobody correct executed the request yet", () => {
+    expect(clientSafetyHolds(withAccepted(["op0.1:1", "op0.2:2"], [[entry(1), entry(2)], [entry(1)], [], null]))).toBe(true);
+    expect(clientSafetyHolds(withAccepted(["op0.1:1", "anything"], [[entry(1)], [], [], null]))).toBe(true);
+  });
+
+  it("fails when a client accepted a result that a correct replica did not compute for that request", () => {
+    expect(clientSafetyHolds(withAccepted(["op0.1:forged"], [[entry(1)], [], [], null]))).toBe(false);
+    expect(clientSafetyHolds(withAccepted(["op0.1:1", "op0.2:forged"], [[], [entry(1), entry(2)], [], null]))).toBe(false);
+  });
+
+  it("reads only correct replicas and ignores skipped repeats (result null)", () => {
+    expect(clientSafetyHolds(withAccepted(["op0.1:1"], [[entry(1), { ...entry(2, 1), result: null }], [], [], null]))).toBe(true);
+    expect(clientSafetyHolds(withAccepted(["op0.1:1"], [[], [], [], null]))).toBe(true);
+  });
+});
+
 describe("the safety suite", () => {
-  it("checks agreement, validity, integrity and total order, in that order", () => {
-    expect(pbftSafetyInvariants.map((invariant) => invariant.name)).toEqual(["agreement", "validity", "integrity", "total order"]);
+  it("checks agreement, validity, integrity, total order and client safety, in that order", () => {
+    expect(pbftSafetyInvariants.map((invariant) => invariant.name)).toEqual(["agreement", "validity", "integrity", "total order", "client safety"]);
   });
 });

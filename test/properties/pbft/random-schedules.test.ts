@@ -24,16 +24,30 @@ function neverViolatesSafety(target: ReturnType<typeof cluster>, numRuns: number
 }
 
 describe(`random schedules at n = 4, f = 1 (fast-check, seed ${SEED})`, () => {
-  it("a Byzantine backup voting for any digest and replaying old messages never breaks agreement, prepared agreement, validity, integrity or total order", () => {
+  it("a Byzantine backup voting for any digest, forging CHECKPOINTs and REPLYs and replaying old messages to anyone never breaks agreement, prepared agreement, validity, integrity, total order or client safety", () => {
     neverViolatesSafety(
-      cluster({ clients: 2, requests: 2, checkpointInterval: 2, window: 2, byzantine: [{ replica: 3, behaviours: ["conflicting-votes", "replay"] }], adversarySlots: 2 }),
+      cluster({
+        clients: 2,
+        requests: 2,
+        checkpointInterval: 2,
+        window: 2,
+        byzantine: [{ replica: 3, behaviours: ["conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] }],
+        adversarySlots: 2,
+      }),
       80,
     );
   });
 
-  it("an equivocating primary voting for both digests never breaks them either", () => {
+  it("an equivocating primary voting for both digests and sending PRE-PREPAREs under the wrong digest never breaks them either", () => {
     neverViolatesSafety(
-      cluster({ clients: 2, requests: 1, checkpointInterval: 1, window: 2, byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }], checkTermination: false }),
+      cluster({
+        clients: 2,
+        requests: 1,
+        checkpointInterval: 1,
+        window: 2,
+        byzantine: [{ replica: 0, behaviours: ["equivocate", "bad-digest", "conflicting-votes", "forge-reply"] }],
+        checkTermination: false,
+      }),
       120,
     );
   });
@@ -54,7 +68,7 @@ describe(`random schedules at n = 7, f = 2 (fast-check, seed ${SEED})`, () => {
         window: 2,
         byzantine: [
           { replica: 5, behaviours: ["conflicting-votes"] },
-          { replica: 6, behaviours: ["conflicting-votes", "replay"] },
+          { replica: 6, behaviours: ["conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] },
         ],
       }),
       25,

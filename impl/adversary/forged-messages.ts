@@ -1,0 +1,50 @@
+import { requestDigest, sha256Hex } from "../../spec/common/digest.ts";
+import type { Checkpoint, Reply, ReplicaMessage, Request } from "../../spec/common/messages.ts";
+
+/**
+ * What a Byzantine replica signs. Signatures are unforgeable (authenticated model, Castro &
+ * Liskov §3), so every message below carries `replica: byzantine`: the adversary lies about
+ * content, never about who signed it.
+ */
+
+/** §4.2: ⟨⟨PRE-PREPARE, 0, n, d⟩σp, m⟩ with the true d = D(m) (the equivocating primary). */
+export function forgedPrePrepare(byzantine: number, seq: number, request: Request): ReplicaMessage {
+  return { type: "PRE-PREPARE", view: 0, seq, digest: requestDigest(request), request, replica: byzantine };
+}
+
+/**
+ * §4.2: a PRE-PREPARE carrying m but naming the digest of another request m′ that a client
+ * really sent. A digest of nothing at all could gather no PREPAREs from correct replicas; D(m′)
+ * can, so this is the strongest test of the backups' "d is the digest of m" check
+ * (`hasMatchingDigest`): without it a backup would execute m's operation under m′'s certificate.
+ */
+export function badDigestPrePrepare(byzantine: number, seq: number, request: Request, claimed: Request): ReplicaMessage {
+  return { type: "PRE-PREPARE", view: 0, seq, digest: requestDigest(claimed), request, replica: byzantine };
+}
+
+/** §4.2: a PREPARE or COMMIT for any digest a client sent. */
+export function forgedVote(byzantine: number, vote: "prepare" | "commit", seq: number, request: Request): ReplicaMessage {
+  return { type: vote === "prepare" ? "PREPARE" : "COMMIT", view: 0, seq, digest: requestDigest(request), replica: byzantine };
+}
+
+/**
+ * §4.1: ⟨REPLY, v, t, c, i, r⟩σi with a result r that no correct replica computes (correct
+ * results are "op:k" with k a number). Every Byzantine replica forges the same r, so that
+ * colluding replicas beyond the fault budget can pool their replies against the f+1 rule.
+ */
+export function forgedReply(byzantine: number, request: Request): Reply {
+  return { type: "REPLY", view: 0, timestamp: request.timestamp, client: request.client, replica: byzantine, result: `${request.op}:forged` };
+}
+
+/** The state digest every Byzantine replica claims at n: the digest of no correct history. */
+export function forgedStateDigest(seq: number): string {
+  return sha256Hex(`forged service state after n${seq}`);
+}
+
+/**
+ * §4.3: ⟨CHECKPOINT, n, d, i⟩σi with a wrong state digest d. Shared by all Byzantine replicas,
+ * like the forged reply, so that f+1 or more of them could try to make it stable together.
+ */
+export function forgedCheckpoint(byzantine: number, seq: number): Checkpoint {
+  return { type: "CHECKPOINT", seq, stateDigest: forgedStateDigest(seq), replica: byzantine };
+}
