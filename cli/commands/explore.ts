@@ -1,11 +1,6 @@
-import { findModel } from "../../models/registry.ts";
-import { markdownReport } from "../../reporting/markdown.ts";
-import { summaryTable } from "../../reporting/summary-table.ts";
 import { EXIT } from "../exit-codes.ts";
-import { abortOnInterrupt } from "../interrupt.ts";
+import { runOneModel } from "../single-run.ts";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveSeconds } from "../options.ts";
-import { runModel } from "../run-model.ts";
-import { writeModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 
 interface ExploreCliOptions {
@@ -40,24 +35,9 @@ export const registerExplore: CommandRegistration = (program, setExitCode) => {
     .option("--quiet", "no progress on stderr")
     .option("--reports <dir>", "also write the model's reports to this directory")
     .action(async (name: string, options: ExploreCliOptions) => {
-      const model = findModel(name);
-      const interrupt = abortOnInterrupt();
-      let report;
-      try {
-        report = await runModel(
-          model,
-          { strategy: options.strategy, maxStates: options.maxStates, maxDepth: options.maxDepth, timeSeconds: options.time, fingerprint: options.fingerprint === true, seed: options.seed },
-          options.quiet === true,
-          interrupt.signal,
-        );
-      } finally {
-        interrupt.dispose();
-      }
-      if (options.reports) writeModelReport(options.reports, report);
-      const { result } = report;
-      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${summaryTable([{ result, judgement: report.judgement! }])}\n\n${markdownReport(report)}`);
+      const limits = { strategy: options.strategy, maxStates: options.maxStates, maxDepth: options.maxDepth, timeSeconds: options.time, fingerprint: options.fingerprint === true, seed: options.seed };
+      const { result, verdictAsExpected } = await runOneModel(name, limits, options);
       if (result.result === "incomplete") setExitCode(EXIT.incomplete);
-      else if (result.result !== model.expected.result || (result.result === "violation" && result.property !== model.expected.property)) setExitCode(EXIT.unexpected);
+      else if (!verdictAsExpected) setExitCode(EXIT.unexpected);
     });
 };

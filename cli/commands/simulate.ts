@@ -1,11 +1,6 @@
-import { findModel } from "../../models/registry.ts";
-import { markdownReport } from "../../reporting/markdown.ts";
-import { summaryTable } from "../../reporting/summary-table.ts";
 import { EXIT } from "../exit-codes.ts";
-import { abortOnInterrupt } from "../interrupt.ts";
+import { runOneModel } from "../single-run.ts";
 import { nonNegativeInteger, positiveInteger, positiveSeconds } from "../options.ts";
-import { runModel } from "../run-model.ts";
-import { writeModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 
 interface SimulateOptions {
@@ -38,24 +33,9 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option("--quiet", "no progress on stderr")
     .option("--reports <dir>", "also write the model's reports to this directory")
     .action(async (name: string, options: SimulateOptions) => {
-      const model = findModel(name);
-      const interrupt = abortOnInterrupt();
-      let report;
-      try {
-        report = await runModel(
-          model,
-          { strategy: "random", walks: options.runs, seed: options.seed, maxDepth: options.maxSteps, timeSeconds: options.time },
-          options.quiet === true,
-          interrupt.signal,
-        );
-      } finally {
-        interrupt.dispose();
-      }
-      if (options.reports) writeModelReport(options.reports, report);
-      const { result } = report;
-      if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${summaryTable([{ result, judgement: report.judgement! }])}\n\n${markdownReport(report)}`);
-      if (result.result === "violation" && (model.expected.result !== "violation" || result.property !== model.expected.property)) setExitCode(EXIT.unexpected);
+      const limits = { strategy: "random" as const, walks: options.runs, seed: options.seed, maxDepth: options.maxSteps, timeSeconds: options.time };
+      const { result, verdictAsExpected } = await runOneModel(name, limits, options);
+      if (result.result === "violation" && !verdictAsExpected) setExitCode(EXIT.unexpected);
       if (result.result === "incomplete" && result.limitHit !== "walks") setExitCode(EXIT.incomplete);
     });
 };
