@@ -1,18 +1,15 @@
 import { EXIT } from "../exit-codes.ts";
-import { runOneModel } from "../single-run.ts";
+import { runOneModel, type SingleRunOutput } from "../single-run.ts";
 import { nonNegativeInteger, oneOf, positiveInteger, positiveSeconds } from "../options.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface ExploreCliOptions {
+interface ExploreCliOptions extends SingleRunOutput {
   strategy: "bfs" | "dfs" | "random";
   maxStates?: number;
   maxDepth?: number;
   time?: number;
   fingerprint?: boolean;
   seed: number;
-  json?: boolean;
-  quiet?: boolean;
-  reports?: string;
 }
 
 /**

@@ -1,16 +1,13 @@
 import { EXIT } from "../exit-codes.ts";
-import { runOneModel } from "../single-run.ts";
+import { runOneModel, type SingleRunOutput } from "../single-run.ts";
 import { nonNegativeInteger, positiveInteger, positiveSeconds } from "../options.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface SimulateOptions {
+interface SimulateOptions extends SingleRunOutput {
   runs: number;
   seed: number;
   maxSteps: number;
   time?: number;
-  json?: boolean;
-  quiet?: boolean;
-  reports?: string;
 }
 
 /**
