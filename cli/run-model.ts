@@ -5,6 +5,7 @@ import type { ModelDefinition } from "../models/model.ts";
 import type { ModelReport } from "../reporting/markdown.ts";
 import type { TraceStep } from "../reporting/trace.ts";
 import { judge } from "../reporting/verdict.ts";
+import { parseInput } from "../spec/common/input-error.ts";
 import { describeStep } from "../spec/common/schedule.ts";
 import type { Schedule } from "../spec/common/schedule.ts";
 import { progressReporter } from "./progress.ts";
@@ -56,7 +57,7 @@ function comparesFigures(limits: RunLimits): boolean {
 
 /** Replays a schedule on its model and turns it into the reports' trace. */
 export function traceOf(model: ModelDefinition, schedule: Schedule): ReplayedTrace {
-  const system = model.build(model.configSchema.parse(schedule.config));
+  const system = model.build(parseInput(model.configSchema, schedule.config, "schedule config"));
   const trace = replay(system, schedule);
   return {
     initialParticipants: system.describeParticipants?.(trace.initial.state),

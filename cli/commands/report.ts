@@ -34,8 +34,8 @@ export const registerReport: CommandRegistration = (program) => {
         result,
         description: model?.description ?? "(model not bundled with this version)",
         assumptions: model?.assumptions ?? "unknown",
-        judgement: model ? judge(result, model.expected) : undefined,
-        warnings: model?.warnings?.(model.configSchema.parse(result.counterexample?.config ?? model.config)) ?? [],
+        judgement: model ? judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }) : undefined,
+        warnings: model?.warnings?.(parseInput(model.configSchema, result.counterexample?.config ?? model.config, "result counterexample config")) ?? [],
         ...replayedTrace(model, result),
         replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
       };

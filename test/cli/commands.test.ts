@@ -212,3 +212,15 @@ describe("check --all (npm start)", () => {
     expect(readFileSync(join(reports, "junit.xml"), "utf8")).toMatch(/failures="0" errors="0"/);
   });
 });
+
+describe("report on a Result whose counterexample config is broken", () => {
+  it("names the field in one line instead of a stack trace", async () => {
+    const reports = tempDir();
+    await runCli("check", MUTANT, "--quiet", "--reports", reports);
+    const file = join(reports, "bench-pbft_n4f1_mutant.json");
+    const result = JSON.parse(readFileSync(file, "utf8"));
+    result.counterexample.config = { qp: 9, qc: 2 };
+    writeFileSync(file, JSON.stringify(result));
+    expectOneLineError(await runCli("report", file), /config qp: Too big/);
+  });
+});
