@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { InputError } from "../spec/common/input-error.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -11,6 +12,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command("consensus-check")
     .description("Model-check consensus protocols: PBFT, Merkle trees, Merkle-Patricia tries.")
+    .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   const setExitCode = (code: number): void => {
@@ -31,4 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw error;
   }
   return exitCode;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
 }

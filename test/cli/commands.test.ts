@@ -224,3 +224,13 @@ describe("report on a Result whose counterexample config is broken", () => {
     expectOneLineError(await runCli("report", file), /config qp: Too big/);
   });
 });
+
+describe("usage", () => {
+  it("prints the version and help with exit 0, and usage with exit 2 when no command is given", async () => {
+    const version = await runCli("--version");
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runCli("--help")).code).toBe(0);
+    expect((await runCli()).code).toBe(2);
+  });
+});
