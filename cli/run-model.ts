@@ -1,14 +1,12 @@
 import { explore, replay } from "../explorer/index.ts";
 import type { ExploreOptions } from "../explorer/index.ts";
 import type { Result } from "../explorer/result.ts";
-import type { ModelDefinition } from "../models/model.ts";
-import type { ModelReport } from "../reporting/markdown.ts";
-import type { TraceStep } from "../reporting/trace.ts";
-import { judge } from "../reporting/verdict.ts";
 import { parseInput } from "../spec/common/input-error.ts";
 import { describeStep } from "../spec/common/schedule.ts";
 import type { Schedule } from "../spec/common/schedule.ts";
 import { progressReporter } from "./progress.ts";
+import { judge, type ModelReport, type TraceStep } from "../reporting/index.ts";
+import type { ModelDefinition } from "../models/index.ts";
 
 export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "timeSeconds" | "fingerprint" | "seed" | "walks">;
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AuditFinding } from "../properties/audit/finding.ts";
 import { bitcoinMerkleAudit, seedMerkleAudit } from "../properties/merkle/index.ts";
 import { seedMptAudit } from "../properties/mpt/seed-audit.ts";
-import { seedAuditMarkdown } from "../reporting/seed-audit.ts";
+import { seedAuditMarkdown } from "../reporting/index.ts";
 
 /** The seed variants audited on every full run (seed-catalogue ground rule 1). */
 const audits: (() => AuditFinding[])[] = [seedMerkleAudit, bitcoinMerkleAudit, seedMptAudit];

@@ -1,10 +1,9 @@
 import type { Result } from "../explorer/result.ts";
-import { findModel } from "../models/registry.ts";
-import { markdownReport } from "../reporting/markdown.ts";
-import { summaryTable } from "../reporting/summary-table.ts";
 import { abortOnInterrupt } from "./interrupt.ts";
 import { runModel, type RunLimits } from "./run-model.ts";
 import { writeModelReport } from "./write-reports.ts";
+import { markdownReport, summaryTable } from "../reporting/index.ts";
+import { findModel } from "../models/index.ts";
 
 export interface SingleRunOutput {
   json?: boolean;

@@ -1,9 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { htmlReport } from "../reporting/html.ts";
-import { junitReport } from "../reporting/junit.ts";
-import type { ModelReport } from "../reporting/markdown.ts";
-import { fileStem, markdownReport } from "../reporting/markdown.ts";
+import { fileStem, htmlReport, junitReport, markdownReport, type ModelReport } from "../reporting/index.ts";
 
 /**
  * reports/<model>.json (the Result), <model>.md, <model>.schedule.json (the counterexample,

@@ -1,8 +1,4 @@
 import type { Command } from "commander";
-import type { ModelDefinition } from "../../models/model.ts";
-import { findModel, models } from "../../models/registry.ts";
-import type { ModelReport } from "../../reporting/markdown.ts";
-import { summaryTable } from "../../reporting/summary-table.ts";
 import { InputError } from "../../spec/common/input-error.ts";
 import { EXIT } from "../exit-codes.ts";
 import { abortOnInterrupt } from "../interrupt.ts";
@@ -10,6 +6,8 @@ import { positiveInteger, positiveSeconds } from "../options.ts";
 import { runModel } from "../run-model.ts";
 import { writeModelReport, writeRunReports } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
+import { summaryTable, type ModelReport } from "../../reporting/index.ts";
+import { findModel, models, type ModelDefinition } from "../../models/index.ts";
 
 interface CheckOptions {
   all?: boolean;

@@ -1,6 +1,6 @@
-import { models } from "../../models/registry.ts";
-import { formatCount } from "../../reporting/figures.ts";
 import type { CommandRegistration } from "./index.ts";
+import { formatCount } from "../../reporting/index.ts";
+import { models } from "../../models/index.ts";
 
 /** `list`: every bundled model with its pinned expectation (the manifest). */
 export const registerList: CommandRegistration = (program) => {

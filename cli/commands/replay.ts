@@ -1,9 +1,9 @@
-import { findModel } from "../../models/registry.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { scheduleSchema } from "../../spec/common/schedule.ts";
 import { readJsonInput } from "../case-file.ts";
 import { traceOf } from "../run-model.ts";
 import type { CommandRegistration } from "./index.ts";
+import { findModel } from "../../models/index.ts";
 
 /** A schedule file, or a Result (reports/<model>.json) whose counterexample is the schedule. */
 function scheduleIn(input: unknown): unknown {

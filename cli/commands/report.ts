@@ -1,17 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { resultSchema, type Result } from "../../explorer/result.ts";
-import type { ModelDefinition } from "../../models/model.ts";
-import { models } from "../../models/registry.ts";
-import { htmlReport } from "../../reporting/html.ts";
-import { junitReport } from "../../reporting/junit.ts";
-import type { ModelReport } from "../../reporting/markdown.ts";
-import { markdownReport } from "../../reporting/markdown.ts";
-import { judge } from "../../reporting/verdict.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { readJsonInput } from "../case-file.ts";
 import { oneOf } from "../options.ts";
 import { replicaCountOf, traceOf } from "../run-model.ts";
 import type { CommandRegistration } from "./index.ts";
+import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
+import { models, type ModelDefinition } from "../../models/index.ts";
 
 function replayedTrace(model: ModelDefinition | undefined, result: Result): Pick<ModelReport, "trace" | "initialParticipants"> {
   if (!model || !result.counterexample) return {};

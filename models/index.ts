@@ -1,0 +1,2 @@
+export { models, findModel } from "./registry.ts";
+export type { ModelDefinition, Expectation } from "./model.ts";

@@ -1,0 +1,1 @@
+export type { AuditFinding } from "./finding.ts";

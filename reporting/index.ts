@@ -1,0 +1,11 @@
+export { judge, type Judgement } from "./verdict.ts";
+export { markdownReport, verdictLine, fileStem, type ModelReport } from "./markdown.ts";
+export { sequenceDiagram } from "./mermaid.ts";
+export { sequenceSvg } from "./svg-sequence.ts";
+export { stepTable } from "./step-table.ts";
+export { htmlReport } from "./html.ts";
+export { junitReport, type JunitCase } from "./junit.ts";
+export { summaryTable } from "./summary-table.ts";
+export { seedAuditMarkdown } from "./seed-audit.ts";
+export { messageArrow, participantsOf, type TraceStep, type MessageArrow } from "./trace.ts";
+export { formatCount, formatRate, formatSeconds } from "./figures.ts";
