@@ -9,4 +9,3 @@ export const EXIT = {
   /** A limit was hit where completion was required. */
   incomplete: 3,
 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
