@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { assertResumable, Checkpointer, describeRun, openCheckpoint, restoreParts, type SearchResume } from "./checkpoint/index.ts";
 import { scheduleOf } from "./counterexample.ts";
 import { shrinkCounterexample } from "./shrink.ts";
 import { parseExploreOptions, type ExploreOptions } from "./options.ts";
@@ -7,37 +8,45 @@ import { PropertyChecker } from "./property-checker.ts";
 import type { Result } from "./result.ts";
 import { RunMonitor } from "./run-monitor.ts";
 import { StateEncoder } from "./state-encoder.ts";
-import { breadthFirst, depthFirst, randomWalk, type SearchContext, type SearchOutcome } from "./strategies/index.ts";
+import { breadthFirst, DEFAULT_WALK_LENGTH, depthFirst, randomWalk, type SearchContext, type SearchOutcome } from "./strategies/index.ts";
 import type { TransitionSystem } from "./transition-system.ts";
-import { ExactStateStore, FingerprintStore, omissionProbability } from "./visited/index.ts";
+import { ExactStateStore, FingerprintStore, omissionProbability, type VisitedSet } from "./visited/index.ts";
 
 /**
  * Explores `system` with the chosen strategy and limits and reports a Result: "pass" (the
  * whole reachable space checked), "violation" (with a counterexample Schedule, shortest under
- * BFS) or "incomplete" (a limit hit or aborted; the figures are those reached so far).
+ * BFS), "no-violation" (every random walk ran, nothing found) or "incomplete" (a limit hit,
+ * aborted, or the system threw: the figures are those reached so far). With
+ * `checkpoint`, the search state is saved periodically; with `resumeFrom`, the run continues
+ * from such a checkpoint and reaches exactly the figures of an uninterrupted run.
  */
 export async function explore<S, A>(system: TransitionSystem<S, A>, options: ExploreOptions = {}): Promise<Result> {
   const { settings, hooks } = parseExploreOptions(options);
-  const seed = settings.seed ?? (settings.strategy === "random" ? randomInt(0, 2 ** 31) : 0);
-  const visited = settings.fingerprint ? new FingerprintStore() : new ExactStateStore();
-  const parents = new ParentLog();
-  const monitor = new RunMonitor(settings, hooks);
+  const saved = hooks.resumeFrom ? openCheckpoint(hooks.resumeFrom) : undefined;
+  // A resumed run without a seed of its own goes on with the checkpoint's.
+  const seed = settings.seed ?? saved?.header.settings.seed ?? (settings.strategy === "random" ? randomInt(0, 2 ** 31) : 0);
+  const run = describeRun(settings, seed, hooks.checkpoint?.identity);
+  if (saved) assertResumable(saved.header, run);
+  const restored = saved ? restoreParts(saved.header, saved.sections, settings) : undefined;
+  const visited: VisitedSet = restored?.visited ?? (settings.fingerprint ? new FingerprintStore() : new ExactStateStore());
+  const parents = restored?.parents ?? new ParentLog();
+  const checker = new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation);
+  if (saved) checker.restore(saved.header.checker);
+  const monitor = new RunMonitor(settings, hooks, saved?.header.elapsedSeconds ?? 0);
   const context: SearchContext<S, A> = {
     system,
     settings,
     visited,
     parents,
     monitor,
-    checker: new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation),
+    checker,
     encoder: new StateEncoder(system, settings.symmetry),
   };
+  if (hooks.checkpoint) {
+    context.checkpoint = new Checkpointer(hooks.checkpoint, run, { visited, parents: settings.strategy === "bfs" ? parents : undefined, checker, monitor });
+  }
 
-  let outcome: SearchOutcome;
-  if (hooks.signal?.aborted) outcome = { verdict: "incomplete", limitHit: "interrupted", distinctStates: 0, transitions: 0, maxDepth: 0, terminalStates: 0 };
-  else if (settings.strategy === "bfs") outcome = await breadthFirst(context);
-  else if (settings.strategy === "dfs") outcome = await depthFirst(context);
-  else outcome = await randomWalk(context, seed);
-
+  const outcome = await search(context, seed, restored?.search, hooks.signal?.aborted === true);
   const seconds = monitor.seconds();
   const result: Result = {
     model: settings.model,
@@ -53,12 +62,15 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     bytesPerState: visited.bytesPerState() + (settings.strategy === "bfs" ? parents.bytesPerState(visited.size) : 0),
   };
   if (outcome.limitHit !== undefined) result.limitHit = outcome.limitHit;
+  if (outcome.error !== undefined) result.error = outcome.error;
   if (outcome.statesPerDepth !== undefined) result.statesPerDepth = outcome.statesPerDepth;
-  if (settings.checkInvariants && context.checker.terminalViolations !== undefined) result.terminalViolations = context.checker.terminalViolations;
-  if (Object.keys(context.checker.counts).length > 0) result.violationCounts = { ...context.checker.counts };
+  if (outcome.runs !== undefined) result.runs = outcome.runs;
+  if (outcome.maxSteps !== undefined) result.maxSteps = outcome.maxSteps;
+  if (settings.checkInvariants && checker.terminalViolations !== undefined) result.terminalViolations = checker.terminalViolations;
+  if (Object.keys(checker.counts).length > 0) result.violationCounts = { ...checker.counts };
   if (settings.fingerprint) result.omissionProbability = omissionProbability(outcome.distinctStates);
   // A violation found before a limit (stopAtFirstViolation: false) is still a violation.
-  const first = context.checker.first;
+  const first = checker.first;
   if (first !== undefined) {
     result.result = "violation";
     result.property = first.property;
@@ -72,4 +84,17 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     result.counterexample = counterexample;
   }
   return result;
+}
+
+function search<S, A>(context: SearchContext<S, A>, seed: number, resume: SearchResume | undefined, aborted: boolean): Promise<SearchOutcome> {
+  const { strategy } = context.settings;
+  // Aborted before it starts: nothing explored (a resumed run reports the checkpoint's figures at its first poll).
+  if (aborted && resume === undefined) {
+    const outcome: SearchOutcome = { verdict: "incomplete", limitHit: "interrupted", distinctStates: 0, transitions: 0, maxDepth: 0, terminalStates: 0 };
+    if (strategy === "random") Object.assign(outcome, { runs: 0, maxSteps: context.settings.maxDepth ?? DEFAULT_WALK_LENGTH });
+    return Promise.resolve(outcome);
+  }
+  if (strategy === "bfs") return breadthFirst(context, resume);
+  if (strategy === "dfs") return depthFirst(context, resume);
+  return randomWalk(context, seed, resume);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../spec/common/input-error.ts";
+import { InputError, parseInput } from "../spec/common/input-error.ts";
 
 /**
  * What a run of the explorer may be asked, validated at the edge (CLI flags and API calls
@@ -47,15 +47,59 @@ export interface Progress {
   etaSeconds?: number;
 }
 
+/**
+ * Periodic checkpoints (TLC's `-checkpoint`, SPIN has none): the whole search state at a
+ * consistent point, as one byte array, so that a run killed even by SIGKILL can be resumed
+ * (`resumeFrom`) and reach exactly the figures of an uninterrupted run. The explorer does no
+ * I/O: `save` does (write to a temporary file and rename it, so a kill mid-write keeps the
+ * previous checkpoint).
+ */
+export interface CheckpointHook {
+  /**
+   * Seconds between two saves, judged at the strategies' poll points (fractions allowed). A
+   * run stopped by its time limit or an abort (Ctrl-C) also saves once at the point where it
+   * stops. `Infinity`: only that last save. `0`: a save at every poll point, and the
+   * strategies then poll after every expansion (BFS parent, DFS or random-walk step) — for
+   * tests that resume from every possible point; far too slow for real runs.
+   */
+  everySeconds: number;
+  /** Called synchronously with a fresh array the callee may keep; the search waits for it. */
+  save(bytes: Uint8Array): void;
+  /**
+   * Opaque to the explorer, stored in the checkpoint and compared on resume (the CLI passes a
+   * hash of its code): a checkpoint of other code is refused. Resuming compares it with this
+   * run's `checkpoint.identity`, none when the run passes no `checkpoint`.
+   */
+  identity?: string;
+}
+
 export interface ExploreHooks {
   /** Aborting ends the run with result "incomplete", limitHit "interrupted" (Ctrl-C). */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  checkpoint?: CheckpointHook;
+  /**
+   * A checkpoint saved by `checkpoint.save`: the run continues from it instead of starting
+   * over. It must be of the same model, config, identity, strategy and space settings
+   * (`maxStates`, `maxDepth`, `fingerprint`, `symmetry`, `checkInvariants`,
+   * `stopAtFirstViolation`, `walks`, `seed`; an absent seed takes the checkpoint's), else an
+   * InputError names the first difference. Time and memory limits may change; `seconds` and
+   * the time limit count the time of the runs before too (up to their last checkpoint).
+   */
+  resumeFrom?: Uint8Array;
 }
 
 export type ExploreOptions = z.input<typeof exploreSettingsSchema> & ExploreHooks;
 
 export function parseExploreOptions(options: ExploreOptions): { settings: ExploreSettings; hooks: ExploreHooks } {
-  const { signal, onProgress, ...rest } = options;
-  return { settings: parseInput(exploreSettingsSchema, rest, "explore options"), hooks: { signal, onProgress } };
+  const { signal, onProgress, checkpoint, resumeFrom, ...rest } = options;
+  if (checkpoint !== undefined) {
+    if (typeof checkpoint.everySeconds !== "number" || !(checkpoint.everySeconds >= 0)) {
+      throw new InputError("explore options checkpoint.everySeconds: expected a number of seconds >= 0 (Infinity: only when stopped)");
+    }
+    if (typeof checkpoint.save !== "function") throw new InputError("explore options checkpoint.save: expected a function");
+    if (checkpoint.identity !== undefined && typeof checkpoint.identity !== "string") throw new InputError("explore options checkpoint.identity: expected a string");
+  }
+  if (resumeFrom !== undefined && !(resumeFrom instanceof Uint8Array)) throw new InputError("explore options resumeFrom: expected the bytes of a checkpoint");
+  return { settings: parseInput(exploreSettingsSchema, rest, "explore options"), hooks: { signal, onProgress, checkpoint, resumeFrom } };
 }

@@ -1,4 +1,9 @@
+import { z } from "zod";
+import { corruptCheckpoint, parseCheckpointPart } from "./checkpoint/corrupt.ts";
+import type { PartSnapshot, SectionReader } from "./checkpoint/sections.ts";
 import { ensureCapacity } from "./visited/growable.ts";
+
+const metaSchema = z.object({ size: z.number().int().nonnegative(), capacity: z.number().int().nonnegative() });
 
 /** Largest action index a parent entry can hold (Uint16). */
 export const MAX_ACTIONS_PER_STATE = 0xffff;
@@ -27,6 +32,16 @@ export class ParentLog {
     this.record(id, -1 - initialIndex, 0);
   }
 
+  /** The predecessor's id of `id`, or `-1 - i` when `id` is the i-th initial state. */
+  parentOf(id: number): number {
+    return this.parent[id];
+  }
+
+  /** The index of the action within `actions(parentOf(id))` that first reached `id`. */
+  actionOf(id: number): number {
+    return this.via[id];
+  }
+
   /** The path from an initial state to `id`: which initial state, then the action indices. */
   pathTo(id: number): StatePath {
     const actionIndices: number[] = [];
@@ -41,6 +56,26 @@ export class ParentLog {
   /** Bytes allocated per recorded state (6 plus the slack of the last doubling). */
   bytesPerState(states: number): number {
     return (this.parent.byteLength + this.via.byteLength) / Math.max(1, states);
+  }
+
+  /** The entries of ids 0 … size − 1 and the capacity (so the resumed log grows as this one would). */
+  serialize(size: number): PartSnapshot {
+    return { meta: { size, capacity: this.parent.length }, sections: { parent: this.parent.subarray(0, size), via: this.via.subarray(0, size) } };
+  }
+
+  static deserialize(meta: unknown, sections: SectionReader): ParentLog {
+    const { size, capacity } = parseCheckpointPart(metaSchema, meta, "parents");
+    const parent = sections.get("parent", Int32Array);
+    const via = sections.get("via", Uint16Array);
+    if (parent.length !== size || via.length !== size || capacity < size) throw corruptCheckpoint(`parents: ${parent.length} entries, ${size} expected`);
+    // Every parent precedes its child (ids are handed out in discovery order): no cycle to follow.
+    for (let id = 0; id < size; id++) if (parent[id] >= id) throw corruptCheckpoint(`parents: state ${id} has parent ${parent[id]}`);
+    const log = new ParentLog();
+    log.parent = new Int32Array(capacity);
+    log.parent.set(parent);
+    log.via = new Uint16Array(capacity);
+    log.via.set(via);
+    return log;
   }
 }
 

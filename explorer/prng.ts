@@ -9,6 +9,8 @@ export interface Prng {
   below(bound: number): number;
   /** The next raw 32-bit output. */
   next(): number;
+  /** The four state words: `restoreXoshiro128ss` of them continues the very same sequence (checkpoints). */
+  state(): Uint32Array;
 }
 
 function splitmix32(seed: number): () => number {
@@ -24,10 +26,18 @@ function splitmix32(seed: number): () => number {
 
 export function xoshiro128ss(seed: number): Prng {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
-  let d = init();
+  return restoreXoshiro128ss([init(), init(), init(), init()]);
+}
+
+/** The generator whose state words are `words` (from `Prng.state()`); all-zero is no valid state. */
+export function restoreXoshiro128ss(words: ArrayLike<number>): Prng {
+  if (words.length !== 4) throw new RangeError(`xoshiro128** has 4 state words, got ${words.length}`);
+  let a = words[0] | 0;
+  let b = words[1] | 0;
+  let c = words[2] | 0;
+  let d = words[3] | 0;
+  // The all-zero state is xoshiro's one fixed point: it would draw 0 forever.
+  if ((a | b | c | d) === 0) throw new RangeError("xoshiro128** state must not be all zero");
   const next = (): number => {
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
@@ -49,6 +59,7 @@ export function xoshiro128ss(seed: number): Prng {
       while (x >= limit) x = next();
       return x % bound;
     },
+    state: () => Uint32Array.of(a, b, c, d),
   };
 }
 

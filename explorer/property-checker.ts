@@ -1,5 +1,13 @@
+import { z } from "zod";
 import type { Invariant } from "./transition-system.ts";
 import type { StatePath } from "./parent-log.ts";
+
+/** What a checkpoint keeps of the checker: the counts and the first violation's path. */
+export const checkerSnapshotSchema = z.object({
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  first: z.object({ property: z.string(), path: z.object({ initialIndex: z.number().int().nonnegative(), actionIndices: z.array(z.number().int().nonnegative()) }) }).optional(),
+});
+export type CheckerSnapshot = z.infer<typeof checkerSnapshotSchema>;
 
 /**
  * Invariants in every reached state, `terminal` in every state without an enabled action.
@@ -39,6 +47,17 @@ export class PropertyChecker<S> {
   note(property: string, path: () => StatePath): boolean {
     if (this.first === undefined) this.first = { property, path: path() };
     return this.stopAtFirst;
+  }
+
+  snapshot(): CheckerSnapshot {
+    const snapshot: CheckerSnapshot = { counts: { ...this.counts } };
+    if (this.first !== undefined) snapshot.first = { property: this.first.property, path: { ...this.first.path, actionIndices: [...this.first.path.actionIndices] } };
+    return snapshot;
+  }
+
+  restore(snapshot: CheckerSnapshot): void {
+    Object.assign(this.counts, snapshot.counts);
+    this.first = snapshot.first;
   }
 
   get terminalViolations(): number | undefined {

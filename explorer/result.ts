@@ -1,10 +1,16 @@
 import { z } from "zod";
 import { scheduleSchema } from "../spec/common/schedule.ts";
 
-export const verdictSchema = z.enum(["pass", "violation", "incomplete"]);
+/**
+ * "pass": the whole reachable space checked, nothing violated. "violation": a property broken,
+ * with a counterexample. "incomplete": cut short by a limit, an abort or an error. "no-violation":
+ * a finished simulation (every random walk ran, nothing violated) — evidence, not a proof.
+ */
+export const verdictSchema = z.enum(["pass", "violation", "incomplete", "no-violation"]);
 export type Verdict = z.infer<typeof verdictSchema>;
 
-export const limitSchema = z.enum(["states", "depth", "time", "memory", "interrupted", "walks"]);
+/** What cut an "incomplete" run short; "error": the system threw (see `error`). */
+export const limitSchema = z.enum(["states", "depth", "time", "memory", "interrupted", "error"]);
 export type LimitKind = z.infer<typeof limitSchema>;
 
 /** What one run of the explorer found (docs/ARCHITECTURE.md, "Result"). */
@@ -35,6 +41,12 @@ export const resultSchema = z.object({
   omissionProbability: z.number().min(0).max(1).optional(),
   /** DFS or random walk: the length of the counterexample as found, before it was shrunk. */
   shrunkFrom: z.number().int().positive().optional(),
+  /** Random walk: walks completed (all of them for "no-violation"; fewer when cut short or a violation stopped it). */
+  runs: z.number().int().nonnegative().optional(),
+  /** Random walk: the length bound of one walk. */
+  maxSteps: z.number().int().nonnegative().optional(),
+  /** limitHit "error": the message of what the system threw mid-search (a bug in the model), one line. */
+  error: z.string().optional(),
 });
 
 export type Result = z.infer<typeof resultSchema>;

@@ -18,21 +18,28 @@ export class RunMonitor {
   private readonly started = performance.now();
   private lastProgress = this.started;
   private lastYield = this.started;
+  /** Expansions between two polls: every one when checkpoints are asked at every poll point. */
+  readonly pollEvery: number;
 
+  /** `secondsBefore`: the time the runs this one resumes spent (from the checkpoint). */
   constructor(
     private readonly settings: ExploreSettings,
     private readonly hooks: ExploreHooks,
-  ) {}
+    private readonly secondsBefore = 0,
+  ) {
+    this.pollEvery = hooks.checkpoint?.everySeconds === 0 ? 1 : POLL_EVERY;
+  }
 
+  /** Seconds spent exploring, including the runs this one resumes. */
   seconds(): number {
-    return (performance.now() - this.started) / 1000;
+    return this.secondsBefore + (performance.now() - this.started) / 1000;
   }
 
   /** The limit that ends the run now, if any (states and depth are judged by the strategy). */
   poll(counters: Counters): LimitKind | undefined {
     if (this.hooks.signal?.aborted) return "interrupted";
     const now = performance.now();
-    if (this.settings.timeSeconds !== undefined && now - this.started >= this.settings.timeSeconds * 1000) return "time";
+    if (this.settings.timeSeconds !== undefined && this.secondsBefore * 1000 + now - this.started >= this.settings.timeSeconds * 1000) return "time";
     if (this.settings.maxMemoryMB !== undefined && process.memoryUsage.rss() > this.settings.maxMemoryMB * 2 ** 20) return "memory";
     if (this.hooks.onProgress && now - this.lastProgress >= this.settings.progressEveryMs) {
       this.lastProgress = now;
@@ -52,7 +59,7 @@ export class RunMonitor {
   }
 
   private progress(counters: Counters, now: number): Progress {
-    const seconds = (now - this.started) / 1000;
+    const seconds = this.secondsBefore + (now - this.started) / 1000;
     const statesPerSecond = seconds > 0 ? counters.states / seconds : 0;
     const progress: Progress = { ...counters, seconds, statesPerSecond };
     const { maxStates } = this.settings;

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { corruptCheckpoint, parseCheckpointPart } from "../checkpoint/corrupt.ts";
+import type { PartSnapshot, SectionReader } from "../checkpoint/sections.ts";
 import { ensureCapacity } from "./growable.ts";
 import { murmur3 } from "./murmur3.ts";
 import { SlotTable } from "./slot-table.ts";
@@ -5,6 +8,8 @@ import type { VisitedSet } from "./visited-set.ts";
 
 const SEED_LOW = 0x9747b28c;
 const SEED_HIGH = 0x2545f491;
+
+const metaSchema = z.object({ kind: z.literal("fingerprint"), size: z.number().int().nonnegative(), highCapacity: z.number().int().nonnegative() });
 
 /**
  * Fingerprint visited set (TLC's fingerprint set, SPIN's hash-compact `-DHC`): only a 64-bit
@@ -16,8 +21,10 @@ const SEED_HIGH = 0x2545f491;
  * ~2.7·10⁻⁴ for 10⁸ states. See `omissionProbability`.
  */
 export class FingerprintStore implements VisitedSet {
-  private readonly table = new SlotTable();
   private high = new Int32Array(1 << 15);
+
+  /** A restored store passes its slot table; a new one starts empty. */
+  constructor(private readonly table = new SlotTable()) {}
 
   get size(): number {
     return this.table.size;
@@ -44,6 +51,22 @@ export class FingerprintStore implements VisitedSet {
 
   bytesPerState(): number {
     return (this.table.bytes + this.high.byteLength) / Math.max(1, this.size);
+  }
+
+  /** The low halves live only in the slot table, so it is saved as is (with the high halves). */
+  serialize(): PartSnapshot {
+    const { size } = this;
+    return { meta: { kind: "fingerprint", size, highCapacity: this.high.length }, sections: { pairs: this.table.pairs, high: this.high.subarray(0, size) } };
+  }
+
+  static deserialize(meta: unknown, sections: SectionReader): FingerprintStore {
+    const { size, highCapacity } = parseCheckpointPart(metaSchema, meta, "visited");
+    const high = sections.get("high", Int32Array);
+    if (high.length !== size || highCapacity < size) throw corruptCheckpoint(`visited: ${high.length} fingerprints, ${size} expected`);
+    const store = new FingerprintStore(SlotTable.restore(sections.get("pairs", Int32Array), size));
+    store.high = new Int32Array(highCapacity);
+    store.high.set(high);
+    return store;
   }
 }
 

@@ -1,3 +1,5 @@
+import { corruptCheckpoint } from "../checkpoint/corrupt.ts";
+
 /**
  * The open-addressing index shared by both visited sets: a power-of-two table of
  * `(hash, id + 1)` pairs in one `Int32Array` (0 = empty), probed linearly from the key's
@@ -18,6 +20,29 @@ export class SlotTable {
     while (capacity < initialSlots) capacity *= 2;
     this.pairs = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
+  }
+
+  /**
+   * The table saved in a checkpoint, as it was (`pairs` is copied): ids keep their slots, so
+   * the resumed run probes exactly as the interrupted one would have.
+   */
+  static restore(pairs: Int32Array, size: number): SlotTable {
+    const slots = pairs.length / 2;
+    if (slots < 16 || (slots & (slots - 1)) !== 0) throw corruptCheckpoint(`slot table of ${pairs.length} entries`);
+    let used = 0;
+    for (let slot = 0; slot < slots; slot++) {
+      const entry = pairs[2 * slot + 1];
+      if (entry === 0) continue;
+      if (entry < 0 || entry > size) throw corruptCheckpoint(`slot table names id ${entry - 1} of ${size}`);
+      used++;
+    }
+    // A table with no empty slot would make every probe loop forever.
+    if (used !== size || size * 4 > slots * 3) throw corruptCheckpoint(`slot table holds ${used} ids, not ${size}`);
+    const table = new SlotTable(16);
+    table.pairs = pairs.slice();
+    table.mask = slots - 1;
+    table.size = size;
+    return table;
   }
 
   /** Places the next dense id at the empty slot `slot` found by probing; returns the id. */

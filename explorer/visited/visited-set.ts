@@ -1,3 +1,5 @@
+import type { PartSnapshot } from "../checkpoint/sections.ts";
+
 /**
  * The explorer's visited set: canonical state encodings in, dense state ids out.
  * `insert` returns the new id (>= 0) for a key never seen, or `-1 - id` of the stored key.
@@ -7,4 +9,6 @@ export interface VisitedSet {
   insert(bytes: Uint8Array, length: number): number;
   /** Memory held per stored state, in bytes (index, keys and hashes; excludes parents). */
   bytesPerState(): number;
+  /** Everything needed to rebuild this set exactly (a checkpoint's "visited" part). */
+  serialize(): PartSnapshot;
 }

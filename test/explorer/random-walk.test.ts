@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explore } from "../../explorer/index.ts";
+import { explore, resultSchema } from "../../explorer/index.ts";
 import { expectIncomplete, expectViolation } from "./explore-assertions.ts";
 import { gridSystem, notAt, unboundedCounter } from "./tiny-systems.ts";
 
@@ -29,11 +29,18 @@ describe("seeded random walk", () => {
     expect(result.counterexample?.seed).toBe(7);
   });
 
-  it("ends incomplete (limit 'walks') when no violation is met, and picks and prints a seed if none is given", async () => {
+  it("ends with no-violation (not a pass) after every walk, and picks and prints a seed if none is given", async () => {
     const result = await explore(gridSystem(3), { strategy: "random", walks: 50 });
-    expectIncomplete(result, "walks");
+    expect(resultSchema.parse(result)).toEqual(result);
+    expect(result).toMatchObject({ result: "no-violation", runs: 50, maxSteps: 1000, distinctStates: 16, terminalStates: 1, maxDepth: 6 });
+    expect(result.limitHit).toBeUndefined();
     expect(Number.isInteger(result.seed)).toBe(true);
-    expect(result).toMatchObject({ distinctStates: 16, terminalStates: 1, maxDepth: 6 });
+  });
+
+  it("counts only the walks completed when a limit cuts the run short", async () => {
+    const result = await explore(unboundedCounter(), { strategy: "random", seed: 1, walks: 50, maxDepth: 10, maxStates: 25 });
+    expectIncomplete(result, "states");
+    expect(result).toMatchObject({ runs: 2, maxSteps: 10 });
   });
 
   it("cuts each walk at maxDepth steps", async () => {
