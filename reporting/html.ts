@@ -9,7 +9,9 @@ export function htmlReport(reports: readonly ModelReport[], generatedAt: string)
   const rows = reports
     .map(({ result, judgement }) => {
       const outcome = judgement?.outcome ?? "—";
-      return `<tr class="${outcome}"><td><a href="#${fileStem(result.model)}">${xml(result.model)}</a></td><td>${xml(result.result)}${result.property ? ` (${xml(result.property)})` : ""}</td><td>${xml(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td></tr>`;
+      // A simulation that found nothing is "as expected" for a model expected to pass, but is no proof: marked apart.
+      const rowClass = result.result === "no-violation" ? `${outcome} no-violation` : outcome;
+      return `<tr class="${rowClass}"><td><a href="#${fileStem(result.model)}">${xml(result.model)}</a></td><td>${xml(result.result)}${result.property ? ` (${xml(result.property)})` : ""}</td><td>${xml(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td></tr>`;
     })
     .join("\n");
   const sections = reports.map(modelSection).join("\n");
@@ -20,7 +22,7 @@ body{font-family:system-ui,sans-serif;margin:2em;max-width:1800px;color:#222}
 p,table{max-width:1200px}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
-tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}
+tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}tr.no-violation td:nth-child(2){font-style:italic;color:#555}
 .warning{background:#fff4d6;padding:6px 10px;border-left:4px solid #e0a800}
 section{border-top:1px solid #ddd;margin-top:2em}.diagram{overflow-x:auto}
 </style></head><body>

@@ -1,4 +1,5 @@
 import type { Result } from "../explorer/result.ts";
+import { verdictLine } from "./markdown.ts";
 import type { Judgement } from "./verdict.ts";
 
 export interface JunitCase {
@@ -6,7 +7,10 @@ export interface JunitCase {
   judgement: Judgement;
 }
 
-/** reports/junit.xml: one test case per model; "unexpected" fails, "incomplete" is an error. */
+/**
+ * reports/junit.xml: one test case per model; "unexpected" fails, "incomplete" is an error. A
+ * finished simulation that found nothing passes, with its caveat in system-out.
+ */
 export function junitReport(cases: readonly JunitCase[]): string {
   const failures = cases.filter((c) => c.judgement.outcome === "unexpected").length;
   const errors = cases.filter((c) => c.judgement.outcome === "incomplete").length;
@@ -24,7 +28,9 @@ export function junitReport(cases: readonly JunitCase[]): string {
     } else if (judgement.outcome === "incomplete") {
       lines.push(`      <error message="${xml(judgement.reasons.join("; "))}"/>`);
     }
-    lines.push(`      <system-out>${xml(`states=${result.distinctStates} transitions=${result.transitions} depth=${result.maxDepth} seed=${result.seed}`)}</system-out>`);
+    const figures = `states=${result.distinctStates} transitions=${result.transitions} depth=${result.maxDepth} seed=${result.seed}`;
+    const caveat = result.result === "no-violation" ? `\n${verdictLine(result)}; nothing is proven` : result.error ? `\nerror: ${result.error}` : "";
+    lines.push(`      <system-out>${xml(figures + caveat)}</system-out>`);
     lines.push("    </testcase>");
   }
   lines.push("  </testsuite>", "</testsuites>", "");

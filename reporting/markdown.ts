@@ -37,7 +37,9 @@ export function markdownReport(report: ModelReport): string {
   out.push(`| states/s | ${formatRate(result.statesPerSecond)} |`);
   out.push(`| strategy | ${result.strategy ?? "bfs"} |`);
   out.push(`| seed | ${result.seed} |`);
+  if (result.runs !== undefined) out.push(`| random runs | ${formatCount(result.runs)}${result.maxSteps === undefined ? "" : ` of up to ${formatCount(result.maxSteps)} steps`} |`);
   if (result.limitHit) out.push(`| limit hit | ${result.limitHit} |`);
+  if (result.error) out.push(`| error | ${result.error.replace(/\|/g, "\\|")} |`);
   out.push("");
   if (result.counterexample && report.trace) {
     const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
@@ -55,7 +57,13 @@ export function verdictLine(result: Result): string {
       return "pass — no invariant violated in any reachable state";
     case "violation":
       return `violation of ${result.property ?? "a property"}`;
+    case "no-violation": {
+      const runs = result.runs ?? 0;
+      const length = result.maxSteps === undefined ? "" : ` of up to ${formatCount(result.maxSteps)} steps`;
+      return `no violation in ${formatCount(runs)} random run${runs === 1 ? "" : "s"}${length} (simulation, not exhaustive: ${formatCount(result.distinctStates)} distinct states visited)`;
+    }
     default:
+      if (result.limitHit === "error") return `incomplete — the model threw an error: ${result.error ?? "unknown error"}`;
       return `incomplete — stopped at the ${result.limitHit ?? "unknown"} limit`;
   }
 }

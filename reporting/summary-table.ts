@@ -7,7 +7,7 @@ export function summaryTable(rows: readonly { result: Result; judgement: Judgeme
   const header = ["model", "verdict", "expected?", "states", "depth", "seconds", "states/s"];
   const body = rows.map(({ result, judgement }) => [
     result.model,
-    result.result === "violation" ? `violation (${result.property})` : result.result,
+    verdictCell(result),
     judgement.outcome === "as-expected" ? "yes" : judgement.outcome === "incomplete" ? "incomplete" : "NO",
     formatCount(result.distinctStates),
     String(result.result === "violation" ? (result.counterexample?.steps.length ?? result.maxDepth) : result.maxDepth),
@@ -19,4 +19,12 @@ export function summaryTable(rows: readonly { result: Result; judgement: Judgeme
   const format = (row: string[]): string =>
     row.map((text, column) => (numeric.has(column) ? text.padStart(widths[column]!) : text.padEnd(widths[column]!))).join("  ").trimEnd();
   return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(format)].join("\n");
+}
+
+/** A simulation that found nothing says how many runs: it is evidence in proportion, not a proof. */
+function verdictCell(result: Result): string {
+  if (result.result === "violation") return `violation (${result.property})`;
+  if (result.result === "no-violation") return `no-violation (${formatCount(result.runs ?? 0)} runs)`;
+  if (result.limitHit === "error") return "incomplete (error)";
+  return result.result;
 }

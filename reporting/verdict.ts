@@ -1,4 +1,5 @@
 import type { Result } from "../explorer/result.ts";
+import { formatCount } from "./figures.ts";
 import type { Expectation } from "../models/model.ts";
 
 /** How a run compares with the model's pinned expectation (the manifest). */
@@ -15,7 +16,17 @@ export interface Judgement {
  */
 export function judge(result: Result, expected: Expectation, options: { figures: boolean } = { figures: true }): Judgement {
   if (result.result === "incomplete") {
+    if (result.limitHit === "error") return { outcome: "incomplete", reasons: [`the run failed before it could decide: ${result.error ?? "unknown error"}`] };
     return { outcome: "incomplete", reasons: [`the run stopped at its ${result.limitHit ?? "unknown"} limit before it could decide`] };
+  }
+  // A finished simulation agrees with an expected pass (its figures cover a sample, so they are
+  // not judged) but cannot refute an expected violation: it may just not have met it.
+  if (result.result === "no-violation") {
+    if (expected.result === "pass") return { outcome: "as-expected", reasons: [] };
+    return {
+      outcome: "incomplete",
+      reasons: [`simulation found no violation in ${formatCount(result.runs ?? 0)} runs; the model expects a violation of ${expected.property ?? "a property"} (a simulation is not exhaustive)`],
+    };
   }
   const reasons: string[] = [];
   if (result.result !== expected.result) {

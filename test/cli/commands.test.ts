@@ -172,12 +172,27 @@ describe("Ctrl-C", () => {
 });
 
 describe("simulate", () => {
-  it("runs seeded random schedules: nothing found is the normal end (exit 0, limit walks), and a seed reproduces the run", async () => {
+  it("runs seeded random schedules: nothing found is the normal end (exit 0, no-violation), and a seed reproduces the run", async () => {
     const first = await runCli("simulate", "pbft/n4_f1", "--runs", "20", "--seed", "3", "--json", "--quiet");
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ result: "incomplete", limitHit: "walks", seed: 3, strategy: "random" });
+    const result = resultSchema.parse(JSON.parse(first.stdout));
+    expect(result).toMatchObject({ result: "no-violation", runs: 20, maxSteps: 200, seed: 3, strategy: "random" });
+    expect(result.limitHit).toBeUndefined();
     const again = await runCli("simulate", "pbft/n4_f1", "--runs", "20", "--seed", "3", "--json", "--quiet");
-    expect(JSON.parse(again.stdout).distinctStates).toBe(JSON.parse(first.stdout).distinctStates);
+    expect(JSON.parse(again.stdout).distinctStates).toBe(result.distinctStates);
+  });
+
+  it("exits 0 when it misses a violation the model expects, and its report says a simulation is not exhaustive", async () => {
+    const run = await runCli("simulate", MUTANT, "--runs", "3", "--max-steps", "2", "--seed", "1");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("no violation in 3 random runs of up to 2 steps (simulation, not exhaustive");
+    expect(run.stdout).toContain("simulation found no violation in 3 runs; the model expects a violation of agreement (a simulation is not exhaustive)");
+  });
+
+  it("explore --strategy random ends like simulate: no-violation exits 0", async () => {
+    const run = await runCli("explore", MUTANT, "--strategy", "random", "--max-depth", "2", "--seed", "1", "--json", "--quiet");
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ result: "no-violation", runs: 1000, maxSteps: 2 });
   });
 
   it("finds the expected violation of pbft/n3_f1, shrinks it, and writes it for replay", async () => {

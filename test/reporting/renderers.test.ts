@@ -107,6 +107,46 @@ describe("Markdown report", () => {
   });
 });
 
+describe("a finished simulation and a failed run in the reports", () => {
+  const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+  const simulation = passResult({ result: "no-violation", strategy: "random", runs: 1000, maxSteps: 200, distinctStates: 12_345 });
+  const failed = passResult({ result: "incomplete", limitHit: "error", error: "step: no | such replica" });
+
+  it("says a simulation found nothing in so many runs, and is not exhaustive", () => {
+    const markdown = markdownReport({ ...base, result: simulation });
+    expect(markdown).toContain("**Verdict: no violation in 1,000 random runs of up to 200 steps (simulation, not exhaustive: 12,345 distinct states visited)**");
+    expect(markdown).toContain("| random runs | 1,000 of up to 200 steps |");
+    expect(markdownReport({ ...base, result: { ...simulation, runs: 1, maxSteps: undefined } })).toContain("no violation in 1 random run (simulation");
+  });
+
+  it("quotes the error of a run the model broke", () => {
+    const markdown = markdownReport({ ...base, result: failed });
+    expect(markdown).toContain("**Verdict: incomplete — the model threw an error: step: no | such replica**");
+    expect(markdown).toContain("| error | step: no \\| such replica |");
+  });
+
+  it("passes a simulation in JUnit with the caveat in system-out, and errors a failed run", () => {
+    const xml = junitReport([
+      { result: simulation, judgement: { outcome: "as-expected", reasons: [] } },
+      { result: failed, judgement: { outcome: "incomplete", reasons: ["failed"] } },
+    ]);
+    expect(xml).toContain('tests="2" failures="0" errors="1"');
+    expect(xml).toContain("no violation in 1,000 random runs of up to 200 steps (simulation, not exhaustive: 12,345 distinct states visited); nothing is proven</system-out>");
+    expect(xml).toContain("error: step: no | such replica</system-out>");
+  });
+
+  it("marks a simulation's row apart in HTML and the summary table", () => {
+    const html = htmlReport([{ ...base, result: simulation, judgement: { outcome: "as-expected", reasons: [] } }], "2026-11-23T00:00:00Z");
+    expect(html).toContain('<tr class="as-expected no-violation">');
+    const table = summaryTable([
+      { result: simulation, judgement: { outcome: "as-expected", reasons: [] } },
+      { result: failed, judgement: { outcome: "incomplete", reasons: [] } },
+    ]).split("\n");
+    expect(table[2]).toMatch(/^pbft\/n4_f1\s+no-violation \(1,000 runs\)\s+yes\s+12,345\s/);
+    expect(table[3]).toMatch(/^pbft\/n4_f1\s+incomplete \(error\)\s+incomplete\s/);
+  });
+});
+
 describe("JUnit report", () => {
   it("fails unexpected models, errors incomplete ones, escapes XML", () => {
     const xml = junitReport([

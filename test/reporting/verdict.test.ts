@@ -43,6 +43,31 @@ describe("judging a run against the manifest", () => {
   });
 });
 
+describe("judging a finished simulation (no-violation)", () => {
+  const simulation = passResult({ result: "no-violation", strategy: "random", runs: 1000, maxSteps: 200, distinctStates: 12_345 });
+
+  it("agrees with an expected pass without judging the figures of the sample it visited", () => {
+    expect(judge(simulation, { result: "pass", distinctStates: 1, maxDepth: 1, transitions: 1 })).toEqual({ outcome: "as-expected", reasons: [] });
+  });
+
+  it("cannot refute an expected violation: incomplete, saying it is not exhaustive", () => {
+    expect(judge(simulation, { result: "violation", property: "agreement", distinctStates: 1, maxDepth: 1 })).toEqual({
+      outcome: "incomplete",
+      reasons: ["simulation found no violation in 1,000 runs; the model expects a violation of agreement (a simulation is not exhaustive)"],
+    });
+  });
+});
+
+describe("judging a run that failed with an error", () => {
+  it("is incomplete and quotes the error", () => {
+    const failed = passResult({ result: "incomplete", limitHit: "error", error: "step: replica 7 does not exist" });
+    expect(judge(failed, { result: "pass", distinctStates: 1, maxDepth: 1 })).toEqual({
+      outcome: "incomplete",
+      reasons: ["the run failed before it could decide: step: replica 7 does not exist"],
+    });
+  });
+});
+
 describe("judging a run of another strategy", () => {
   it("judges only the verdict when the figures were not pinned for it", () => {
     const expected = { result: "violation" as const, property: "agreement", distinctStates: 1, maxDepth: 1 };
