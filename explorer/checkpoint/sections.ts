@@ -47,6 +47,11 @@ export class SectionReader {
     return this.sections.has(this.prefix + name);
   }
 
+  /** Every section under this reader's prefix, by its name below it (for tools listing a checkpoint). */
+  entries(): [string, SectionArray][] {
+    return [...this.sections].filter(([name]) => name.startsWith(this.prefix)).map(([name, array]) => [name.slice(this.prefix.length), array]);
+  }
+
   /** The sections under `prefix` ("visited" → "visited.arena" read as "arena"). */
   scope(prefix: string): SectionReader {
     return new SectionReader(this.sections, `${this.prefix}${prefix}.`);
