@@ -88,7 +88,8 @@ export function readContainer(bytes: Uint8Array): { header: Record<string, unkno
     if (at + 8 > total) throw corruptCheckpoint(`section ${name} runs past the end`);
     const length = Number(view.getBigUint64(at, true));
     const Type = SECTION_TYPES[type];
-    if (at + 8 + length > total || length % Type.BYTES_PER_ELEMENT !== 0) throw corruptCheckpoint(`section ${name} runs past the end`);
+    if (at + 8 + length > total) throw corruptCheckpoint(`section ${name} runs past the end`);
+    if (length % Type.BYTES_PER_ELEMENT !== 0) throw corruptCheckpoint(`section ${name}: ${length} bytes are not whole ${type} elements`);
     sections.set(name, viewOrCopy(bytes, at + 8, length, Type));
     at += 8 + align(length);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { xoshiro128ss } from "../../explorer/index.ts";
+import { restoreXoshiro128ss, xoshiro128ss } from "../../explorer/index.ts";
 
 const draws = (seed: number, count: number, bound: number): number[] => {
   const random = xoshiro128ss(seed);
@@ -27,5 +27,19 @@ describe("xoshiro128** seeded through splitmix32", () => {
     }
     expect(() => random.below(0)).toThrow(RangeError);
     expect(() => random.below(1.5)).toThrow(RangeError);
+  });
+
+  it("exports its four state words, from which a restored generator draws the very same sequence", () => {
+    const random = xoshiro128ss(77);
+    for (let i = 0; i < 10; i++) random.next();
+    const state = random.state();
+    expect(state).toHaveLength(4);
+    const restored = restoreXoshiro128ss(state);
+    expect(Array.from({ length: 20 }, () => restored.below(1000))).toEqual(Array.from({ length: 20 }, () => random.below(1000)));
+  });
+
+  it("refuses a state it cannot continue from", () => {
+    expect(() => restoreXoshiro128ss([0, 0, 0, 0])).toThrow("xoshiro128** state must not be all zero");
+    expect(() => restoreXoshiro128ss([1, 2, 3])).toThrow(RangeError);
   });
 });

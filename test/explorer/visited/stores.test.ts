@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SectionReader } from "../../../explorer/checkpoint/index.ts";
 import { ExactStateStore, FingerprintStore, omissionProbability, type VisitedSet } from "../../../explorer/visited/index.ts";
 
 const toKey = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
@@ -48,7 +49,51 @@ describe.each([
   });
 });
 
+/** A store serialised and rebuilt the way a checkpoint does it. */
+function roundTrip<T extends VisitedSet>(store: T, deserialize: (meta: unknown, sections: SectionReader) => T): T {
+  const { meta, sections } = store.serialize();
+  return deserialize(JSON.parse(JSON.stringify(meta)), new SectionReader(new Map(Object.entries(sections))));
+}
+
+describe.each([
+  ["exact store", () => new ExactStateStore(), ExactStateStore.deserialize],
+  ["fingerprint store", () => new FingerprintStore(), FingerprintStore.deserialize],
+] as const)("%s serialised for a checkpoint", (_name, makeStore, deserialize) => {
+  it("comes back as the same set: the same ids for stored keys, the next ids for new keys, the same memory", () => {
+    fc.assert(
+      fc.property(keyLists, keyLists, (before, after) => {
+        const original: VisitedSet = makeStore();
+        for (const key of before) original.insert(key, key.length);
+        const restored: VisitedSet = roundTrip(original, deserialize as (meta: unknown, sections: SectionReader) => VisitedSet);
+        expect(restored.size).toBe(original.size);
+        expect(restored.bytesPerState()).toBe(original.bytesPerState());
+        for (const key of [...before, ...after]) expect(restored.insert(key, key.length)).toBe(original.insert(key, key.length));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe("exact store", () => {
+  it("keeps keys of several widths (the offsets array) through a checkpoint", () => {
+    const store = new ExactStateStore();
+    const keys = [new Uint8Array([1, 2]), new Uint8Array([3]), new Uint8Array([4, 5, 6])];
+    for (const key of keys) store.insert(key, key.length);
+    const restored = roundTrip(store, ExactStateStore.deserialize);
+    expect(keys.map((_, id) => [...restored.keyOf(id)])).toEqual([[1, 2], [3], [4, 5, 6]]);
+  });
+
+  it("refuses a serialised store whose parts disagree", () => {
+    const store = new ExactStateStore();
+    store.insert(new Uint8Array([1, 2]), 2);
+    const { meta, sections } = store.serialize();
+    const read = (changes: Record<string, unknown>) => () => ExactStateStore.deserialize({ ...meta, ...changes }, new SectionReader(new Map(Object.entries(sections))));
+    expect(read({ size: 2 })).toThrow("checkpoint: truncated or corrupt (slot table holds 1 ids, not 2)");
+    expect(read({ width: 3 })).toThrow("checkpoint: truncated or corrupt (visited: 1 keys of 3 bytes are not 2 bytes)");
+    expect(read({ kind: "fingerprint" })).toThrow(/^checkpoint: truncated or corrupt \(visited kind: /);
+    expect(() => ExactStateStore.deserialize(meta, new SectionReader(new Map()))).toThrow("checkpoint: truncated or corrupt (section arena is missing)");
+  });
+
   it("tells apart keys that are prefixes of each other and returns stored keys by id", () => {
     const store = new ExactStateStore();
     const keys = [new Uint8Array([]), new Uint8Array([7]), new Uint8Array([7, 0]), new Uint8Array([7, 0, 0])];
