@@ -37,7 +37,8 @@ export class SlotTable {
       used++;
     }
     // A table with no empty slot would make every probe loop forever.
-    if (used !== size || size * 4 > slots * 3) throw corruptCheckpoint(`slot table holds ${used} ids, not ${size}`);
+    if (used !== size) throw corruptCheckpoint(`slot table holds ${used} ids, not ${size}`);
+    if (size * 4 > slots * 3) throw corruptCheckpoint(`slot table of ${slots} slots is too full for ${size} ids`);
     const table = new SlotTable(16);
     table.pairs = pairs.slice();
     table.mask = slots - 1;
