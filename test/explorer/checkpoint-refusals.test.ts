@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explore, readCheckpointHeader, type ExploreOptions } from "../../explorer/index.ts";
 import { readContainer, writeContainer } from "../../explorer/checkpoint/container.ts";
+import type { SectionArray } from "../../explorer/checkpoint/index.ts";
 import { InputError } from "../../spec/common/input-error.ts";
 import { checkpointAt, figures } from "./checkpoint-assertions.ts";
 import { gridSystem } from "./tiny-systems.ts";
@@ -23,11 +24,11 @@ async function refusal(bytes: Uint8Array, options: ExploreOptions): Promise<stri
   return (error as Error).message;
 }
 
-/** The same checkpoint with its JSON header edited (a valid frame: the checksum is recomputed). */
-function withHeader(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void): Uint8Array {
-  const { header, sections } = readContainer(bytes);
-  edit(header);
-  return writeContainer(header, Object.fromEntries(sections.entries()));
+/** The same checkpoint with its JSON header or sections edited (a valid frame: the checksum is recomputed). */
+function withHeader(bytes: Uint8Array, edit: (header: Record<string, unknown>) => void, sections: Record<string, SectionArray> = {}): Uint8Array {
+  const read = readContainer(bytes);
+  edit(read.header);
+  return writeContainer(read.header, { ...Object.fromEntries(read.sections.entries()), ...sections });
 }
 
 describe("resuming refuses a checkpoint of another run, naming what differs in one line", () => {
@@ -111,6 +112,32 @@ describe("resuming refuses a damaged checkpoint", () => {
     expect(await refusal(edited((header) => ((header.visited as { arenaUsed: number }).arenaUsed += 8)), made)).toMatch(/^checkpoint: truncated or corrupt \(visited: /);
     const { states } = readCheckpointHeader(bytes);
     expect(await refusal(edited((header) => (header.states = 3)), made)).toBe(`checkpoint: truncated or corrupt (visited: ${states} states, the header says 3)`);
+  });
+});
+
+describe("resuming refuses DFS and random-walk checkpoints whose contents do not add up", () => {
+  const keep = () => {};
+
+  it("DFS: depths of another number of states, a negative action index", async () => {
+    const options: ExploreOptions = { strategy: "dfs" };
+    const bytes = (await checkpointAt(grid(), options, 200)).bytes;
+    const { states } = readCheckpointHeader(bytes);
+    expect(await refusal(withHeader(bytes, keep, { "search.depthOf": new Int32Array(3) }), options)).toBe(`checkpoint: truncated or corrupt (search.depthOf: 3 depths for ${states} states)`);
+    expect(await refusal(withHeader(bytes, keep, { "search.stackNext": Int32Array.of(1, -2) }), options)).toBe("checkpoint: truncated or corrupt (search.stackNext: a negative action index)");
+    expect(await refusal(withHeader(bytes, keep, { "search.stackNext": Int32Array.of(0, 1) }), options)).toBe("checkpoint: truncated or corrupt (search.stackNext: entry 0 is 0, below the top)");
+  });
+
+  it("random walk: an all-zero PRNG state", async () => {
+    const options: ExploreOptions = { strategy: "random", seed: 1, walks: 100, maxDepth: 40 };
+    const bytes = (await checkpointAt(grid(), options, 100)).bytes;
+    expect(await refusal(withHeader(bytes, (header) => ((header.counters as { random: number[] }).random = [0, 0, 0, 0])), options)).toBe(
+      "checkpoint: truncated or corrupt (counters random: the all-zero PRNG state is invalid)",
+    );
+  });
+
+  it("a BFS checkpoint without its parent log", async () => {
+    const bytes = await checkpointOf();
+    expect(await refusal(withHeader(bytes, (header) => delete header.parents), made)).toBe("checkpoint: truncated or corrupt (parents: missing from a BFS checkpoint)");
   });
 });
 
