@@ -2,6 +2,7 @@ import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CHECKPOINT_MAGIC, readContainer, writeContainer } from "../../explorer/checkpoint/container.ts";
 import { SectionReader } from "../../explorer/checkpoint/index.ts";
+import { firstDifference } from "../../explorer/checkpoint/json-difference.ts";
 import { ParentLog } from "../../explorer/parent-log.ts";
 import { SlotTable } from "../../explorer/visited/slot-table.ts";
 
@@ -95,5 +96,15 @@ describe("the parent log and slot table read back from a checkpoint", () => {
     expect(() => SlotTable.restore(pairs, 1)).toThrow("checkpoint: truncated or corrupt (slot table names id 4 of 1)");
     const full = new Int32Array(32).map((_, i) => (i % 2 === 1 ? (i + 1) / 2 : 0));
     expect(() => SlotTable.restore(full, 16)).toThrow("checkpoint: truncated or corrupt (slot table of 16 slots is too full for 16 ids)");
+  });
+});
+
+describe("the first difference between two configs", () => {
+  it("names the path of the first differing field, keys in sorted order", () => {
+    expect(firstDifference({ b: 1, a: { x: [1, 2] } }, { a: { x: [1, 3] }, b: 2 })).toBe("a.x[1]");
+    expect(firstDifference({ list: [1, 2] }, { list: [1, 2, 3] })).toBe("list[2]");
+    expect(firstDifference({ a: 1 }, { a: 1, z: 0 })).toBe("z");
+    expect(firstDifference({ a: 1 }, [1])).toBe("");
+    expect(firstDifference({ a: [{ n: 1 }] }, { a: [{ n: 1 }] })).toBe("");
   });
 });

@@ -121,10 +121,14 @@ describe("stopping and time", () => {
     expect(readCheckpointHeader(saves[0])).toMatchObject({ states: partial.distinctStates });
   });
 
-  it("an already aborted resumed run reports the checkpoint's figures", async () => {
-    const { partial, bytes } = await checkpointAt(gridSystem(30), {}, 200);
-    const resumed = await explore(gridSystem(30), { resumeFrom: bytes, signal: AbortSignal.abort() });
+  it.each(["bfs", "dfs", "random"] as const)("%s: an already aborted resumed run reports the checkpoint's figures, and saves them again", async (strategy) => {
+    const options: ExploreOptions = { strategy, seed: 4, walks: 200, maxDepth: strategy === "random" ? 30 : undefined };
+    const { partial, bytes } = await checkpointAt(gridSystem(30), options, 150);
+    const saves: Uint8Array[] = [];
+    const resumed = await explore(gridSystem(30), { ...options, resumeFrom: bytes, signal: AbortSignal.abort(), checkpoint: { everySeconds: 60, save: (saved) => saves.push(saved) } });
     expect(figures(resumed)).toEqual(figures(partial));
+    expect(saves).toHaveLength(1);
+    expect(readCheckpointHeader(saves[0]).counters).toEqual(readCheckpointHeader(bytes).counters);
   });
 
   it("reads a checkpoint that does not start at an aligned offset (its sections are copied)", async () => {
