@@ -63,7 +63,10 @@ export interface CheckpointHook {
    * tests that resume from every possible point; far too slow for real runs.
    */
   everySeconds: number;
-  /** Called synchronously with a fresh array the callee may keep; the search waits for it. */
+  /**
+   * Called synchronously with a fresh array the callee may keep; the search waits for it. If it
+   * throws (a full disk), the run ends "incomplete" with limitHit "error" and the message.
+   */
   save(bytes: Uint8Array): void;
   /**
    * Opaque to the explorer, stored in the checkpoint and compared on resume (the CLI passes a

@@ -53,6 +53,12 @@ describe("an error thrown by the system mid-search still yields a Result", () =>
     expect(result.counterexample?.steps).toHaveLength(2);
   });
 
+  it("a checkpoint that cannot be saved ends the run the same way, with the figures of that point", async () => {
+    const result = await explore(gridSystem(30), { checkpoint: { everySeconds: 0, save: () => { throw new Error("ENOSPC: no space left on device"); } } });
+    // Polled after every parent when saving at every poll: the first save comes after the first parent.
+    expect(result).toMatchObject({ result: "incomplete", limitHit: "error", error: "ENOSPC: no space left on device", distinctStates: 3, transitions: 2 });
+  });
+
   it("bad options are still an error before the search starts", async () => {
     await expect(explore(throwsAtDepth4(), { symmetry: true })).rejects.toThrow("explore: symmetry reduction was asked for, but the model defines no symmetry");
   });
