@@ -1,47 +1,60 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
-import { describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { htmlReport } from "../../reporting/html.ts";
 import { runCli } from "../cli/run-cli.ts";
+import { longResult, longTrace } from "./fixtures.ts";
 
 /**
  * reports/index.html as a person sees it: Debian's Chromium (installed by .ci/run) opens the
  * page offline and renders every counterexample's sequence diagram. Skipped where no Chromium
- * is installed.
+ * is installed. Set CC_SCREENSHOTS to a folder to keep a PNG of the long diagram for a look.
  */
 const CHROMIUM = "/usr/bin/chromium";
 
 describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
-  it("renders the summary table and each counterexample as an SVG diagram, with no script and no console error", async () => {
-    const reports = mkdtempSync(join(tmpdir(), "cc-html-"));
-    await runCli("check", "pbft/n3_f1", "bench/pbft_n4f1_mutant", "--quiet", "--reports", reports);
-    const browser = await chromium.launch({
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") errors.push(message.text());
-      });
-      page.on("pageerror", (error) => errors.push(error.message));
-      await page.goto(pathToFileURL(join(reports, "index.html")).href);
-      const rows = await page.locator("tbody tr").allTextContents();
-      expect(rows.map((row) => row.split("violation")[0])).toEqual(["pbft/n3_f1", "bench/pbft_n4f1_mutant"]);
-      expect(await page.locator("section svg").count()).toBe(2);
-      // The mutant's diagram: 8 steps, the last row marked as the violation.
-      const mutant = page.locator("#bench-pbft_n4f1_mutant svg");
-      expect(await mutant.locator("line[marker-end]").count()).toBe(8);
-      expect(await mutant.locator("text", { hasText: "agreement violated" }).count()).toBe(1);
-      const box = await mutant.boundingBox();
-      expect(box?.width).toBeGreaterThan(400);
-      expect(await page.locator("script").count()).toBe(0);
-      expect(errors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("renders the summary table and each counterexample as an SVG diagram, with no script and no console error", async () => {
+    const reports = mkdtempSync(join(tmpdir(), "cc-html-"));
+    await runCli("check", "pbft/n3_f1", "bench/pbft_n4f1_mutant", "--quiet", "--reports", reports);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.goto(pathToFileURL(join(reports, "index.html")).href);
+    const rows = await page.locator("tbody tr").allTextContents();
+    expect(rows.map((row) => row.split("violation")[0])).toEqual(["pbft/n3_f1", "bench/pbft_n4f1_mutant"]);
+    expect(await page.locator("section svg").count()).toBe(2);
+    // The mutant's diagram: 8 steps, the last row marked as the violation.
+    const mutant = page.locator("#bench-pbft_n4f1_mutant svg");
+    expect(await mutant.locator("line[marker-end]").count()).toBe(8);
+    expect(await mutant.locator("text", { hasText: "agreement violated" }).count()).toBe(1);
+    const box = await mutant.boundingBox();
+    expect(box?.width).toBeGreaterThan(400);
+    expect(await page.locator("script").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("fits a 4-replica, 2-client counterexample with 45-character labels into a 1200 px column", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cc-html-long-")), "index.html");
+    writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], trace: longTrace, replicaCount: 4 }], "2026-11-23T00:00:00Z"));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(file).href);
+    if (process.env.CC_SCREENSHOTS) await page.screenshot({ path: join(process.env.CC_SCREENSHOTS, "long-diagram.png"), fullPage: true });
   });
 });
