@@ -1,15 +1,21 @@
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
-import { xml } from "./junit.ts";
+import { htmlAttribute } from "./escape/html-attribute.ts";
+import { htmlId } from "./escape/html-id.ts";
+import { htmlText } from "./escape/html-text.ts";
 import type { ModelReport } from "./markdown.ts";
-import { fileStem, verdictLine } from "./markdown.ts";
+import { verdictLine } from "./markdown.ts";
 import { sequenceSvg } from "./svg-sequence.ts";
 
-/** reports/index.html: every model of a run on one self-contained page (no script, no network). */
+/**
+ * reports/index.html: every model of a run on one self-contained page (no script, no network).
+ * Each row names when its run ended, as an index may be assembled from several runs. Every
+ * value from the reports goes through htmlText, htmlAttribute or htmlId.
+ */
 export function htmlReport(reports: readonly ModelReport[], generatedAt: string): string {
   const rows = reports
-    .map(({ result, judgement }) => {
+    .map(({ result, judgement, ranAt }) => {
       const outcome = judgement?.outcome ?? "—";
-      return `<tr class="${outcome}"><td><a href="#${fileStem(result.model)}">${xml(result.model)}</a></td><td>${xml(result.result)}${result.property ? ` (${xml(result.property)})` : ""}</td><td>${xml(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td></tr>`;
+      return `<tr class="${htmlAttribute(outcome)}"><td><a href="#${htmlId(result.model)}">${htmlText(result.model)}</a></td><td>${htmlText(result.result)}${result.property ? ` (${htmlText(result.property)})` : ""}</td><td>${htmlText(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td><td>${htmlText(ranAt ?? "—")}</td></tr>`;
     })
     .join("\n");
   const sections = reports.map(modelSection).join("\n");
@@ -25,8 +31,8 @@ tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-ex
 section{border-top:1px solid #ddd;margin-top:2em}.diagram{overflow-x:auto}
 </style></head><body>
 <h1>consensus-check report</h1>
-<p>Generated ${xml(generatedAt)}.</p>
-<table><thead><tr><th>model</th><th>result</th><th>against manifest</th><th>states</th><th>depth</th><th>seconds</th><th>states/s</th></tr></thead>
+<p>Generated ${htmlText(generatedAt)}.</p>
+<table><thead><tr><th>model</th><th>result</th><th>against manifest</th><th>states</th><th>depth</th><th>seconds</th><th>states/s</th><th>last run</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -37,16 +43,16 @@ ${sections}
 
 function modelSection(report: ModelReport): string {
   const { result } = report;
-  const warnings = report.warnings.map((w) => `<p class="warning">${xml(w)}</p>`).join("\n");
-  const reasons = report.judgement?.reasons.length ? `<p>${xml(report.judgement.reasons.join("; "))}</p>` : "";
+  const warnings = report.warnings.map((w) => `<p class="warning">${htmlText(w)}</p>`).join("\n");
+  const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
     ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount, report.initialParticipants)}</div>
-<ol>${report.trace.map((step) => `<li>${xml(step.description)}${step.violated.length ? ` — <strong>${xml(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
+<ol>${report.trace.map((step) => `<li>${htmlText(step.description)}${step.violated.length ? ` — <strong>${htmlText(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
     : "";
-  return `<section id="${fileStem(result.model)}"><h2>${xml(result.model)}</h2>
-<p>${xml(report.description)}</p><p><em>Assumptions:</em> ${xml(report.assumptions)}</p>
+  return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>
+<p>${htmlText(report.description)}</p><p><em>Assumptions:</em> ${htmlText(report.assumptions)}</p>
 ${warnings}
-<p><strong>${xml(verdictLine(result))}</strong></p>${reasons}
+<p><strong>${htmlText(verdictLine(result))}</strong></p>${reasons}
 <p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
 ${trace}</section>`;
 }

@@ -1,6 +1,6 @@
 import type { TraceStep } from "./trace.ts";
 import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
-import { xml } from "./junit.ts";
+import { htmlText } from "./escape/html-text.ts";
 
 /**
  * The counterexample as an inline SVG sequence diagram, so reports/index.html needs no
@@ -42,7 +42,7 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="counterexample sequence diagram" font-family="sans-serif" font-size="12">`);
   parts.push('<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>');
   for (const name of lanes) {
-    parts.push(`<text x="${x(name)}" y="20" text-anchor="middle" font-weight="bold">${name}</text>`);
+    parts.push(`<text x="${x(name)}" y="20" text-anchor="middle" font-weight="bold">${htmlText(name)}</text>`);
     parts.push(`<line x1="${x(name)}" y1="28" x2="${x(name)}" y2="${height - 10}" stroke="#999" stroke-dasharray="4 3"/>`);
   }
   rows.forEach((row, index) => {
@@ -55,11 +55,11 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
       parts.push(`<line x1="${x(from)}" y1="${y}" x2="${x(to)}" y2="${y}" stroke="${byzantine ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
       const fits = Math.max(8, Math.floor((Math.abs(x(to) - x(from)) - 12) / CHAR));
       const shown = label.length <= fits ? label : `${label.slice(0, fits - 1)}…`;
-      parts.push(`<text x="${(x(from) + x(to)) / 2}" y="${y - 5}" text-anchor="middle"><title>${xml(label)}</title>${xml(shown)}</text>`);
+      parts.push(`<text x="${(x(from) + x(to)) / 2}" y="${y - 5}" text-anchor="middle"><title>${htmlText(label)}</title>${htmlText(shown)}</text>`);
     } else if (row.text) {
-      parts.push(`<text x="${row.text.at ? x(row.text.at) + 6 : LEFT}" y="${y + 4}">${xml(row.text.label)}</text>`);
+      parts.push(`<text x="${row.text.at ? x(row.text.at) + 6 : LEFT}" y="${y + 4}">${htmlText(row.text.label)}</text>`);
     }
-    if (row.note) parts.push(`<text x="${notesX}" y="${y + 4}" fill="${row.violated ? "#b00" : "#333"}">${xml(row.note)}</text>`);
+    if (row.note) parts.push(`<text x="${notesX}" y="${y + 4}" fill="${row.violated ? "#b00" : "#333"}">${htmlText(row.note)}</text>`);
   });
   parts.push("</svg>");
   return parts.join("\n");

@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
     expect(rows.map((row) => row.split("violation")[0])).toEqual(["pbft/n3_f1", "bench/pbft_n4f1_mutant"]);
     expect(await page.locator("section svg").count()).toBe(2);
     // The mutant's diagram: 8 steps, the last row marked as the violation.
-    const mutant = page.locator("#bench-pbft_n4f1_mutant svg");
+    const mutant = page.locator("#m-bench-002fpbft_n4f1_mutant svg");
     expect(await mutant.locator("line[marker-end]").count()).toBe(8);
     expect(await mutant.locator("text", { hasText: "agreement violated" }).count()).toBe(1);
     const box = await mutant.boundingBox();

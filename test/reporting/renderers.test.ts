@@ -42,7 +42,7 @@ describe("Mermaid sequence diagram of a counterexample", () => {
     expect(other).toContain("R2-xR3: 1. dropped PREPARE");
     expect(other).toContain("Note over R1,R2: 2. network duplicates COMMIT");
     expect(other).toContain("Note over R2: 3. crash replica 2");
-    expect(other).toContain("Note over R3: 4. byzantine replica 3: silent");
+    expect(other).toContain("Note over R3: 4. byzantine replica 3#58; silent");
     expect(other).toContain("Note over R0,R3: 5. global stabilisation time");
   });
 
@@ -91,7 +91,7 @@ describe("Markdown report", () => {
     });
     expect(text).toContain("**Verdict: violation of agreement**");
     expect(text).toContain("| distinct states | 1,234 |");
-    expect(text).toContain("> **Warning:** n = 3 < 3f+1");
+    expect(text).toContain("> **Warning:** n = 3 \\< 3f+1");
     expect(text).toContain("## Counterexample (3 steps, shortest)");
     expect(text).toContain("```mermaid\nsequenceDiagram");
     expect(text).toContain("npx consensus-check replay reports/bench-pbft_n4f1_mutant.schedule.json");
@@ -131,7 +131,8 @@ describe("HTML report", () => {
     );
     expect(html).not.toContain("<script");
     expect(html).toContain("<svg");
-    expect(html).toContain('<a href="#bench-pbft_n4f1_mutant">');
+    expect(html).toContain('<a href="#m-bench-002fpbft_n4f1_mutant">');
+    expect(html).toContain('<section id="m-bench-002fpbft_n4f1_mutant">');
     expect(html).toContain("agreement violated");
   });
 
@@ -174,9 +175,9 @@ describe("clients in the sequence diagrams", () => {
   it("gives each client a lane after the replicas and draws its messages", () => {
     const diagram = sequenceDiagram(trace, 2);
     expect(diagram.split("\n").slice(0, 4)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant C0"]);
-    expect(diagram).toContain('  Note over C0: 1. client 0 requests "x"');
-    expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op:x");
-    expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r:ok");
+    expect(diagram).toContain("  Note over C0: 1. client 0 requests #34;x#34;");
+    expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op#58;x");
+    expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r#58;ok");
     expect(sequenceSvg(trace, 2)).toContain(">C0</text>");
   });
 });
