@@ -1,15 +1,18 @@
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { htmlStepTable } from "./html-step-table.ts";
 import { htmlAttribute } from "./escape/html-attribute.ts";
 import { htmlId } from "./escape/html-id.ts";
 import { htmlText } from "./escape/html-text.ts";
 import type { ModelReport } from "./markdown.ts";
 import { verdictLine } from "./markdown.ts";
-import { sequenceSvg } from "./svg-sequence.ts";
+import { MAX_WIDTH, sequenceSvg } from "./svg-sequence.ts";
 
 /**
  * reports/index.html: every model of a run on one self-contained page (no script, no network).
  * Each row names when its run ended, as an index may be assembled from several runs. Every
- * value from the reports goes through htmlText, htmlAttribute or htmlId.
+ * value from the reports goes through htmlText, htmlAttribute or htmlId. Text, tables and
+ * diagrams share one column of MAX_WIDTH, the width the SVG diagrams are laid out for; a
+ * wider diagram is scaled down into it rather than scrolled, so its notes stay in sight.
  */
 export function htmlReport(reports: readonly ModelReport[], generatedAt: string): string {
   const rows = reports
@@ -23,12 +26,15 @@ export function htmlReport(reports: readonly ModelReport[], generatedAt: string)
 <html lang="en"><head><meta charset="utf-8"><title>consensus-check report</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:1800px;color:#222}
-p,table{max-width:1200px}
+p,table{max-width:${MAX_WIDTH}px}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}
 .warning{background:#fff4d6;padding:6px 10px;border-left:4px solid #e0a800}
-section{border-top:1px solid #ddd;margin-top:2em}.diagram{overflow-x:auto}
+section{border-top:1px solid #ddd;margin-top:2em}
+.diagram{max-width:${MAX_WIDTH}px}.diagram svg{display:block;max-width:100%;height:auto}
+table.steps{width:100%;table-layout:fixed}table.steps th:first-child{width:2.5em}table.steps th:last-child{width:9em}
+table.steps td{vertical-align:top;overflow-wrap:anywhere}tr.violated td{background:#fde2e2}
 </style></head><body>
 <h1>consensus-check report</h1>
 <p>Generated ${htmlText(generatedAt)}.</p>
@@ -47,7 +53,7 @@ function modelSection(report: ModelReport): string {
   const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
     ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount, report.initialParticipants)}</div>
-<ol>${report.trace.map((step) => `<li>${htmlText(step.description)}${step.violated.length ? ` — <strong>${htmlText(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
+${htmlStepTable(report.trace, report.initialParticipants)}`
     : "";
   return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>
 <p>${htmlText(report.description)}</p><p><em>Assumptions:</em> ${htmlText(report.assumptions)}</p>

@@ -37,7 +37,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
     });
     page.on("pageerror", (error) => errors.push(error.message));
     await page.goto(pathToFileURL(join(reports, "index.html")).href);
-    const rows = await page.locator("tbody tr").allTextContents();
+    const rows = await page.locator("body > table tbody tr").allTextContents();
     expect(rows.map((row) => row.split("violation")[0])).toEqual(["pbft/n3_f1", "bench/pbft_n4f1_mutant"]);
     expect(await page.locator("section svg").count()).toBe(2);
     // The mutant's diagram: 8 steps, the last row marked as the violation.
@@ -53,8 +53,35 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
   it("fits a 4-replica, 2-client counterexample with 45-character labels into a 1200 px column", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "cc-html-long-")), "index.html");
     writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], trace: longTrace, replicaCount: 4 }], "2026-11-23T00:00:00Z"));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(pathToFileURL(file).href);
-    if (process.env.CC_SCREENSHOTS) await page.screenshot({ path: join(process.env.CC_SCREENSHOTS, "long-diagram.png"), fullPage: true });
+    for (const viewport of [1280, 800]) {
+      const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
+      await page.goto(pathToFileURL(file).href);
+      if (process.env.CC_SCREENSHOTS) await page.screenshot({ path: join(process.env.CC_SCREENSHOTS, `long-diagram-${viewport}.png`), fullPage: true });
+      const column = (await page.locator(".diagram").boundingBox())!;
+      const svg = page.locator(".diagram svg");
+      const svgBox = (await svg.boundingBox())!;
+      const texts = await Promise.all((await svg.locator("text").all()).map(async (text) => ({ text: (await text.textContent()) ?? "", box: (await text.boundingBox())! })));
+      const layout = {
+        column: { left: column.x, right: column.x + column.width },
+        svg: { right: svgBox.x + svgBox.width, width: Number(await svg.getAttribute("width")) },
+        texts: texts.map(({ text, box }) => ({ text, left: box.x, right: box.x + box.width })),
+      };
+      // Laid out for the column: no scaling at 1280 px, scaled down (never scrolled) at 800 px.
+      expect(layout.svg.width).toBeLessThanOrEqual(1200);
+      expect(layout.column.right - layout.column.left).toBeLessThanOrEqual(1200);
+      expect(layout.svg.right).toBeLessThanOrEqual(layout.column.right + 0.5);
+      expect(layout.column.right).toBeLessThanOrEqual(viewport);
+      // Every state note (and every other text) lies inside the column and the viewport.
+      const notes = layout.texts.filter((t) => /^(R\d|C\d): |violated$/.test(t.text));
+      expect(notes.length).toBe(longTrace.filter((step) => step.participants).length + 3);
+      for (const text of layout.texts) {
+        expect(text.left, text.text).toBeGreaterThanOrEqual(layout.column.left - 0.5);
+        expect(text.right, text.text).toBeLessThanOrEqual(Math.min(layout.column.right, viewport) + 0.5);
+      }
+      // The full notes, uncut, in the step table under the diagram.
+      expect(await page.locator("table.steps tbody tr").count()).toBe(longTrace.length);
+      expect(await page.locator("table.steps", { hasText: longTrace[9]!.participants!.R2! }).count()).toBe(1);
+      await page.close();
+    }
   });
 });

@@ -139,7 +139,7 @@ describe("HTML report", () => {
   it("draws Byzantine sends dashed and marks violating rows", () => {
     const svg = sequenceSvg(violationTrace, 4);
     expect(svg).toContain('stroke-dasharray="6 4"');
-    expect(svg).toContain(">pre-prepare A (Byzantine)</text>");
+    expect(svg).toContain(">pre-prepare A (Byzantine)</tspan>");
     expect(svg).toContain('fill="#fde2e2"');
   });
 });
