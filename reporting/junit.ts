@@ -40,15 +40,16 @@ export function junitReport(cases: readonly JunitCase[]): string {
   return lines.join("\n");
 }
 
+// An ISO 8601 date and time as `new Date().toISOString()` writes it, a zone optional. Date.parse
+// alone will not do: V8 reads dates out of almost any string ("&amp; &#60;" is 1960).
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+
 /**
  * The earliest `ranAt` in the form the JUnit schema's timestamp takes (xs:dateTime without a
- * zone, read as UTC: "2026-11-23T09:15:00"); undefined when no case has a parseable one, so
+ * zone, read as UTC: "2026-11-23T09:15:00"); undefined when no case has an ISO 8601 one, so
  * an arbitrary string never reaches the attribute.
  */
 function suiteTimestamp(cases: readonly JunitCase[]): string | undefined {
-  const times = cases.map((c) => (c.ranAt === undefined ? Number.NaN : Date.parse(c.ranAt))).filter((ms) => !Number.isNaN(ms));
-  if (times.length === 0) return undefined;
-  const iso = new Date(Math.min(...times)).toISOString();
-  // Years outside 0000–9999 come out as "+275760-…", which the schema does not allow.
-  return /^\d{4}-/.test(iso) ? iso.slice(0, 19) : undefined;
+  const times = cases.map((c) => (c.ranAt !== undefined && ISO.test(c.ranAt) ? Date.parse(c.ranAt) : Number.NaN)).filter((ms) => !Number.isNaN(ms));
+  return times.length === 0 ? undefined : new Date(Math.min(...times)).toISOString().slice(0, 19);
 }

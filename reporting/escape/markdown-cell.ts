@@ -1,11 +1,12 @@
 import { markdownInline } from "./markdown-inline.ts";
 
 /**
- * One cell of a GitHub Markdown table row: inline text whose `|` would end the cell early
- * and add a column. `markdownInline` has already turned line breaks (which would end the row)
- * into spaces and escaped every backslash, so each `|` left in its output is the input's own
- * and gets exactly one escaping backslash.
+ * One cell of a GitHub Markdown table row. What ends a cell early is a `|` (a new column) and
+ * what ends the row is a line break; `markdownInline` escapes the one and turns the other into
+ * a space, so a cell needs exactly the inline escaping and nothing on top (escaping `|` again
+ * would write "\\|", a backslash and then a cell border). A name of its own all the same, so
+ * each call site says which context it writes into.
  */
 export function markdownCell(text: string): string {
-  return markdownInline(text).replace(/\|/g, "\\|");
+  return markdownInline(text);
 }
