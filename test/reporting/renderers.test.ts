@@ -181,3 +181,38 @@ describe("clients in the sequence diagrams", () => {
     expect(sequenceSvg(trace, 2)).toContain(">C0</text>");
   });
 });
+
+describe("the run date of each report", () => {
+  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, replicaCount: 4, ranAt });
+
+  it("is a column of the HTML index, per row, so an index assembled from several runs says when each ran", () => {
+    const html = htmlReport([report("2026-11-20T08:00:00.000Z"), { ...report(), result: violationResult() }], "2026-11-23T00:00:00Z");
+    expect(html).toContain("<th>last run</th></tr></thead>");
+    const rows = html.split("\n").filter((line) => line.startsWith("<tr class="));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/<td>2026-11-20T08:00:00\.000Z<\/td><\/tr>$/);
+    expect(rows[1]).toMatch(/<td>—<\/td><\/tr>$/);
+  });
+
+  it("is a figure of the Markdown report when known", () => {
+    expect(markdownReport(report("2026-11-20T08:00:00.000Z"))).toContain("| last run | 2026-11-20T08:00:00.000Z |");
+    expect(markdownReport(report())).not.toContain("last run");
+  });
+
+  it("is the test suite's timestamp in junit.xml (the earliest run) and each test case's system-out", () => {
+    const xml = junitReport([
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-20T08:00:00.000Z" },
+      { result: violationResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-19T23:30:05+01:00" },
+      { result: passResult({ model: "x" }), judgement: { outcome: "as-expected", reasons: [] } },
+    ]);
+    expect(xml).toContain('<testsuite name="models" tests="3" failures="0" errors="0" time="3.000" timestamp="2026-11-19T22:30:05">');
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0 ranAt=2026-11-20T08:00:00.000Z</system-out>");
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0</system-out>");
+  });
+
+  it("leaves the suite without a timestamp when no run date is an ISO date", () => {
+    const xml = junitReport([{ result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "&amp; &#60; 1960" }]);
+    expect(xml).toContain('<testsuite name="models" tests="1" failures="0" errors="0" time="1.250">');
+    expect(xml).toContain("ranAt=&amp;amp; &amp;#60; 1960</system-out>");
+  });
+});
