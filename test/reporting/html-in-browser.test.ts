@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlReport } from "../../reporting/html.ts";
 import { runCli } from "../cli/run-cli.ts";
 import { longResult, longTrace } from "./fixtures.ts";
+import { HOSTILE, SHOWN_AS_IS, reportWith } from "./hostile.ts";
 
 /**
  * reports/index.html as a person sees it: Debian's Chromium (installed by .ci/run) opens the
@@ -83,5 +84,31 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
       expect(await page.locator("table.steps", { hasText: longTrace[9]!.participants!.R2! }).count()).toBe(1);
       await page.close();
     }
+  });
+
+  it("runs nothing and adds no element for a page made of hostile strings, and every index link finds its section", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cc-html-hostile-")), "index.html");
+    writeFileSync(file, htmlReport(HOSTILE.map(reportWith), HOSTILE.join(" ")));
+    const page = await browser.newPage();
+    const events: string[] = [];
+    page.on("dialog", (dialog) => {
+      events.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on("console", (message) => events.push(`console: ${message.text()}`));
+    page.on("pageerror", (error) => events.push(`error: ${error.message}`));
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.locator("script, img, iframe, object, embed").count()).toBe(0);
+    expect(await page.locator("section").count()).toBe(HOSTILE.length);
+    expect(await page.locator("section svg").count()).toBe(HOSTILE.length);
+    expect(await page.locator("body > table tbody tr").count()).toBe(HOSTILE.length);
+    const hrefs = await page.locator("body > table a").evaluateAll((links) => links.map((link) => link.getAttribute("href")!));
+    expect(new Set(hrefs).size).toBe(HOSTILE.length);
+    for (const href of hrefs) expect(await page.locator(`section${href}`).count(), href).toBe(1);
+    const headings = await page.locator("section h2").allTextContents();
+    for (const text of SHOWN_AS_IS) expect(headings).toContain(text);
+    expect(headings).toContain("<script>alert(1)</script>");
+    expect(events).toEqual([]);
+    await page.close();
   });
 });
