@@ -57,7 +57,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
     for (const viewport of [1280, 800]) {
       const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
       await page.goto(pathToFileURL(file).href);
-      if (process.env.CC_SCREENSHOTS) await page.screenshot({ path: join(process.env.CC_SCREENSHOTS, `long-diagram-${viewport}.png`), fullPage: true });
+      if (process.env.CC_SCREENSHOTS) {
+        await page.screenshot({ path: join(process.env.CC_SCREENSHOTS, `long-report-${viewport}.png`), fullPage: true });
+        await page.locator(".diagram").screenshot({ path: join(process.env.CC_SCREENSHOTS, `long-diagram-${viewport}.png`) });
+      }
       const column = (await page.locator(".diagram").boundingBox())!;
       const svg = page.locator(".diagram svg");
       const svgBox = (await svg.boundingBox())!;
