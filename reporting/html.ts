@@ -1,8 +1,8 @@
-import { formatCount, formatRate, formatSeconds } from "./figures.ts";
-import { htmlStepTable } from "./html-step-table.ts";
 import { htmlAttribute } from "./escape/html-attribute.ts";
 import { htmlId } from "./escape/html-id.ts";
 import { htmlText } from "./escape/html-text.ts";
+import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { htmlStepTable } from "./html-step-table.ts";
 import type { ModelReport } from "./markdown.ts";
 import { verdictLine } from "./markdown.ts";
 import { MAX_WIDTH, sequenceSvg } from "./svg-sequence.ts";
