@@ -1,17 +1,26 @@
+import { htmlAttribute } from "./escape/html-attribute.ts";
+import { htmlId } from "./escape/html-id.ts";
+import { htmlText } from "./escape/html-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
-import { xml } from "./junit.ts";
+import { htmlStepTable } from "./html-step-table.ts";
 import type { ModelReport } from "./markdown.ts";
-import { fileStem, verdictLine } from "./markdown.ts";
-import { sequenceSvg } from "./svg-sequence.ts";
+import { verdictLine } from "./markdown.ts";
+import { MAX_WIDTH, sequenceSvg } from "./svg-sequence.ts";
 
-/** reports/index.html: every model of a run on one self-contained page (no script, no network). */
+/**
+ * reports/index.html: every model of a run on one self-contained page (no script, no network).
+ * Each row names when its run ended, as an index may be assembled from several runs. Every
+ * value from the reports goes through htmlText, htmlAttribute or htmlId. Text, tables and
+ * diagrams share one column of MAX_WIDTH, the width the SVG diagrams are laid out for; a
+ * wider diagram is scaled down into it rather than scrolled, so its notes stay in sight.
+ */
 export function htmlReport(reports: readonly ModelReport[], generatedAt: string): string {
   const rows = reports
-    .map(({ result, judgement }) => {
+    .map(({ result, judgement, ranAt }) => {
       const outcome = judgement?.outcome ?? "—";
       // A simulation that found nothing is "as expected" for a model expected to pass, but is no proof: marked apart.
       const rowClass = result.result === "no-violation" ? `${outcome} no-violation` : outcome;
-      return `<tr class="${rowClass}"><td><a href="#${fileStem(result.model)}">${xml(result.model)}</a></td><td>${xml(result.result)}${result.property ? ` (${xml(result.property)})` : ""}</td><td>${xml(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td></tr>`;
+      return `<tr class="${htmlAttribute(rowClass)}"><td><a href="#${htmlId(result.model)}">${htmlText(result.model)}</a></td><td>${htmlText(result.result)}${result.property ? ` (${htmlText(result.property)})` : ""}</td><td>${htmlText(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td><td>${htmlText(ranAt ?? "—")}</td></tr>`;
     })
     .join("\n");
   const sections = reports.map(modelSection).join("\n");
@@ -19,16 +28,19 @@ export function htmlReport(reports: readonly ModelReport[], generatedAt: string)
 <html lang="en"><head><meta charset="utf-8"><title>consensus-check report</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;max-width:1800px;color:#222}
-p,table{max-width:1200px}
+p,table{max-width:${MAX_WIDTH}px}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px}th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.unexpected td{background:#fde2e2}tr.incomplete td{background:#fff4d6}tr.as-expected td:nth-child(3){color:#075}tr.no-violation td:nth-child(2){font-style:italic;color:#555}
 .warning{background:#fff4d6;padding:6px 10px;border-left:4px solid #e0a800}
-section{border-top:1px solid #ddd;margin-top:2em}.diagram{overflow-x:auto}
+section{border-top:1px solid #ddd;margin-top:2em}
+.diagram{max-width:${MAX_WIDTH}px}.diagram svg{display:block;max-width:100%;height:auto}
+table.steps{width:100%;table-layout:fixed}table.steps th:first-child{width:2.5em}table.steps th:last-child{width:9em}
+table.steps td{vertical-align:top;overflow-wrap:anywhere}tr.violated td{background:#fde2e2}
 </style></head><body>
 <h1>consensus-check report</h1>
-<p>Generated ${xml(generatedAt)}.</p>
-<table><thead><tr><th>model</th><th>result</th><th>against manifest</th><th>states</th><th>depth</th><th>seconds</th><th>states/s</th></tr></thead>
+<p>Generated ${htmlText(generatedAt)}.</p>
+<table><thead><tr><th>model</th><th>result</th><th>against manifest</th><th>states</th><th>depth</th><th>seconds</th><th>states/s</th><th>last run</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -39,16 +51,16 @@ ${sections}
 
 function modelSection(report: ModelReport): string {
   const { result } = report;
-  const warnings = report.warnings.map((w) => `<p class="warning">${xml(w)}</p>`).join("\n");
-  const reasons = report.judgement?.reasons.length ? `<p>${xml(report.judgement.reasons.join("; "))}</p>` : "";
+  const warnings = report.warnings.map((w) => `<p class="warning">${htmlText(w)}</p>`).join("\n");
+  const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
     ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount, report.initialParticipants)}</div>
-<ol>${report.trace.map((step) => `<li>${xml(step.description)}${step.violated.length ? ` — <strong>${xml(step.violated.join(", "))} violated</strong>` : ""}</li>`).join("")}</ol>`
+${htmlStepTable(report.trace, report.initialParticipants)}`
     : "";
-  return `<section id="${fileStem(result.model)}"><h2>${xml(result.model)}</h2>
-<p>${xml(report.description)}</p><p><em>Assumptions:</em> ${xml(report.assumptions)}</p>
+  return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>
+<p>${htmlText(report.description)}</p><p><em>Assumptions:</em> ${htmlText(report.assumptions)}</p>
 ${warnings}
-<p><strong>${xml(verdictLine(result))}</strong></p>${reasons}
+<p><strong>${htmlText(verdictLine(result))}</strong></p>${reasons}
 <p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
 ${trace}</section>`;
 }

@@ -1,4 +1,8 @@
 import type { Result } from "../explorer/result.ts";
+import { markdownCell } from "./escape/markdown-cell.ts";
+import { markdownCodeBlock } from "./escape/markdown-code-block.ts";
+import { markdownCodeSpan } from "./escape/markdown-code-span.ts";
+import { markdownInline } from "./escape/markdown-inline.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { stepTable } from "./step-table.ts";
@@ -17,17 +21,23 @@ export interface ModelReport {
   /** Participants' summaries in the initial state, so that only changes are drawn. */
   initialParticipants?: Record<string, string>;
   replicaCount: number;
+  /**
+   * When the run that produced `result` ended (ISO 8601). An index assembled from several
+   * runs shows it per row; optional because older saved reports do not carry it.
+   */
+  ranAt?: string;
 }
 
 /** reports/<model>.md: verdict, figures, and the counterexample as a diagram and a table. */
 export function markdownReport(report: ModelReport): string {
   const { result } = report;
   const out: string[] = [];
-  out.push(`# ${result.model}`, "", report.description, "", `Assumptions: ${report.assumptions}`, "");
-  for (const warning of report.warnings) out.push(`> **Warning:** ${warning}`, "");
-  out.push(`**Verdict: ${verdictLine(result)}**`, "");
+  out.push(`# ${markdownInline(result.model)}`, "", markdownInline(report.description), "", `Assumptions: ${markdownInline(report.assumptions)}`, "");
+  for (const warning of report.warnings) out.push(`> **Warning:** ${markdownInline(warning)}`, "");
+  out.push(`**Verdict: ${markdownInline(verdictLine(result))}**`, "");
   if (report.judgement) {
-    out.push(`Against the manifest: **${report.judgement.outcome}**${report.judgement.reasons.length ? ` — ${report.judgement.reasons.join("; ")}` : ""}`, "");
+    const reasons = report.judgement.reasons.length ? ` — ${markdownInline(report.judgement.reasons.join("; "))}` : "";
+    out.push(`Against the manifest: **${markdownInline(report.judgement.outcome)}**${reasons}`, "");
   }
   out.push("| figure | value |", "|---|---|");
   out.push(`| distinct states | ${formatCount(result.distinctStates)} |`);
@@ -35,18 +45,19 @@ export function markdownReport(report: ModelReport): string {
   out.push(`| max depth | ${result.maxDepth} |`);
   out.push(`| seconds | ${formatSeconds(result.seconds)} |`);
   out.push(`| states/s | ${formatRate(result.statesPerSecond)} |`);
-  out.push(`| strategy | ${result.strategy ?? "bfs"} |`);
+  out.push(`| strategy | ${markdownCell(result.strategy ?? "bfs")} |`);
   out.push(`| seed | ${result.seed} |`);
   if (result.runs !== undefined) out.push(`| random runs | ${formatCount(result.runs)}${result.maxSteps === undefined ? "" : ` of up to ${formatCount(result.maxSteps)} steps`} |`);
-  if (result.limitHit) out.push(`| limit hit | ${result.limitHit} |`);
-  if (result.error) out.push(`| error | ${result.error.replace(/\|/g, "\\|")} |`);
+  if (result.limitHit) out.push(`| limit hit | ${markdownCell(result.limitHit)} |`);
+  if (result.error) out.push(`| error | ${markdownCell(result.error)} |`);
+  if (report.ranAt !== undefined) out.push(`| last run | ${markdownCell(report.ranAt)} |`);
   out.push("");
   if (result.counterexample && report.trace) {
     const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
     out.push(`## Counterexample (${report.trace.length} steps${how})`, "");
-    out.push("```mermaid", sequenceDiagram(report.trace, report.replicaCount, report.initialParticipants), "```", "");
+    out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.replicaCount, report.initialParticipants), "mermaid"), "");
     out.push(stepTable(report.trace, report.initialParticipants), "");
-    out.push(`Replay it with \`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json\`.`, "");
+    out.push(`Replay it with ${markdownCodeSpan(`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json`)}.`, "");
   }
   return out.join("\n");
 }

@@ -1,5 +1,7 @@
 import type { AuditFinding } from "../properties/audit/finding.ts";
-import { cell } from "./step-table.ts";
+import { markdownCell } from "./escape/markdown-cell.ts";
+import { markdownCodeBlock } from "./escape/markdown-code-block.ts";
+import { markdownInline } from "./escape/markdown-inline.ts";
 
 /**
  * reports/seed-audit.md: the reference property suites run against the seed documents'
@@ -16,11 +18,13 @@ export function seedAuditMarkdown(findings: readonly AuditFinding[]): string {
   for (const subject of subjects) {
     const rows = findings.filter((finding) => finding.subject === subject);
     const broken = rows.filter((finding) => finding.verdict === "broken").length;
-    out.push(`## ${subject}`, "", `${broken} of ${rows.length} properties broken.`, "", "| property | verdict | source | what it shows |", "|---|---|---|---|");
-    for (const row of rows) out.push(`| ${cell(row.property)} | ${row.verdict === "broken" ? "**broken**" : "holds"} | ${cell(row.source)} | ${cell(row.explanation)} |`);
+    out.push(`## ${markdownInline(subject)}`, "", `${broken} of ${rows.length} properties broken.`, "", "| property | verdict | source | what it shows |", "|---|---|---|---|");
+    for (const row of rows) out.push(`| ${markdownCell(row.property)} | ${row.verdict === "broken" ? "**broken**" : "holds"} | ${markdownCell(row.source)} | ${markdownCell(row.explanation)} |`);
     out.push("");
     for (const row of rows.filter((finding) => finding.verdict === "broken")) {
-      out.push(`### ${subject}: ${row.property}`, "", row.explanation, "", "Minimal counterexample:", "", "```json", JSON.stringify(row.counterexample, null, 2), "```", "");
+      // JSON.stringify gives undefined for a missing counterexample; the block then stays empty, as before.
+      const json = JSON.stringify(row.counterexample, null, 2) ?? "";
+      out.push(`### ${markdownInline(`${row.subject}: ${row.property}`)}`, "", markdownInline(row.explanation), "", "Minimal counterexample:", "", markdownCodeBlock(json, "json"), "");
     }
   }
   return out.join("\n");

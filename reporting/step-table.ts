@@ -1,3 +1,4 @@
+import { markdownCell } from "./escape/markdown-cell.ts";
 import type { TraceStep } from "./trace.ts";
 
 /** The counterexample as a Markdown table: one row per step, what changed, what broke. */
@@ -11,11 +12,7 @@ export function stepTable(trace: readonly TraceStep[], initial: Record<string, s
       .map(([name, summary]) => `${name}: ${summary}`)
       .join("; ");
     previous = participants;
-    rows.push(`| ${index + 1} | ${cell(entry.description)} | ${cell(changes || "—")} | ${cell(entry.violated.join(", ") || "—")} |`);
+    rows.push(`| ${index + 1} | ${markdownCell(entry.description)} | ${markdownCell(changes || "—")} | ${markdownCell(entry.violated.join(", ") || "—")} |`);
   });
   return rows.join("\n");
-}
-
-export function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

@@ -1,13 +1,17 @@
 import type { Result } from "../explorer/result.ts";
+import { terminalText } from "./escape/terminal-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
 import type { Judgement } from "./verdict.ts";
 
-/** The table `check` prints on stdout: model, verdict, manifest outcome, states, depth, seconds, states/s. */
+/**
+ * The table `check` prints on stdout: model, verdict, manifest outcome, states, depth, seconds,
+ * states/s. The model and property names come from the Result and pass through `terminalText`.
+ */
 export function summaryTable(rows: readonly { result: Result; judgement: Judgement }[]): string {
   const header = ["model", "verdict", "expected?", "states", "depth", "seconds", "states/s"];
   const body = rows.map(({ result, judgement }) => [
-    result.model,
-    verdictCell(result),
+    terminalText(result.model),
+    terminalText(verdictCell(result)),
     judgement.outcome === "as-expected" ? "yes" : judgement.outcome === "incomplete" ? "incomplete" : "NO",
     formatCount(result.distinctStates),
     String(result.result === "violation" ? (result.counterexample?.steps.length ?? result.maxDepth) : result.maxDepth),

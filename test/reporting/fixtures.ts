@@ -39,3 +39,33 @@ export function passResult(overrides: Partial<Result> = {}): Result {
     ...overrides,
   };
 }
+
+/** `text` cut or padded with dots to exactly `length` characters. */
+function exactly(text: string, length: number): string {
+  return text.length >= length ? text.slice(0, length) : text + ".".repeat(length - text.length);
+}
+
+const label = (text: string): string => exactly(text, 45);
+
+/**
+ * A long counterexample on 4 replicas and 2 clients whose arrow labels and state notes are all
+ * 45 characters: the worst case the HTML diagram must fit into a 1200 px column.
+ */
+export const longTrace: TraceStep[] = [
+  { step: { request: 0, op: "transfer 100" }, description: 'client 0 requests "transfer 100"', participants: { C0: label("waiting for f+1 replies to t1 transfer 100") }, violated: [] },
+  { step: { deliver: `${label("REQUEST c0 t1 op:transfer-100-from-a1-to-a2")} c0->0` }, description: "deliver REQUEST c0 t1 c0->0", participants: { R0: label("primary, view 0, assigned seq 1 to request t1") }, violated: [] },
+  { step: { request: 1, op: "transfer 200" }, description: 'client 1 requests "transfer 200"', participants: { C1: label("waiting for f+1 replies to t1 transfer 200") }, violated: [] },
+  { step: { deliver: `${label("REQUEST c1 t1 op:transfer-200-from-a2-to-a3")} c1->0` }, description: "deliver REQUEST c1 t1 c1->0", violated: [] },
+  { step: { byzantine: 3, behaviour: "pre-prepare", to: 2, value: "transfer-200-from-a2-to-a3-seq-1" }, description: "byzantine replica 3: pre-prepare to=2 value=transfer-200-from-a2-to-a3-seq-1", participants: { R2: label("pre-prepared seq 1 = transfer 200 (from R3)") }, violated: [] },
+  { step: { deliver: `${label("PRE-PREPARE v0 n1 d:transfer-100-from-a1-to-a2")} 0->1` }, description: "deliver PRE-PREPARE v0 n1 0->1", participants: { R1: label("pre-prepared seq 1 = transfer 100 (from R0)") }, violated: [] },
+  { step: { deliver: `${label("PREPARE v0 n1 d:transfer-100-from-a1-to-a2 r1")} 1->0` }, description: "deliver PREPARE v0 n1 1->0", participants: { R0: label("prepared seq 1 = transfer 100 with 2f matches") }, violated: [] },
+  { step: { deliver: `${label("PREPARE v0 n1 d:transfer-200-from-a2-to-a3 r2")} 2->3` }, description: "deliver PREPARE v0 n1 2->3", violated: [] },
+  { step: { deliver: `${label("COMMIT v0 n1 d:transfer-100-from-a1-to-a2 r0")} 0->1` }, description: "deliver COMMIT v0 n1 0->1", participants: { R1: label("committed seq 1 = transfer 100 and executed it") }, violated: [] },
+  { step: { deliver: `${label("COMMIT v0 n1 d:transfer-200-from-a2-to-a3 r3")} 3->2` }, description: "deliver COMMIT v0 n1 3->2", participants: { R2: label("committed seq 1 = transfer 200 and executed it") }, violated: ["agreement"] },
+  { step: { deliver: `${label("REPLY v0 t1 r:ok balance-a1=900 balance-a2=1100")} 1->c0` }, description: "deliver REPLY v0 t1 1->c0", participants: { C0: label("accepted reply ok from R1 (needs f+1 = 2 of them)") }, violated: ["agreement"] },
+  { step: { deliver: `${label("REPLY v0 t1 r:ok balance-a2=800 balance-a3=1200")} 2->c1` }, description: "deliver REPLY v0 t1 2->c1", participants: { C1: label("accepted reply ok from R2 (needs f+1 = 2 of them)") }, violated: ["agreement"] },
+];
+
+export function longResult(overrides: Partial<Result> = {}): Result {
+  return violationResult({ model: "pbft/n4_f1_clients2_long", maxDepth: longTrace.length, counterexample: { version: 1, model: "pbft/n4_f1_clients2_long", config: { n: 4, clients: 2 }, seed: 0, steps: longTrace.map((t) => t.step) }, ...overrides });
+}

@@ -42,7 +42,7 @@ describe("Mermaid sequence diagram of a counterexample", () => {
     expect(other).toContain("R2-xR3: 1. dropped PREPARE");
     expect(other).toContain("Note over R1,R2: 2. network duplicates COMMIT");
     expect(other).toContain("Note over R2: 3. crash replica 2");
-    expect(other).toContain("Note over R3: 4. byzantine replica 3: silent");
+    expect(other).toContain("Note over R3: 4. byzantine replica 3#58; silent");
     expect(other).toContain("Note over R0,R3: 5. global stabilisation time");
   });
 
@@ -91,7 +91,7 @@ describe("Markdown report", () => {
     });
     expect(text).toContain("**Verdict: violation of agreement**");
     expect(text).toContain("| distinct states | 1,234 |");
-    expect(text).toContain("> **Warning:** n = 3 < 3f+1");
+    expect(text).toContain("> **Warning:** n = 3 \\< 3f+1");
     expect(text).toContain("## Counterexample (3 steps, shortest)");
     expect(text).toContain("```mermaid\nsequenceDiagram");
     expect(text).toContain("npx consensus-check replay reports/bench-pbft_n4f1_mutant.schedule.json");
@@ -171,14 +171,15 @@ describe("HTML report", () => {
     );
     expect(html).not.toContain("<script");
     expect(html).toContain("<svg");
-    expect(html).toContain('<a href="#bench-pbft_n4f1_mutant">');
+    expect(html).toContain('<a href="#m-bench-002fpbft_n4f1_mutant">');
+    expect(html).toContain('<section id="m-bench-002fpbft_n4f1_mutant">');
     expect(html).toContain("agreement violated");
   });
 
   it("draws Byzantine sends dashed and marks violating rows", () => {
     const svg = sequenceSvg(violationTrace, 4);
     expect(svg).toContain('stroke-dasharray="6 4"');
-    expect(svg).toContain(">pre-prepare A (Byzantine)</text>");
+    expect(svg).toContain(">pre-prepare A (Byzantine)</tspan>");
     expect(svg).toContain('fill="#fde2e2"');
   });
 });
@@ -214,9 +215,44 @@ describe("clients in the sequence diagrams", () => {
   it("gives each client a lane after the replicas and draws its messages", () => {
     const diagram = sequenceDiagram(trace, 2);
     expect(diagram.split("\n").slice(0, 4)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant C0"]);
-    expect(diagram).toContain('  Note over C0: 1. client 0 requests "x"');
-    expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op:x");
-    expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r:ok");
+    expect(diagram).toContain("  Note over C0: 1. client 0 requests #34;x#34;");
+    expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op#58;x");
+    expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r#58;ok");
     expect(sequenceSvg(trace, 2)).toContain(">C0</text>");
+  });
+});
+
+describe("the run date of each report", () => {
+  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, replicaCount: 4, ranAt });
+
+  it("is a column of the HTML index, per row, so an index assembled from several runs says when each ran", () => {
+    const html = htmlReport([report("2026-11-20T08:00:00.000Z"), { ...report(), result: violationResult() }], "2026-11-23T00:00:00Z");
+    expect(html).toContain("<th>last run</th></tr></thead>");
+    const rows = html.split("\n").filter((line) => line.startsWith("<tr class="));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/<td>2026-11-20T08:00:00\.000Z<\/td><\/tr>$/);
+    expect(rows[1]).toMatch(/<td>—<\/td><\/tr>$/);
+  });
+
+  it("is a figure of the Markdown report when known", () => {
+    expect(markdownReport(report("2026-11-20T08:00:00.000Z"))).toContain("| last run | 2026-11-20T08:00:00.000Z |");
+    expect(markdownReport(report())).not.toContain("last run");
+  });
+
+  it("is the test suite's timestamp in junit.xml (the earliest run) and each test case's system-out", () => {
+    const xml = junitReport([
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-20T08:00:00.000Z" },
+      { result: violationResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-19T23:30:05+01:00" },
+      { result: passResult({ model: "x" }), judgement: { outcome: "as-expected", reasons: [] } },
+    ]);
+    expect(xml).toContain('<testsuite name="models" tests="3" failures="0" errors="0" time="3.000" timestamp="2026-11-19T22:30:05">');
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0 ranAt=2026-11-20T08:00:00.000Z</system-out>");
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0</system-out>");
+  });
+
+  it("leaves the suite without a timestamp when no run date is an ISO date", () => {
+    const xml = junitReport([{ result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "&amp; &#60; 1960" }]);
+    expect(xml).toContain('<testsuite name="models" tests="1" failures="0" errors="0" time="1.250">');
+    expect(xml).toContain("ranAt=&amp;amp; &amp;#60; 1960</system-out>");
   });
 });
