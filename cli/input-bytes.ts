@@ -6,7 +6,7 @@ const MIB = 1024 * 1024;
 /**
  * The most bytes one input file (or standard input) may hold: 64 MiB. The formats read this
  * way (a Schedule, a saved Result, Merkle and MPT case files) are a few KiB in practice; the
- * largest useful ones, a million 32-byte Merkle leaves or half a million trie updates, fit.
+ * largest useful ones, a million 32-byte Merkle leaves or a quarter million trie updates, fit.
  * Parsed, JSON takes several times its size in memory, so the limit keeps a run of the CLI
  * within a few hundred MiB whatever it is given.
  */

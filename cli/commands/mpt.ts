@@ -19,16 +19,17 @@ import type { CommandRegistration } from "./index.ts";
  * the stack. Ethereum's keys are 32-byte hashes (secure tries) or RLP indices of at most 9
  * bytes; 256 bytes leaves room for any other scheme. `proofNodes`: a path through a trie has at
  * most one node per key nibble and one more for its end: 2 × 256 + 1. `ops`: a trie update
- * costs about 15 µs and 500 bytes; the updates of all cases of one input are at most 2^19,
- * about what the 64 MiB input limit holds as 32-byte keys and values (~140 bytes an update).
+ * costs about 20 µs and 2 KiB of memory, parsing included (2^18 updates of 32-byte keys and
+ * values, a 35 MiB input: 5 s and 0.55 GiB), so the updates of all cases of one input are at
+ * most 2^18 = 262,144.
  */
-export const MPT_LIMITS = { keyBytes: 256, proofNodes: 2 * 256 + 1, ops: 2 ** 19 } as const;
+export const MPT_LIMITS = { keyBytes: 256, proofNodes: 2 * 256 + 1, ops: 2 ** 18 } as const;
 
 const key = boundedHexBytes(MPT_LIMITS.keyBytes, "a key");
 const op = z.tuple([key, hexBytes.nullable()], { message: 'an op is ["0x<key>", "0x<value>" | null] (null deletes)' });
 const ops = z
   .array(op, { message: "ops must be an array of [key, value | null] pairs" })
-  .max(MPT_LIMITS.ops, `at most ${MPT_LIMITS.ops} ops (2^19) per input; split them over several inputs`);
+  .max(MPT_LIMITS.ops, `at most ${MPT_LIMITS.ops} ops (2^18) per input; split them over several inputs`);
 
 const rootCase = z.strictObject({ secure: z.boolean().optional(), ops });
 const proveCase = z.strictObject({ secure: z.boolean().optional(), ops, key });
@@ -106,7 +107,7 @@ export function mptVerifyCase(input: z.infer<typeof verifyCase>): VerifyResult {
 
 export const registerMptCommands: CommandRegistration = (program, setExitCode) => {
   const mpt = program.command("mpt").description("Ethereum Merkle-Patricia trie: roots and eth_getProof proofs from JSON cases");
-  const opsBudget = { cost: (input: { ops: Ops }) => input.ops.length, max: MPT_LIMITS.ops, unit: "ops", why: "2^19, about what 64 MiB holds as 32-byte keys and values" };
+  const opsBudget = { cost: (input: { ops: Ops }) => input.ops.length, max: MPT_LIMITS.ops, unit: "ops", why: "2^18: each update costs about 20 µs and 2 KiB" };
   addCaseCommand(mpt, setExitCode, {
     name: "root",
     description: 'root of {"secure"?, "ops": [[key, value|null], …]}',

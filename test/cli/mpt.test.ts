@@ -126,10 +126,10 @@ describe("consensus-check mpt", () => {
   });
 
   it("bounds the ops of all cases of one input together", async () => {
-    const half = Array(2 ** 18 + 1).fill(["0x01", null]);
+    const half = Array(2 ** 17 + 1).fill(["0x01", null]);
     const { code, stderr } = await run("mpt", "root", caseFile([{ ops: half }, { ops: half }]));
     expect(code).toBe(2);
-    expect(stderr).toBe("consensus-check: cases[1]: the cases up to here hold 524290 ops, more than the 524288 one input may hold (2^19, about what 64 MiB holds as 32-byte keys and values); split them over several files\n");
+    expect(stderr).toBe("consensus-check: cases[1]: the cases up to here hold 262146 ops, more than the 262144 one input may hold (2^18: each update costs about 20 µs and 2 KiB); split them over several files\n");
   });
 
   it("prints one line per case without --json", async () => {
@@ -154,7 +154,7 @@ describe("consensus-check mpt", () => {
     ["verify-proof", { root: `0x${"00".repeat(32)}`, key: `0x${"00".repeat(257)}`, proof: [] }, /^consensus-check: case\.key: a key must be at most 256 bytes \(0x \+ 512 hex digits\)/],
     ["root", { ops: [[`0x${"00".repeat(257)}`, "0x01"]] }, /^consensus-check: case\.ops\[0\]\[0\]: a key must be at most 256 bytes/],
     ["prove", { ops: [], key: `0x${"00".repeat(257)}` }, /^consensus-check: case\.key: a key must be at most 256 bytes/],
-    ["root", { ops: Array(2 ** 19 + 1).fill(["0x01", null]) }, /^consensus-check: case\.ops: at most 524288 ops \(2\^19\) per input/],
+    ["root", { ops: Array(2 ** 18 + 1).fill(["0x01", null]) }, /^consensus-check: case\.ops: at most 262144 ops \(2\^18\) per input/],
   ])("mpt %s on malformed input, case %#, exits 2 with one line naming the case and field", async (command, content, message) => {
     const { code, stdout, stderr } = await run("mpt", command, caseFile(content));
     expect(code).toBe(2);
