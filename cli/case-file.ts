@@ -127,10 +127,15 @@ export interface CaseCommand<T extends z.ZodType, R> {
   budget?: CaseBudget<z.infer<T>>;
 }
 
-const VERIFY_EXIT_HELP =
-  "\nExit status: 0 when every case's proof is valid; 1 when at least one is invalid (every case is still checked and printed); " +
-  "2 on malformed input (one line on stderr naming the case and field).\n";
-const COMPUTE_EXIT_HELP = "\nExit status: 0 once every case is computed; 2 on malformed input (one line on stderr naming the case and field).\n";
+const VERIFY_EXIT_HELP = `
+Exit status: 0 when every case's proof is valid; 1 when at least one is invalid
+(every case is still checked and printed); 2 on malformed input (one line on
+stderr naming the case and field).
+`;
+const COMPUTE_EXIT_HELP = `
+Exit status: 0 once every case is computed; 2 on malformed input (one line on
+stderr naming the case and field).
+`;
 
 /**
  * One audit subcommand (`merkle root FILE`, `mpt prove FILE`, …): read the cases, run each,

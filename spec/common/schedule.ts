@@ -8,10 +8,10 @@ import { PBFT_LIMITS } from "./pbft-limits.ts";
  */
 
 /**
- * Bounds of a Schedule file, so that reading one is linear and small whatever it holds. The
- * longest run of any config within spec/common/pbft-limits.ts is some 30,000 steps, a
- * counterexample a few dozen: a million steps is room for any model to come, and parses in
- * about a second. A message id is "TYPE fields from->to" (impl/network/message-id.ts) and
+ * Bounds of a Schedule file, so that reading one is linear and small whatever it holds. A run
+ * of the largest configs within spec/common/pbft-limits.ts is some 7,000 steps (a few times
+ * that where the network duplicates), a counterexample a few dozen: a million steps is room
+ * for any model to come, and a list that long is refused before its steps are parsed. A message id is "TYPE fields from->to" (impl/network/message-id.ts) and
  * carries at most an op (REQUEST) or a result, which is the op and a counter (REPLY).
  */
 export const SCHEDULE_LIMITS = {
