@@ -1,25 +1,37 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { z } from "zod";
 import { InputError, formatIssuePath } from "../spec/common/input-error.ts";
+import { EXIT } from "./exit-codes.ts";
+import { readJsonInput } from "./json-input.ts";
+
+// replay and report read their inputs through here too.
+export { readJsonInput };
 
 /**
  * JSON case files of the audit commands (`merkle …`, `mpt …`): FILE or `-` for stdin holds
  * one case or an array of cases. Every problem is an InputError naming the case and field,
- * e.g. `cases[2].leaves[0]: odd-length hex "0xabc"`.
+ * e.g. `cases[2].leaves[0]: expected 0x-prefixed hex with an even number of digits`.
  */
-export function readJsonInput(file: string): unknown {
-  let text: string;
-  try {
-    text = file === "-" ? readFileSync(0, "utf8") : readFileSync(file, "utf8");
-  } catch (error) {
-    throw new InputError(`cannot read ${file === "-" ? "standard input" : file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file === "-" ? "standard input" : file} is not valid JSON: ${(error as Error).message}`);
-  }
+
+/**
+ * Cases in one input. A realistic proof case takes 1–3 KiB of JSON, so the 64 MiB input
+ * limit holds some 30,000 of them; tiny cases (`{"leaves": []}`) could number millions, each
+ * parsed and answered in memory at once.
+ */
+export const MAX_CASES = 100_000;
+
+/**
+ * What the cases of one input may cost together, e.g. their Merkle leaves: each case is
+ * bounded by its schema, and the sum over the cases by `max`, so that an input is bounded as
+ * a whole and not only case by case.
+ */
+export interface CaseBudget<C> {
+  cost: (parsed: C) => number;
+  max: number;
+  /** What `cost` counts, plural: "leaves". */
+  unit: string;
+  /** Why `max`, for the message. */
+  why: string;
 }
 
 export interface Cases<T> {
@@ -28,16 +40,26 @@ export interface Cases<T> {
   wasArray: boolean;
 }
 
-export function parseCases<T extends z.ZodType>(input: unknown, schema: T): Cases<z.infer<T>> {
+export function parseCases<T extends z.ZodType>(input: unknown, schema: T, budget?: CaseBudget<z.infer<T>>): Cases<z.infer<T>> {
   const wasArray = Array.isArray(input);
   const raw: unknown[] = wasArray ? (input as unknown[]) : [input];
+  if (raw.length > MAX_CASES) throw new InputError(`cases: ${raw.length} cases, more than the ${MAX_CASES} one input may hold; split them over several files`);
+  let spent = 0;
   const cases = raw.map((value, index) => {
-    const parsed = schema.safeParse(value);
-    if (parsed.success) return parsed.data as z.infer<T>;
-    const issue = parsed.error.issues[0];
     const where = wasArray ? `cases[${index}]` : "case";
-    const path = issue ? formatIssuePath(issue.path) : "";
-    throw new InputError(`${where}${path ? `.${path}`.replace(".[", "[") : ""}: ${issue?.message ?? "invalid"}`);
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue ? formatIssuePath(issue.path) : "";
+      throw new InputError(`${where}${path ? `.${path}`.replace(".[", "[") : ""}: ${issue?.message ?? "invalid"}`);
+    }
+    if (budget !== undefined) {
+      spent += budget.cost(parsed.data);
+      if (spent > budget.max) {
+        throw new InputError(`${where}: the cases up to here hold ${spent} ${budget.unit}, more than the ${budget.max} one input may hold (${budget.why}); split them over several files`);
+      }
+    }
+    return parsed.data as z.infer<T>;
   });
   return { cases, wasArray };
 }
@@ -51,32 +73,88 @@ export function printCaseResults<R>(results: R[], wasArray: boolean, json: boole
   results.forEach((result, index) => process.stdout.write(`${wasArray ? `case ${index}: ` : ""}${describe(result, index)}\n`));
 }
 
+const HEX_MESSAGE = 'expected 0x-prefixed hex with an even number of digits, e.g. "0x00ff"';
+
+/**
+ * A character class and a parity check, both linear: a repeated group such as
+ * /^0x([0-9a-f]{2})*$/ backtracks through one stack frame per pair, which overflows the
+ * stack on a string of a few MiB.
+ */
+function isEvenHex(text: string): boolean {
+  return text.length % 2 === 0 && /^0x[0-9a-fA-F]*$/.test(text);
+}
+
+function bytesOfHex(hex: string): Uint8Array {
+  const buffer = Buffer.from(hex.slice(2), "hex");
+  // A view, not a copy: Buffer.from packs small results into one shared slab.
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /** 0x-prefixed, even-length hex → bytes; the zod message names the fix. */
-export const hexBytes = z
-  .string()
-  .regex(/^0x([0-9a-fA-F]{2})*$/, { message: 'expected 0x-prefixed hex with an even number of digits, e.g. "0x00ff"' })
-  .transform((hex) => Uint8Array.from(Buffer.from(hex.slice(2), "hex")));
+export const hexBytes = z.string({ error: HEX_MESSAGE }).refine(isEvenHex, { message: HEX_MESSAGE }).transform(bytesOfHex);
+
+/** Like hexBytes, at most `maxBytes` bytes: the length is checked before the digits are read. */
+export function boundedHexBytes(maxBytes: number, what: string) {
+  return z
+    .string({ error: HEX_MESSAGE })
+    .max(2 + 2 * maxBytes, `${what} must be at most ${maxBytes} bytes (0x + ${2 * maxBytes} hex digits)`)
+    .refine(isEvenHex, { message: HEX_MESSAGE })
+    .transform(bytesOfHex);
+}
 
 /** 32-byte hash as 0x-hex. */
-export const hexHash32 = hexBytes.refine((bytes) => bytes.length === 32, { message: "expected a 32-byte hash (0x + 64 hex digits)" });
+export const hexHash32 = z
+  .string({ error: "expected a 32-byte hash (0x + 64 hex digits)" })
+  .refine((text) => text.length === 66 && isEvenHex(text), { message: "expected a 32-byte hash (0x + 64 hex digits)" })
+  .transform(bytesOfHex);
 
 export function toHex(bytes: Uint8Array): string {
   return `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
 }
 
+/** One audit subcommand: its cases' schema, what it computes, and how a result reads. */
+export interface CaseCommand<T extends z.ZodType, R> {
+  name: string;
+  description: string;
+  schema: T;
+  run: (input: z.infer<T>) => R;
+  describe: (result: R) => string;
+  /**
+   * Verification commands only: whether a result is a valid proof. Any invalid one makes
+   * the exit status 1, after every case was checked and printed.
+   */
+  isValid?: (result: R) => boolean;
+  budget?: CaseBudget<z.infer<T>>;
+}
+
+const VERIFY_EXIT_HELP = `
+Exit status: 0 when every case's proof is valid; 1 when at least one is invalid
+(every case is still checked and printed); 2 on malformed input (one line on
+stderr naming the case and field).
+`;
+const COMPUTE_EXIT_HELP = `
+Exit status: 0 once every case is computed; 2 on malformed input (one line on
+stderr naming the case and field).
+`;
+
 /**
  * One audit subcommand (`merkle root FILE`, `mpt prove FILE`, …): read the cases, run each,
- * print the results in input order. Exit 0 whatever the verdicts; malformed input is an
- * InputError (exit 2) before any case runs.
+ * print the results in input order. Malformed input is an InputError (exit 2) before any case
+ * runs; then a command that computes exits 0, one that verifies exits 1 if any proof is invalid.
  */
-export function addCaseCommand<T extends z.ZodType, R>(parent: Command, name: string, description: string, schema: T, run: (input: z.infer<T>) => R, describe: (result: R) => string): void {
+export function addCaseCommand<T extends z.ZodType, R>(parent: Command, setExitCode: (code: number) => void, command: CaseCommand<T, R>): void {
+  const { isValid } = command;
   parent
-    .command(name)
-    .description(description)
+    .command(command.name)
+    .description(command.description)
     .argument("<file>", "JSON file with one case or an array of cases, or - for standard input")
     .option("--json", "print the results as JSON (an array when the input is one)")
+    .addHelpText("after", isValid === undefined ? COMPUTE_EXIT_HELP : VERIFY_EXIT_HELP)
     .action((file: string, options: { json?: boolean }) => {
-      const { cases, wasArray } = parseCases(readJsonInput(file), schema);
-      printCaseResults(cases.map(run), wasArray, options.json === true, describe);
+      const { cases, wasArray } = parseCases(readJsonInput(file), command.schema, command.budget);
+      const results = cases.map(command.run);
+      printCaseResults(results, wasArray, options.json === true, command.describe);
+      // Exit 1 reuses the code for "not as expected" (exit-codes.ts): a proof that should hold does not.
+      if (isValid !== undefined && !results.every(isValid)) setExitCode(EXIT.unexpected);
     });
 }

@@ -6,19 +6,39 @@ import type { CommandRegistration } from "./index.ts";
 /**
  * `merkle root|verify-inclusion|verify-consistency FILE`: audit the Merkle roots and proofs of
  * a user's own log (RFC 9162 §2.1) or block (Bitcoin). FILE (or `-`) holds one case or an
- * array of cases; exit 0 once every case was processed, whatever the verdicts, 2 on bad input.
+ * array of cases. Exit status: `root` 0 once every root is computed; `verify-*` 0 when every
+ * proof is valid, 1 when at least one is invalid (all cases are still checked and printed);
+ * 2 on malformed input, before any case runs.
  */
-const treeSize = z
-  .number({ error: (issue) => (issue.input === undefined ? "missing: expected a whole number ≥ 0" : "expected a whole number ≥ 0") })
-  .int({ message: "expected a whole number ≥ 0" })
-  .nonnegative({ message: "expected a whole number ≥ 0, not a negative one" })
-  .max(Number.MAX_SAFE_INTEGER, { message: "expected a number below 2^53" });
 
-const proof = z.array(hexHash32, { message: "expected an array of 32-byte hashes (0x + 64 hex digits)" });
+/**
+ * Bounds of a case file, so that a run is linear in its input and stays small.
+ * `leaves`: a root keeps every leaf and builds the whole tree (about 550 bytes and 3.5 µs a
+ * leaf, parsing included), so the leaves of all cases of one input are at most 2^20: about
+ * what the 64 MiB input limit holds of 32-byte leaves (972,000 at 69 bytes each as JSON), in
+ * 0.55 GiB and a few seconds. `proofHashes`: a tree of at most 2^53 − 1 leaves is 53 levels
+ * high, so an inclusion proof has at most 53 hashes and a consistency proof at most 54; a
+ * longer proof cannot be valid, and the verifiers walk at most one step per hash given.
+ */
+export const MERKLE_LIMITS = { leaves: 2 ** 20, proofHashes: 64 } as const;
+
+// Sizes and indices are plain numbers, exact up to 2^53 − 1 (zod's int() refuses the rest).
+const WHOLE = "expected a whole number from 0 to 2^53 − 1 (9007199254740991)";
+const treeSize = z
+  .number({ error: (issue) => (issue.input === undefined ? `missing: ${WHOLE}` : WHOLE) })
+  .int({ message: WHOLE })
+  .nonnegative({ message: "expected a whole number ≥ 0, not a negative one" })
+  .max(Number.MAX_SAFE_INTEGER, { message: WHOLE });
+
+const proof = z
+  .array(hexHash32, { message: "expected an array of 32-byte hashes (0x + 64 hex digits)" })
+  .max(MERKLE_LIMITS.proofHashes, `a proof has at most ${MERKLE_LIMITS.proofHashes} hashes (a tree of up to 2^53 − 1 leaves needs at most 54)`);
 
 export const rootCase = z
   .strictObject({
-    leaves: z.array(hexBytes, { message: 'expected an array of 0x-hex leaves, e.g. ["0x00", "0x0102"]' }),
+    leaves: z
+      .array(hexBytes, { message: 'expected an array of 0x-hex leaves, e.g. ["0x00", "0x0102"]' })
+      .max(MERKLE_LIMITS.leaves, `at most ${MERKLE_LIMITS.leaves} leaves (2^20) per input; split bigger trees' leaves over several inputs`),
     hash: z.enum(["rfc6962", "bitcoin"], { message: 'expected "rfc6962" (the default) or "bitcoin"' }).default("rfc6962"),
   })
   .superRefine((value, ctx) => {
@@ -65,9 +85,30 @@ export function checkConsistency(input: ConsistencyCase): Verdict {
 
 const describeVerdict = (verdict: Verdict): string => (verdict.valid ? "valid" : `invalid: ${verdict.error}`);
 
-export const registerMerkle: CommandRegistration = (program) => {
+export const registerMerkle: CommandRegistration = (program, setExitCode) => {
   const merkle = program.command("merkle").description("Merkle tree roots and proofs (RFC 9162 §2.1; Bitcoin for roots)");
-  addCaseCommand(merkle, "root", 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"} (bitcoin: leaves are 32-byte txids in internal byte order, the root likewise)', rootCase, merkleRootOf, (r) => `root ${r.root}`);
-  addCaseCommand(merkle, "verify-inclusion", 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}', inclusionCase, checkInclusion, describeVerdict);
-  addCaseCommand(merkle, "verify-consistency", 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}', consistencyCase, checkConsistency, describeVerdict);
+  addCaseCommand(merkle, setExitCode, {
+    name: "root",
+    description: 'root of {"leaves": ["0x.."], "hash"?: "rfc6962" | "bitcoin"} (bitcoin: leaves are 32-byte txids in internal byte order, the root likewise)',
+    schema: rootCase,
+    run: merkleRootOf,
+    describe: (r) => `root ${r.root}`,
+    budget: { cost: (input) => input.leaves.length, max: MERKLE_LIMITS.leaves, unit: "leaves", why: "2^20, about what 64 MiB holds of 32-byte leaves" },
+  });
+  addCaseCommand(merkle, setExitCode, {
+    name: "verify-inclusion",
+    description: 'RFC 9162 inclusion proof {"leafIndex", "treeSize", "leafHash" | "leaf", "proof", "root"}',
+    schema: inclusionCase,
+    run: checkInclusion,
+    describe: describeVerdict,
+    isValid: (verdict) => verdict.valid,
+  });
+  addCaseCommand(merkle, setExitCode, {
+    name: "verify-consistency",
+    description: 'RFC 9162 consistency proof {"size1", "size2", "root1", "root2", "proof"}',
+    schema: consistencyCase,
+    run: checkConsistency,
+    describe: describeVerdict,
+    isValid: (verdict) => verdict.valid,
+  });
 };

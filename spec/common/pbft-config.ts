@@ -1,12 +1,18 @@
 import { z } from "zod";
+import { PBFT_LIMITS, forgeryChoices } from "./pbft-limits.ts";
 import { isByzantineBoundMet, quorumRuleSchema } from "./quorum.ts";
+import { SCHEDULE_LIMITS } from "./schedule.ts";
 
 // Messages say what to fix; the field's path is prefixed where the error is reported (input-error.ts).
-const count = (minimum: number) =>
+// Every count has an upper bound (spec/common/pbft-limits.ts says why), named in its message.
+const count = (minimum: number, maximum: number, why: string) =>
   z
-    .number({ error: `must be an integer, at least ${minimum}` })
-    .int("must be an integer")
-    .min(minimum, `must be at least ${minimum}`);
+    .number({ error: `must be an integer from ${minimum} to ${maximum}` })
+    .int(`must be an integer from ${minimum} to ${maximum}`)
+    .min(minimum, `must be at least ${minimum}`)
+    .max(maximum, `must be at most ${maximum} (${why})`);
+
+const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
 /**
  * What a Byzantine replica may do (impl/adversary). `silent` sends nothing; `equivocate`
@@ -24,8 +30,12 @@ export type ByzantineBehaviour = z.infer<typeof byzantineBehaviourSchema>;
 
 export const byzantineReplicaSchema = z
   .object({
-    replica: count(0),
-    behaviours: z.array(byzantineBehaviourSchema).min(1, "name at least one behaviour (silent for none)"),
+    replica: replicaId,
+    behaviours: z
+      .array(byzantineBehaviourSchema)
+      .min(1, "name at least one behaviour (silent for none)")
+      .max(BYZANTINE_BEHAVIOURS.length, `name each behaviour at most once (there are ${BYZANTINE_BEHAVIOURS.length})`)
+      .refine((behaviours) => new Set(behaviours).size === behaviours.length, "name each behaviour at most once"),
   })
   .strict();
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
@@ -37,28 +47,34 @@ export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
  */
 export const pbftConfigSchema = z
   .object({
-    n: count(1),
-    f: count(0),
+    n: count(1, PBFT_LIMITS.n, "a bigger cluster cannot be model-checked or replayed in bounded time"),
+    f: count(0, PBFT_LIMITS.f, `f counts replicas, and n is at most ${PBFT_LIMITS.n}`),
     /** Clients, each sending `requests` requests one at a time (Castro & Liskov §4.1). */
-    clients: count(1).default(1),
-    requests: count(1),
+    clients: count(1, PBFT_LIMITS.clients, "each client is one more concurrent sender; more cannot be model-checked").default(1),
+    requests: count(1, PBFT_LIMITS.requests, "requests per client; a longer run cannot be model-checked"),
     /** K: a checkpoint every K executed requests (§4.3). */
-    checkpointInterval: count(1),
+    checkpointInterval: count(1, PBFT_LIMITS.checkpointInterval, `a run executes at most ${PBFT_LIMITS.runMessages} requests, so a larger K never checkpoints`),
     /** L: the high watermark is H = h + L (§4.3). */
-    window: count(1),
+    window: count(1, PBFT_LIMITS.window, `a run assigns at most ${PBFT_LIMITS.runMessages} sequence numbers, so a larger L never fills`),
     quorumRule: quorumRuleSchema.default("2f+1"),
     /** Mutants only: replace the certificate sizes the rule computes. */
     quorumOverrides: z
-      .object({ prepare: count(0).optional(), commit: count(1).optional() })
+      .object({
+        prepare: count(0, PBFT_LIMITS.n - 1, `a PREPARE certificate counts backups, fewer than the at most ${PBFT_LIMITS.n} replicas`).optional(),
+        commit: count(1, PBFT_LIMITS.n, `a COMMIT certificate counts replicas, at most ${PBFT_LIMITS.n}`).optional(),
+      })
       .strict()
       .default({}),
-    byzantine: z.array(byzantineReplicaSchema).default([]),
+    byzantine: z
+      .array(byzantineReplicaSchema)
+      .max(PBFT_LIMITS.n, `must list at most ${PBFT_LIMITS.n} replicas (n is at most ${PBFT_LIMITS.n})`)
+      .default([]),
     /** Allow more than f Byzantine replicas (models that break the fault assumption on purpose). */
     exceedFaultBudget: z.boolean().default(false),
     /** Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages. */
-    adversarySlots: count(1).default(1),
+    adversarySlots: count(1, PBFT_LIMITS.adversarySlots, "every forgery is enumerated for each slot at every step").default(1),
     /** At most this many forgeries in one run (bounds the state space); unbounded when absent. */
-    forgeryBudget: count(0).optional(),
+    forgeryBudget: count(0, SCHEDULE_LIMITS.steps, `each forgery is one step, and a schedule has at most ${SCHEDULE_LIMITS.steps}`).optional(),
     network: z
       .object({ drop: z.boolean().default(false), duplicate: z.boolean().default(false) })
       .strict()
@@ -68,6 +84,26 @@ export const pbftConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    const runMessages = config.n * config.n * config.clients * config.requests;
+    if (runMessages > PBFT_LIMITS.runMessages) {
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message:
+          `n² × clients × requests is ${runMessages}, more than ${PBFT_LIMITS.runMessages}: a run carries about 3·n² messages per request ` +
+          "and would take minutes and GiBs to replay; lower n, clients or requests",
+      });
+    }
+    const choices = forgeryChoices(config);
+    if (choices > PBFT_LIMITS.forgeryChoices) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["byzantine"],
+        message:
+          `the Byzantine replicas could choose among up to ${choices} forgeries in one state, more than ${PBFT_LIMITS.forgeryChoices} ` +
+          "(each step tries every one); lower adversarySlots, clients or requests, or drop bad-digest",
+      });
+    }
     const seen = new Set<number>();
     config.byzantine.forEach((entry, index) => {
       if (entry.replica >= config.n) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PBFT_LIMITS } from "./pbft-limits.ts";
 
 /**
  * The one Schedule format (docs/ARCHITECTURE.md): at once an explorer counterexample, a
@@ -6,9 +7,39 @@ import { z } from "zod";
  * a TransitionSystem; `replay(schedule)` must reproduce the same states step by step.
  */
 
-const replicaId = z.number().int().nonnegative();
+/**
+ * Bounds of a Schedule file, so that reading one is linear and small whatever it holds. A run
+ * of the largest configs within spec/common/pbft-limits.ts is some 7,000 steps (a few times
+ * that where the network duplicates), a counterexample a few dozen: a million steps is room
+ * for any model to come, and a list that long is refused before its steps are parsed. A message id is "TYPE fields from->to" (impl/network/message-id.ts) and
+ * carries at most an op (REQUEST) or a result, which is the op and a counter (REPLY).
+ */
+export const SCHEDULE_LIMITS = {
+  steps: 1_000_000,
+  /** Characters of a client operation; the models' own are like "op0.1". */
+  op: 256,
+  /** Characters of a message id: an op of the longest kind and the message's fields. */
+  messageId: 1_024,
+  /** Characters of a model name or a Byzantine behaviour's name, and of a step argument's name. */
+  name: 128,
+  /** Arguments of a Byzantine step besides `byzantine` and `behaviour` (the models use at most 7). */
+  byzantineArguments: 16,
+  /** The PRNG (explorer/prng.ts) is seeded with `seed | 0`: 32 bits. */
+  seed: 0xffffffff,
+} as const;
+
+const replicaId = z
+  .number({ error: `expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}` })
+  .int(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
+  .nonnegative(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
+  .max(PBFT_LIMITS.n - 1, `must be at most ${PBFT_LIMITS.n - 1} (a cluster has at most ${PBFT_LIMITS.n} replicas)`);
+const boundedString = (maximum: number, what: string) =>
+  z
+    .string({ error: `expected ${what} as a string` })
+    .min(1, `expected ${what}, not an empty string`)
+    .max(maximum, `${what} must be at most ${maximum} characters`);
 /** A message in flight is named by a stable, human-readable id, e.g. "PREPARE v0 n1 2->3". */
-const messageId = z.string().min(1);
+const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id");
 
 export const deliverStep = z.object({ deliver: messageId }).strict();
 export const dropStep = z.object({ drop: messageId }).strict();
@@ -18,12 +49,40 @@ export const crashStep = z.object({ crash: replicaId }).strict();
 export const recoverStep = z.object({ recover: replicaId }).strict();
 /** A Byzantine replica acts; `behaviour` names an adversary-library behaviour, the rest are its arguments. */
 export const byzantineStep = z
-  .object({ byzantine: replicaId, behaviour: z.string().min(1) })
-  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null()]));
-export const partitionStep = z.object({ partition: z.array(z.array(replicaId)).min(2) }).strict();
+  .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name") })
+  .catchall(
+    z.union([z.string().max(SCHEDULE_LIMITS.messageId, `a Byzantine step's argument must be a string of at most ${SCHEDULE_LIMITS.messageId} characters`), z.number(), z.boolean(), z.null()], {
+      error: `a Byzantine step's argument must be a number, a boolean, null or a string of at most ${SCHEDULE_LIMITS.messageId} characters`,
+    }),
+  )
+  .superRefine((step, ctx) => {
+    const names = Object.keys(step).filter((key) => key !== "byzantine" && key !== "behaviour");
+    if (names.length > SCHEDULE_LIMITS.byzantineArguments) {
+      ctx.addIssue({ code: "custom", message: `a Byzantine step has at most ${SCHEDULE_LIMITS.byzantineArguments} arguments, this one ${names.length}` });
+    }
+    const long = names.find((name) => name.length > SCHEDULE_LIMITS.name);
+    if (long !== undefined) ctx.addIssue({ code: "custom", message: `a Byzantine step's argument names are at most ${SCHEDULE_LIMITS.name} characters` });
+  });
+export const partitionStep = z
+  .object({
+    partition: z
+      .array(z.array(replicaId).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
+      .min(2)
+      .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`),
+  })
+  .strict();
 export const healStep = z.object({ heal: z.literal(true) }).strict();
 export const gstStep = z.object({ gst: z.literal(true) }).strict();
-export const requestStep = z.object({ request: z.number().int().nonnegative(), op: z.string() }).strict();
+export const requestStep = z
+  .object({
+    request: z
+      .number({ error: `expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}` })
+      .int(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
+      .nonnegative(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
+      .max(PBFT_LIMITS.clients - 1, `must be at most ${PBFT_LIMITS.clients - 1} (a model has at most ${PBFT_LIMITS.clients} clients)`),
+    op: z.string().max(SCHEDULE_LIMITS.op, `an op must be at most ${SCHEDULE_LIMITS.op} characters`),
+  })
+  .strict();
 
 export const STEP_KINDS = [
   "deliver",
@@ -60,7 +119,7 @@ export const scheduleStep = z.custom<ScheduleStep>().superRefine((value, ctx) =>
   if (kind === undefined) {
     ctx.addIssue({
       code: "custom",
-      message: `unknown step ${JSON.stringify(value)}; a step is an object with one of the keys ${STEP_KINDS.join(", ")}`,
+      message: `unknown step ${preview(value)}; a step is an object with one of the keys ${STEP_KINDS.join(", ")}`,
     });
     return;
   }
@@ -83,6 +142,17 @@ export type ScheduleStep =
   | z.infer<typeof gstStep>
   | z.infer<typeof requestStep>;
 
+/** A step as the error message shows it: at most 80 characters, whatever the file holds. */
+function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 export function stepKindOf(step: unknown): StepKind | undefined {
   if (typeof step !== "object" || step === null || Array.isArray(step)) return undefined;
   return STEP_KINDS.find((kind) => Object.prototype.hasOwnProperty.call(step, kind));
@@ -94,12 +164,16 @@ export const scheduleSchema = z
   .object({
     version: z.literal(SCHEDULE_VERSION),
     /** The model's name in the registry, e.g. "pbft/n3_f1". */
-    model: z.string().min(1),
+    model: boundedString(SCHEDULE_LIMITS.name, "a model name"),
     /** The model's configuration as run (validated again by the model when replayed). */
     config: z.record(z.string(), z.unknown()),
     /** The seed every random choice of the run flowed from (0 for exhaustive search). */
-    seed: z.number().int(),
-    steps: z.array(scheduleStep),
+    seed: z
+      .number({ error: `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)` })
+      .int(`expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
+      .min(0, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
+      .max(SCHEDULE_LIMITS.seed, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits: explorer/prng.ts uses seed | 0)`),
+    steps: z.array(scheduleStep).max(SCHEDULE_LIMITS.steps, `a schedule has at most ${SCHEDULE_LIMITS.steps} steps (the longest run of any model is far shorter)`),
   })
   .strict();
 

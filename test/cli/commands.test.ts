@@ -236,7 +236,7 @@ describe("report on a Result whose counterexample config is broken", () => {
     const result = JSON.parse(readFileSync(file, "utf8"));
     result.counterexample.config = { qp: 9, qc: 2 };
     writeFileSync(file, JSON.stringify(result));
-    expectOneLineError(await runCli("report", file), /config qp: Too big/);
+    expectOneLineError(await runCli("report", file), /config qp: must be a whole number from 1 to 4 \(the oracle model has n = 4 replicas\)/);
   });
 });
 

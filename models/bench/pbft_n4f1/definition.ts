@@ -2,14 +2,23 @@ import { z } from "zod";
 import type { ModelDefinition } from "../../model.ts";
 import { buildPbftN4F1, type PbftN4F1Config } from "./system.ts";
 
-const quorum = z.number().int().min(1).max(4);
+// The oracle is one fixed cluster of n = 4 replicas (SPEC.md §2): a quorum counts 1 to 4 of
+// them, so every field is bounded by the model itself and a Schedule's config cannot ask more.
+const QUORUM_MESSAGE = "must be a whole number from 1 to 4 (the oracle model has n = 4 replicas)";
+const quorum = z.number({ error: QUORUM_MESSAGE }).int(QUORUM_MESSAGE).min(1, QUORUM_MESSAGE).max(4, QUORUM_MESSAGE);
+const PROPERTIES = ["agreement", "validity"] as const;
 
 export const pbftN4F1ConfigSchema = z
   .object({
     qp: quorum.describe("prepare quorum QP (SPEC.md §5.1); 3 = 2f+1"),
     qc: quorum.describe("commit quorum QC (SPEC.md §5.2); 3 = 2f+1"),
-    properties: z.array(z.enum(["agreement", "validity"])).min(1).optional(),
-    symmetry: z.enum(["replicas", "replicas-and-values"]).optional(),
+    properties: z
+      .array(z.enum(PROPERTIES, { error: `must be one of ${PROPERTIES.join(", ")}` }))
+      .min(1, "name at least one property")
+      .max(PROPERTIES.length, `name each of ${PROPERTIES.join(", ")} at most once`)
+      .refine((names) => new Set(names).size === names.length, "name each property at most once")
+      .optional(),
+    symmetry: z.enum(["replicas", "replicas-and-values"], { error: 'must be "replicas" or "replicas-and-values"' }).optional(),
   })
   .strict();
 

@@ -1,0 +1,76 @@
+/**
+ * Upper bounds of a PBFT model configuration. A config is read from files (a model, a
+ * Schedule given to `replay`, a saved Result), so each number is bounded before anything
+ * is allocated from it: n = 10^9 would allocate 10^9 replica machines, clients × requests =
+ * 10^15 would compute 10^15 request digests (impl/cluster/cluster.ts `possibleRequests`).
+ *
+ * What a run costs (impl/cluster): every state holds n replica snapshots and one snapshot per
+ * client; a request makes about 3·n² messages (PRE-PREPARE to n−1 backups, n−1 PREPAREs and n
+ * COMMITs from each replica, replies and checkpoints), so a run is about 3·n²·clients·requests
+ * steps long, each step copies the in-flight messages (up to n² per concurrent client), and
+ * `replay` keeps every state. Measured on a random run (Node 20, one core):
+ * n = 64 with 1 request: 6,246 steps, replayed in 5 s and 0.5 GiB; n = 32 with 4 clients: 4.4 s;
+ * n = 64 with 4 clients: 28,061 steps, 165 s and 3.9 GiB. Hence the `runMessages` bound
+ * n²·clients·requests ≤ 4,096 (the first two, not the third), besides a bound per field.
+ *
+ * Every model of the repository is far below them (n ≤ 4, at most 2 requests); a config
+ * that model checking could still finish (n ≤ 13 with a few requests) stays inside.
+ */
+export const PBFT_LIMITS = {
+  /** Replicas: 64 is the most whose run (3·n² messages per request) replays in seconds. */
+  n: 64,
+  /** Faults tolerated: counts replicas, so bounded like n (f ≥ n models are legal but pointless). */
+  f: 64,
+  /** Clients: each one is a concurrent sender, multiplying the messages in flight at once. */
+  clients: 16,
+  /** Requests per client. */
+  requests: 256,
+  /** n² × clients × requests: about a third of the steps of the longest run (see above). */
+  runMessages: 4_096,
+  /**
+   * K and L: sequence numbers never exceed the requests of a run (at most 4,096 here) plus
+   * the adversary's slots, so a larger checkpoint interval or window behaves like this one.
+   */
+  checkpointInterval: 4_096,
+  window: 4_096,
+  /** Sequence numbers the adversary attacks; every forgery is enumerated for each of them. */
+  adversarySlots: 64,
+  /**
+   * Forgeries the Byzantine replicas can choose among in one state (see `forgeryChoices`):
+   * enabledSteps enumerates and tries each one at every step of a run. The repository's
+   * models have fewer than 100; a state with more than 1,000 successors cannot be explored.
+   */
+  forgeryChoices: 1_000,
+} as const;
+
+/** The config fields `forgeryChoices` reads (a parsed config has them all). */
+export interface ForgeryShape {
+  n: number;
+  clients: number;
+  requests: number;
+  adversarySlots: number;
+  byzantine: readonly { behaviours: readonly string[] }[];
+}
+
+/**
+ * An upper bound of the forgeries impl/adversary/byzantine-actions.ts enumerates in one state,
+ * once every request is known (R = clients × requests): per Byzantine replica and behaviour,
+ * equivocate S·C·R, conflicting-votes 2·S·C·R, bad-digest S·C·R·(R−1), forge-checkpoint S·C,
+ * forge-reply R, where S = adversarySlots and C = the correct replicas. `replay` forwards the
+ * messages it observed, which grow with the run rather than with the config: not counted.
+ */
+export function forgeryChoices(config: ForgeryShape): number {
+  const slots = config.adversarySlots;
+  const correct = Math.max(0, config.n - config.byzantine.length);
+  const known = config.clients * config.requests;
+  const perBehaviour: Record<string, number> = {
+    equivocate: slots * correct * known,
+    "conflicting-votes": 2 * slots * correct * known,
+    "bad-digest": slots * correct * known * Math.max(0, known - 1),
+    "forge-checkpoint": slots * correct,
+    "forge-reply": known,
+  };
+  let total = 0;
+  for (const entry of config.byzantine) for (const behaviour of entry.behaviours) total += perBehaviour[behaviour] ?? 0;
+  return total;
+}
