@@ -1,15 +1,64 @@
 /**
- * Ctrl-C stops the exploration, not the process: the explorer sees the abort, returns
- * "incomplete" with its partial figures, and the reports are still written. A second
- * Ctrl-C exits at once.
+ * SIGINT (Ctrl-C), SIGTERM and SIGHUP stop the exploration, not the process: the explorer sees
+ * the abort, returns "incomplete" with its partial figures (and saves a checkpoint), the
+ * reports are still written, and the command exits 3. A second signal exits at once, with
+ * 128 + its number as a shell would report it, and writes nothing more (every file in reports/
+ * is replaced by a rename, so what is there stays whole).
+ *
+ * Two details make this hold under npm as well as under `node bin/…`:
+ * - npm forwards the signals it receives to its child, so one Ctrl-C in a terminal reaches us
+ *   twice within milliseconds (once from the terminal's process group, once from npm). Signals
+ *   within `SAME_SIGNAL_MS` of the first are that same request.
+ * - `npm exec`/`npx` runs us under `sh -c`; dash then kills itself with SIGINT after we exit,
+ *   and npm reports 130 whatever our code. The project's .npmrc sets `script-shell=/bin/bash`,
+ *   which execs the command in place of the shell, so npm sees our exit code (docs/cli.md).
+ * And if the process that started us dies (SIGKILL to npx, a closed CI runner), we are
+ * reparented: that too ends the run as a SIGTERM would.
  */
-export function abortOnInterrupt(): { signal: AbortSignal; dispose: () => void } {
-  const controller = new AbortController();
-  const onInterrupt = (): void => {
-    if (controller.signal.aborted) process.exit(130);
-    process.stderr.write("\ninterrupted: finishing the partial report (Ctrl-C again to quit at once)\n");
-    controller.abort();
-  };
-  process.on("SIGINT", onInterrupt);
-  return { signal: controller.signal, dispose: () => process.off("SIGINT", onInterrupt) };
+const SAME_SIGNAL_MS = 300;
+const PARENT_POLL_MS = 500;
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
+export interface RunStop {
+  /** Aborted by the first signal (or the parent's death); the explorer polls it. */
+  signal: AbortSignal;
+  /** Whether a stop was asked for during the command: the command then exits 3. */
+  readonly stopped: boolean;
+  dispose(): void;
 }
+
+export function stopOnSignals(): RunStop {
+  const controller = new AbortController();
+  let firstAt = 0;
+  const stop = (why: string): void => {
+    firstAt = Date.now();
+    process.stderr.write(`\n${why}: finishing the partial report (send it again to quit at once)\n`);
+    controller.abort(why);
+  };
+  const handlers = SIGNALS.map((name) => {
+    const handler = (): void => {
+      if (!controller.signal.aborted) return stop(`${name} received`);
+      if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
+      process.exit(128 + SIGNAL_NUMBERS[name]);
+    };
+    process.on(name, handler);
+    return [name, handler] as const;
+  });
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent && !controller.signal.aborted) stop("the parent process ended");
+  }, PARENT_POLL_MS);
+  watch.unref();
+  return {
+    signal: controller.signal,
+    get stopped() {
+      return controller.signal.aborted;
+    },
+    dispose() {
+      clearInterval(watch);
+      for (const [name, handler] of handlers) process.off(name, handler);
+    },
+  };
+}
+

@@ -8,14 +8,6 @@ import { SCHEDULE_LIMITS } from "../spec/common/schedule.ts";
  */
 const MAX_COUNT = Number.MAX_SAFE_INTEGER;
 
-/**
- * Flags whose values feed something narrower than a double. `--seed`: explorer/prng.ts seeds
- * its state with `seed | 0`, so a seed of 2^32 + 1 would run exactly as seed 1 does.
- */
-const NARROW_FLAGS: Readonly<Record<string, { max: number; why: string }>> = {
-  "--seed": { max: SCHEDULE_LIMITS.seed, why: "the PRNG is seeded with 32 bits" },
-};
-
 /** Seconds: at most 10^7 (about 115 days), past which a time limit means "none". */
 export const MAX_SECONDS = 10_000_000;
 
@@ -38,12 +30,20 @@ export function positiveInteger(flag: string): (value: string) => number {
 }
 
 export function nonNegativeInteger(flag: string): (value: string) => number {
-  const narrow = NARROW_FLAGS[flag];
-  const max = narrow?.max ?? MAX_COUNT;
-  const why = narrow === undefined ? "" : ` (${narrow.why})`;
   return (value) => {
     const parsed = wholeNumber(value);
-    if (parsed === undefined || parsed > max) throw new InputError(`${flag}: expected a whole number from 0 to ${max}${why}, got "${shown(value)}"`);
+    if (parsed === undefined) throw new InputError(`${flag}: expected a whole number from 0 to ${MAX_COUNT}, got "${shown(value)}"`);
+    return parsed;
+  };
+}
+
+/** `--seed`: explorer/prng.ts seeds its state with `seed | 0`, so 2^32 + 1 would run as 1 does. */
+export function seedNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = wholeNumber(value);
+    if (parsed === undefined || parsed > SCHEDULE_LIMITS.seed) {
+      throw new InputError(`${flag}: expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits), got "${shown(value)}"`);
+    }
     return parsed;
   };
 }

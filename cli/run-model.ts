@@ -5,31 +5,41 @@ import { parseInput } from "../spec/common/input-error.ts";
 import { describeStep } from "../spec/common/schedule.ts";
 import type { Schedule } from "../spec/common/schedule.ts";
 import { progressReporter } from "./progress.ts";
+import { runCheckpoints } from "./checkpoints.ts";
+import type { RunSetup } from "./run-flags.ts";
 import { judge, type ModelReport, type TraceStep } from "../reporting/index.ts";
 import type { ModelDefinition } from "../models/index.ts";
 
-export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "timeSeconds" | "fingerprint" | "seed" | "walks">;
+export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "fingerprint" | "seed" | "walks">;
 
 /**
- * Explore one model under the given limits with a progress bar, stop cleanly on Ctrl-C
- * (the partial figures are still reported), and replay the counterexample for the reports.
+ * Explores one model under the given limits with a progress bar and checkpoints, stops cleanly
+ * on a signal (the partial figures are still reported), and replays the counterexample for the
+ * reports.
  */
-export async function runModel(model: ModelDefinition, limits: RunLimits, quiet: boolean, signal: AbortSignal): Promise<ModelReport> {
+export async function runModel(model: ModelDefinition, limits: RunLimits, setup: RunSetup, signal: AbortSignal): Promise<ModelReport> {
   const system = model.build(model.config);
+  const strategy = limits.strategy ?? "bfs";
+  const checkpoints = runCheckpoints(setup.checkpoints, model.name, strategy, (line) => process.stderr.write(`${line}\n`));
   const expectedStates = limits.maxStates ?? model.expected.distinctStates;
-  const progress = progressReporter(model.name, expectedStates, quiet);
+  const progress = progressReporter(model.name, expectedStates, setup.quiet);
   let result: Result;
   try {
     result = await explore(system, {
       ...limits,
+      timeSeconds: setup.timeSeconds,
+      maxMemoryMB: setup.maxMemoryMB,
       model: model.name,
       config: model.config as Record<string, unknown>,
       signal,
       onProgress: (snapshot) => progress.update(snapshot),
+      checkpoint: checkpoints.hook,
+      resumeFrom: checkpoints.resumeFrom,
     });
   } finally {
     progress.stop();
   }
+  checkpoints.settle(result);
   const replayed = result.counterexample ? traceOf(model, result.counterexample) : undefined;
   return {
     result,

@@ -1,35 +1,32 @@
 import type { Result } from "../explorer/result.ts";
-import { abortOnInterrupt } from "./interrupt.ts";
+import { stopOnSignals } from "./interrupt.ts";
+import { runSetupOf, type RunFlags } from "./run-flags.ts";
 import { runModel, type RunLimits } from "./run-model.ts";
-import { writeModelReport } from "./write-reports.ts";
+import { recordModelReport } from "./write-reports.ts";
 import { markdownReport, summaryTable } from "../reporting/index.ts";
 import { findModel } from "../models/index.ts";
 
-export interface SingleRunOutput {
-  json?: boolean;
-  quiet?: boolean;
-  reports?: string;
-}
-
 /**
- * One model under the given limits, as `explore` and `simulate` run it: Ctrl-C ends it with
- * its partial figures, the reports are written when asked, and the Result is printed as JSON
- * or as the summary row and the Markdown report. Returns the Result and whether its verdict is
- * the model's expected one (figures aside).
+ * One model under the given limits, as `explore` and `simulate` run it: output paths are
+ * checked first, a signal ends the run with its partial figures, the reports are recorded when
+ * asked, and the Result is printed as JSON or as the summary row and the Markdown report.
+ * Returns the Result, whether its verdict is the model's expected one (figures aside), and
+ * whether a signal stopped it.
  */
-export async function runOneModel(name: string, limits: RunLimits, output: SingleRunOutput): Promise<{ result: Result; verdictAsExpected: boolean }> {
+export async function runOneModel(name: string, limits: RunLimits, flags: RunFlags): Promise<{ result: Result; verdictAsExpected: boolean; stopped: boolean }> {
   const model = findModel(name);
-  const interrupt = abortOnInterrupt();
+  const setup = runSetupOf(flags);
+  const stop = stopOnSignals();
   let report;
   try {
-    report = await runModel(model, limits, output.quiet === true, interrupt.signal);
+    report = await runModel(model, limits, setup, stop.signal);
+    if (setup.reportsFolder !== undefined) await recordModelReport(setup.reportsFolder, report, (line) => void process.stderr.write(`warning: ${line}\n`));
   } finally {
-    interrupt.dispose();
+    stop.dispose();
   }
-  if (output.reports) writeModelReport(output.reports, report);
   const { result } = report;
-  if (output.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (flags.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${summaryTable([{ result, judgement: report.judgement! }])}\n\n${markdownReport(report)}`);
   const verdictAsExpected = result.result === model.expected.result && (result.result !== "violation" || result.property === model.expected.property);
-  return { result, verdictAsExpected };
+  return { result, verdictAsExpected, stopped: stop.stopped };
 }

@@ -1,5 +1,5 @@
 export { explore } from "./explore.ts";
-export { replay, type Trace, type TraceStep, type TraceState } from "./replay.ts";
+export { replay, ReplayDivergence, type Trace, type TraceStep, type TraceState } from "./replay.ts";
 export { actionsAlong, scheduleOf, type ScheduleOrigin } from "./counterexample.ts";
 export { shrinkCounterexample } from "./shrink.ts";
 export { exploreSettingsSchema, parseExploreOptions, type ExploreOptions, type ExploreSettings, type ExploreHooks, type CheckpointHook, type Progress } from "./options.ts";

@@ -2,6 +2,22 @@ import { InputError } from "../spec/common/input-error.ts";
 import { describeStep, type Schedule, type ScheduleStep } from "../spec/common/schedule.ts";
 import type { TransitionSystem } from "./transition-system.ts";
 
+/**
+ * A step of a Schedule that is not enabled where it is taken: the schedule no longer describes
+ * a run of this system (the model or the code changed since it was written). An InputError,
+ * so that callers that only validate input treat it as such; `replay` reports it as "no longer
+ * reproduces" (exit 1).
+ */
+export class ReplayDivergence extends InputError {
+  constructor(
+    message: string,
+    /** 0-based index of the step that is not enabled. */
+    readonly stepIndex: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface TraceState<S> {
   state: S;
   stateDescription?: string;
@@ -40,8 +56,9 @@ function replayFrom<S, A>(system: TransitionSystem<S, A>, initial: S, steps: rea
     const action = system.fromStep(state, step);
     if (action === undefined) {
       const enabled = system.actions(state).map((candidate) => describeStep(system.toStep(candidate)));
-      throw new InputError(
+      throw new ReplayDivergence(
         `replay diverged at steps[${index}] (${describeStep(step)}): not enabled after ${index} step${index === 1 ? "" : "s"}; enabled: ${enabled.length > 0 ? enabled.join("; ") : "none"}`,
+        index,
       );
     }
     state = system.step(state, action);

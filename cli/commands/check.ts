@@ -1,71 +1,72 @@
 import type { Command } from "commander";
 import { InputError } from "../../spec/common/input-error.ts";
 import { EXIT } from "../exit-codes.ts";
-import { abortOnInterrupt } from "../interrupt.ts";
-import { positiveInteger, positiveSeconds } from "../options.ts";
+import { stopOnSignals } from "../interrupt.ts";
+import { positiveInteger } from "../options.ts";
+import { addRunFlags, runSetupOf, type RunFlags } from "../run-flags.ts";
 import { runModel } from "../run-model.ts";
-import { writeModelReport, writeRunReports } from "../write-reports.ts";
+import { recordModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 import { summaryTable, type ModelReport } from "../../reporting/index.ts";
 import { findModel, models, type ModelDefinition } from "../../models/index.ts";
 
-interface CheckOptions {
+interface CheckOptions extends RunFlags {
   all?: boolean;
-  json?: boolean;
-  quiet?: boolean;
   reports: string;
-  time?: number;
   maxStates?: number;
 }
 
 /**
  * `check [model…] [--all]`: explore each model exhaustively (BFS, so a counterexample is a
- * shortest one), compare with its pinned expectation, write reports/. Exit 0 when every model
- * is as expected, 1 when one differs, 3 when a limit or Ctrl-C cut a run short.
+ * shortest one), compare with its pinned expectation, record each model's report in reports/
+ * as soon as it is done. Exit 0 when every model is as expected, 1 when one differs, 3 when a
+ * limit, an error in a model or a signal cut a run short (the partial report is written and
+ * the remaining models are skipped), 2 on bad input, 4 when a report cannot be written.
  */
 export const registerCheck: CommandRegistration = (program: Command, setExitCode) => {
-  program
+  const command = program
     .command("check")
     .description("check models against their pinned expectations and write reports/")
     .argument("[models...]", "model names (see `list`)")
     .option("--all", "check every bundled model")
-    .option("--json", "print the Results as JSON on stdout")
-    .option("--quiet", "no progress on stderr")
-    .option("--reports <dir>", "where to write the reports", "reports")
-    .option("--time <seconds>", "time limit per model", positiveSeconds("--time"))
-    .option("--max-states <n>", "state limit per model", positiveInteger("--max-states"))
-    .action(async (names: string[], options: CheckOptions) => {
-      const selected = selectModels(names, options.all === true);
-      const interrupt = abortOnInterrupt();
-      const reports: ModelReport[] = [];
-      try {
-        for (const model of selected) {
-          if (interrupt.signal.aborted) break;
-          const report = await runModel(model, { strategy: "bfs", timeSeconds: options.time, maxStates: options.maxStates, seed: 0 }, options.quiet === true, interrupt.signal);
-          writeModelReport(options.reports, report);
-          reports.push(report);
-        }
-      } finally {
-        interrupt.dispose();
-        if (reports.length > 0) writeRunReports(options.reports, reports);
+    .option("--max-states <n>", "state limit per model (exit 3 when hit)", positiveInteger("--max-states"));
+  addRunFlags(command, { default: "reports", description: "where to write the reports" }).action(async (names: string[], options: CheckOptions) => {
+    const selected = selectModels(names, options.all === true);
+    const setup = runSetupOf(options);
+    const folder = setup.reportsFolder!;
+    const warn = (line: string): void => void process.stderr.write(`warning: ${line}\n`);
+    const stop = stopOnSignals();
+    const reports: ModelReport[] = [];
+    try {
+      for (const model of selected) {
+        if (stop.stopped) break;
+        const report = await runModel(model, { strategy: "bfs", maxStates: options.maxStates, seed: 0 }, setup, stop.signal);
+        await recordModelReport(folder, report, warn);
+        reports.push(report);
       }
       // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites).
-      if (options.all === true && !interrupt.signal.aborted) {
+      if (options.all === true && !stop.stopped) {
         const { writeSeedAudit } = await import("../seed-audit.ts");
-        writeSeedAudit(options.reports);
+        await writeSeedAudit(folder);
       }
-      const rows = reports.map((report) => ({ result: report.result, judgement: report.judgement! }));
-      // One named model prints one Result; several (or --all) print an array, in order.
-      const json = reports.map((r) => ({ ...r.result, expectation: r.judgement }));
-      if (options.json) process.stdout.write(`${JSON.stringify(names.length === 1 ? json[0] : json, null, 2)}\n`);
-      else process.stdout.write(`${summaryTable(rows)}\n\nreports written to ${options.reports}/\n`);
-      for (const { result, judgement } of rows) {
-        if (judgement.outcome === "unexpected") setExitCode(EXIT.unexpected);
-        if (judgement.outcome === "incomplete") setExitCode(EXIT.incomplete);
-        if (judgement.outcome !== "as-expected" && !options.json) process.stderr.write(`${result.model}: ${judgement.reasons.join("; ")}\n`);
-      }
-      if (reports.length < selected.length) setExitCode(EXIT.incomplete);
-    });
+    } finally {
+      stop.dispose();
+    }
+    const rows = reports.map((report) => ({ result: report.result, judgement: report.judgement! }));
+    // One named model prints one Result; several (or --all) print an array, in order.
+    const json = reports.map((r) => ({ ...r.result, expectation: r.judgement }));
+    if (options.json) process.stdout.write(`${JSON.stringify(names.length === 1 ? (json[0] ?? null) : json, null, 2)}\n`);
+    else process.stdout.write(`${summaryTable(rows)}\n\nreports written to ${folder}/\n`);
+    for (const { result, judgement } of rows) {
+      if (judgement.outcome === "unexpected") setExitCode(EXIT.unexpected);
+      if (judgement.outcome === "incomplete") setExitCode(EXIT.incomplete);
+      if (judgement.outcome !== "as-expected" && !options.json) process.stderr.write(`${result.model}: ${judgement.reasons.join("; ")}\n`);
+    }
+    if (reports.length < selected.length || stop.stopped) {
+      setExitCode(EXIT.incomplete);
+      if (reports.length < selected.length) process.stderr.write(`stopped: ${selected.length - reports.length} of ${selected.length} models not checked\n`);
+    }
+  });
 };
 
 function selectModels(names: string[], all: boolean): ModelDefinition[] {
@@ -74,4 +75,3 @@ function selectModels(names: string[], all: boolean): ModelDefinition[] {
   if (names.length === 0) throw new InputError("check: name at least one model (see `consensus-check list`) or pass --all");
   return names.map(findModel);
 }
-

@@ -1,13 +1,13 @@
 import { EXIT } from "../exit-codes.ts";
-import { runOneModel, type SingleRunOutput } from "../single-run.ts";
-import { nonNegativeInteger, oneOf, positiveInteger, positiveSeconds } from "../options.ts";
+import { runOneModel } from "../single-run.ts";
+import { addRunFlags, type RunFlags } from "../run-flags.ts";
+import { oneOf, positiveInteger, seedNumber } from "../options.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface ExploreCliOptions extends SingleRunOutput {
+interface ExploreCliOptions extends RunFlags {
   strategy: "bfs" | "dfs" | "random";
   maxStates?: number;
   maxDepth?: number;
-  time?: number;
   fingerprint?: boolean;
   seed: number;
 }
@@ -20,23 +20,19 @@ interface ExploreCliOptions extends SingleRunOutput {
  * violation the model does not expect exits 1.
  */
 export const registerExplore: CommandRegistration = (program, setExitCode) => {
-  program
+  const command = program
     .command("explore")
     .description("explore one model with a chosen strategy and limits")
     .argument("<model>", "model name (see `list`)")
     .option("--strategy <strategy>", "bfs (shortest counterexample), dfs or random", oneOf("--strategy", ["bfs", "dfs", "random"] as const), "bfs")
     .option("--max-states <n>", "stop after this many distinct states", positiveInteger("--max-states"))
     .option("--max-depth <d>", "do not go deeper than this", positiveInteger("--max-depth"))
-    .option("--time <seconds>", "stop after this many seconds", positiveSeconds("--time"))
     .option("--fingerprint", "store 64-bit fingerprints instead of whole states")
-    .option("--seed <seed>", "seed of every random choice", nonNegativeInteger("--seed"), 0)
-    .option("--json", "print the Result as JSON on stdout")
-    .option("--quiet", "no progress on stderr")
-    .option("--reports <dir>", "also write the model's reports to this directory")
-    .action(async (name: string, options: ExploreCliOptions) => {
-      const limits = { strategy: options.strategy, maxStates: options.maxStates, maxDepth: options.maxDepth, timeSeconds: options.time, fingerprint: options.fingerprint === true, seed: options.seed };
-      const { result, verdictAsExpected } = await runOneModel(name, limits, options);
-      if (result.result === "incomplete") setExitCode(EXIT.incomplete);
+    .option("--seed <seed>", "seed of every random choice", seedNumber("--seed"), 0);
+  addRunFlags(command, { description: "also record the model's reports in this folder (index.json, index.html and junit.xml updated)" }).action(async (name: string, options: ExploreCliOptions) => {
+      const limits = { strategy: options.strategy, maxStates: options.maxStates, maxDepth: options.maxDepth, fingerprint: options.fingerprint === true, seed: options.seed };
+      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options);
+      if (result.result === "incomplete" || stopped) setExitCode(EXIT.incomplete);
       else if (result.result !== "no-violation" && !verdictAsExpected) setExitCode(EXIT.unexpected);
-    });
+  });
 };

@@ -2,7 +2,7 @@ import type { CommandRegistration } from "./index.ts";
 import { formatCount } from "../../reporting/index.ts";
 import { models } from "../../models/index.ts";
 
-/** `list`: every bundled model with its pinned expectation (the manifest). */
+/** `list`: every bundled model with its pinned expectation (the manifest), assumptions and warnings. Exit 0. */
 export const registerList: CommandRegistration = (program) => {
   program
     .command("list")
@@ -15,6 +15,7 @@ export const registerList: CommandRegistration = (program) => {
         distinctStates: model.expected.distinctStates,
         maxDepth: model.expected.maxDepth,
         description: model.description,
+        assumptions: model.assumptions,
         warnings: model.warnings?.(model.config) ?? [],
       }));
       if (options.json) {
@@ -26,8 +27,11 @@ export const registerList: CommandRegistration = (program) => {
       process.stdout.write(`${"model".padEnd(width)}  ${"expected".padEnd(expectedWidth)}  ${"states".padStart(10)}  depth  description\n`);
       for (const row of rows) {
         process.stdout.write(
-          `${row.model.padEnd(width)}  ${row.expected.padEnd(expectedWidth)}  ${formatCount(row.distinctStates).padStart(10)}  ${String(row.maxDepth).padStart(5)}  ${row.description}${row.warnings.map((warning) => ` [warning: ${warning}]`).join("")}\n`,
+          `${row.model.padEnd(width)}  ${row.expected.padEnd(expectedWidth)}  ${formatCount(row.distinctStates).padStart(10)}  ${String(row.maxDepth).padStart(5)}  ${row.description}\n`,
         );
+        // What a pass covers depends on what the model assumes (timing, faults, authentication).
+        process.stdout.write(`${" ".repeat(width + 2)}assumptions: ${row.assumptions}\n`);
+        for (const warning of row.warnings) process.stdout.write(`${" ".repeat(width + 2)}warning: ${warning}\n`);
       }
     });
 };

@@ -1,39 +1,65 @@
-import { writeFileSync } from "node:fs";
+import { ReplayDivergence } from "../../explorer/index.ts";
 import { resultSchema, type Result } from "../../explorer/result.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
+import { writeFileAtomic } from "../atomic-write.ts";
 import { readJsonInput } from "../case-file.ts";
 import { oneOf } from "../options.ts";
+import { prepareOutputFile } from "../output-paths.ts";
 import { replicaCountOf, traceOf } from "../run-model.ts";
+import { configClaims, describeDifference } from "../schedule-claims.ts";
 import type { CommandRegistration } from "./index.ts";
 import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
 import { models, type ModelDefinition } from "../../models/index.ts";
 
-function replayedTrace(model: ModelDefinition | undefined, result: Result): Pick<ModelReport, "trace" | "initialParticipants"> {
-  if (!model || !result.counterexample) return {};
-  const replayed = traceOf(model, result.counterexample);
-  return { trace: replayed.steps, initialParticipants: replayed.initialParticipants };
+/**
+ * A saved Result as a report: the model's description and assumptions when it is bundled, its
+ * warnings for the config the counterexample actually ran with (plus one per field where that
+ * config differs from the registered one), and the counterexample replayed for the diagrams.
+ * A counterexample that no longer replays on this version is said so, and drawn without states.
+ */
+function reportOf(result: Result, model: ModelDefinition | undefined): ModelReport {
+  const report: ModelReport = {
+    result,
+    description: model?.description ?? "(model not bundled with this version)",
+    assumptions: model?.assumptions ?? "unknown",
+    judgement: model ? judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }) : undefined,
+    warnings: [],
+    replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
+  };
+  if (!model) return report;
+  const claims = configClaims(model, result.counterexample?.config ?? model.config, "result counterexample config");
+  report.warnings = [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings];
+  if (!result.counterexample) return report;
+  try {
+    const replayed = traceOf(model, result.counterexample);
+    report.trace = replayed.steps;
+    report.initialParticipants = replayed.initialParticipants;
+  } catch (error) {
+    if (!(error instanceof ReplayDivergence)) throw error;
+    report.warnings.push(`the counterexample no longer replays on this version (${error.message}); re-run the model to get a current one`);
+  }
+  return report;
 }
 
-/** `report <result.json> --format md|html|junit|json`: render a saved Result. */
+/**
+ * `report <result.json> --format md|html|junit|json [--out FILE]`: render a saved Result. The
+ * output path is checked before anything is rendered and the file is replaced atomically.
+ * Exit 0 when rendered, 2 on bad input, 4 when the file cannot be written.
+ */
 export const registerReport: CommandRegistration = (program) => {
   program
     .command("report")
     .description("render a saved Result (reports/<model>.json) as Markdown, HTML, JUnit or JSON")
     .argument("<result>", "Result JSON file, or - for stdin")
     .option("--format <format>", "md, html, junit or json", oneOf("--format", ["md", "html", "junit", "json"] as const), "md")
-    .option("--out <file>", "write to a file instead of stdout")
+    .option("--out <file>", "write to a file instead of stdout (replaced atomically)")
     .action((file: string, options: { format: "md" | "html" | "junit" | "json"; out?: string }) => {
+      const out = options.out === undefined ? undefined : prepareOutputFile("--out", options.out);
       const result = parseInput(resultSchema, readJsonInput(file), "result");
-      const model = models.find((candidate) => candidate.name === result.model);
-      const report: ModelReport = {
+      const report = reportOf(
         result,
-        description: model?.description ?? "(model not bundled with this version)",
-        assumptions: model?.assumptions ?? "unknown",
-        judgement: model ? judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }) : undefined,
-        warnings: model?.warnings?.(parseInput(model.configSchema, result.counterexample?.config ?? model.config, "result counterexample config")) ?? [],
-        ...replayedTrace(model, result),
-        replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
-      };
+        models.find((candidate) => candidate.name === result.model),
+      );
       const rendered =
         options.format === "md"
           ? markdownReport(report)
@@ -42,7 +68,7 @@ export const registerReport: CommandRegistration = (program) => {
             : options.format === "junit"
               ? junitReport([{ result, judgement: report.judgement ?? { outcome: "as-expected", reasons: [] } }])
               : `${JSON.stringify(result, null, 2)}\n`;
-      if (options.out) writeFileSync(options.out, rendered);
+      if (out !== undefined) writeFileAtomic(out, rendered);
       else process.stdout.write(rendered);
     });
 };

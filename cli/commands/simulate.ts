@@ -1,13 +1,13 @@
 import { EXIT } from "../exit-codes.ts";
-import { runOneModel, type SingleRunOutput } from "../single-run.ts";
-import { nonNegativeInteger, positiveInteger, positiveSeconds } from "../options.ts";
+import { runOneModel } from "../single-run.ts";
+import { addRunFlags, type RunFlags } from "../run-flags.ts";
+import { positiveInteger, seedNumber } from "../options.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface SimulateOptions extends SingleRunOutput {
+interface SimulateOptions extends RunFlags {
   runs: number;
   seed: number;
   maxSteps: number;
-  time?: number;
 }
 
 /**
@@ -19,21 +19,17 @@ interface SimulateOptions extends SingleRunOutput {
  * counterexample.
  */
 export const registerSimulate: CommandRegistration = (program, setExitCode) => {
-  program
+  const command = program
     .command("simulate")
     .description("run seeded random schedules through a model (simulation; shrinks any violation found)")
     .argument("<model>", "model name (see `list`)")
     .option("--runs <n>", "how many random schedules", positiveInteger("--runs"), 1000)
-    .option("--seed <seed>", "seed of every random choice", nonNegativeInteger("--seed"), 0)
-    .option("--max-steps <n>", "length bound of one schedule", positiveInteger("--max-steps"), 200)
-    .option("--time <seconds>", "stop after this many seconds", positiveSeconds("--time"))
-    .option("--json", "print the Result as JSON on stdout")
-    .option("--quiet", "no progress on stderr")
-    .option("--reports <dir>", "also write the model's reports to this directory")
-    .action(async (name: string, options: SimulateOptions) => {
-      const limits = { strategy: "random" as const, walks: options.runs, seed: options.seed, maxDepth: options.maxSteps, timeSeconds: options.time };
-      const { result, verdictAsExpected } = await runOneModel(name, limits, options);
+    .option("--seed <seed>", "seed of every random choice", seedNumber("--seed"), 0)
+    .option("--max-steps <n>", "length bound of one schedule", positiveInteger("--max-steps"), 200);
+  addRunFlags(command, { description: "also record the model's reports in this folder (index.json, index.html and junit.xml updated)" }).action(async (name: string, options: SimulateOptions) => {
+      const limits = { strategy: "random" as const, walks: options.runs, seed: options.seed, maxDepth: options.maxSteps };
+      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options);
       if (result.result === "violation" && !verdictAsExpected) setExitCode(EXIT.unexpected);
-      if (result.result === "incomplete") setExitCode(EXIT.incomplete);
-    });
+      if (result.result === "incomplete" || stopped) setExitCode(EXIT.incomplete);
+  });
 };

@@ -1,6 +1,6 @@
 import { InputError } from "../../spec/common/input-error.ts";
 import type { RunDescriptor } from "./header.ts";
-import { firstDifference } from "./json-difference.ts";
+import { firstDifference } from "../../spec/common/json-differences.ts";
 
 /**
  * Refuses to resume a checkpoint made for another run, naming the first thing that differs

@@ -108,7 +108,10 @@ describe("replay", () => {
     };
     expectOneLineError(await runCli("replay", write("unknown.json", { ...schedule, steps: [{ teleport: 1 }] })), /schedule steps\[0\]: unknown step/);
     expectOneLineError(await runCli("replay", write("config.json", { ...schedule, config: { qp: 0, qc: 2 } })), /schedule config qp: /);
-    expectOneLineError(await runCli("replay", write("diverge.json", { ...schedule, steps: [{ deliver: "COMMIT 0->1" }] })), /replay diverged at steps\[0\]/);
+    // A step that is not enabled is no bad input: the schedule no longer reproduces (exit 1).
+    const diverged = await runCli("replay", write("diverge.json", { ...schedule, steps: [{ deliver: "COMMIT 0->1" }] }));
+    expect(diverged.code).toBe(1);
+    expect(diverged.stdout).toMatch(/^not reproduced: replay diverged at steps\[0\]/);
     expectOneLineError(await runCli("replay", join(dir, "missing.json")), /cannot read .*missing\.json: ENOENT/);
     writeFileSync(join(dir, "broken.json"), "{ not json");
     expectOneLineError(await runCli("replay", join(dir, "broken.json")), /broken\.json is not valid JSON/);
@@ -162,7 +165,7 @@ describe("Ctrl-C", () => {
     const run = await runCli("check", "bench/pbft_n4f1", "--json", "--quiet", "--reports", reports);
     clearTimeout(interrupt);
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("interrupted: finishing the partial report");
+    expect(run.stderr).toContain("SIGINT received: finishing the partial report");
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ result: "incomplete", limitHit: "interrupted" });
     expect(result.distinctStates).toBeLessThan(1_140_625);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SECONDS, nonNegativeInteger, oneOf, positiveInteger, positiveSeconds } from "../../cli/options.ts";
+import { MAX_SECONDS, nonNegativeInteger, oneOf, positiveInteger, positiveSeconds, seedNumber } from "../../cli/options.ts";
 import { InputError } from "../../spec/common/input-error.ts";
 import { expectOneLineError, runCli } from "./run-cli.ts";
 
@@ -15,7 +15,7 @@ function rejection(parse: (value: string) => unknown, value: string): string {
 
 describe("numeric flags say their real bounds", () => {
   it("--seed: 0 to 2^32 − 1, because the PRNG is seeded with 32 bits", () => {
-    const seed = nonNegativeInteger("--seed");
+    const seed = seedNumber("--seed");
     expect(seed("0")).toBe(0);
     expect(seed("4294967295")).toBe(4294967295);
     const message = '--seed: expected a whole number from 0 to 4294967295 (the PRNG is seeded with 32 bits), got "4294967296"';

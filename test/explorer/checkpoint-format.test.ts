@@ -2,7 +2,7 @@ import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { CHECKPOINT_MAGIC, readContainer, writeContainer } from "../../explorer/checkpoint/container.ts";
 import { SectionReader } from "../../explorer/checkpoint/index.ts";
-import { firstDifference } from "../../explorer/checkpoint/json-difference.ts";
+import { firstDifference } from "../../spec/common/json-differences.ts";
 import { ParentLog } from "../../explorer/parent-log.ts";
 import { SlotTable } from "../../explorer/visited/slot-table.ts";
 

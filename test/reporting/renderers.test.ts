@@ -121,7 +121,7 @@ describe("a finished simulation and a failed run in the reports", () => {
 
   it("quotes the error of a run the model broke", () => {
     const markdown = markdownReport({ ...base, result: failed });
-    expect(markdown).toContain("**Verdict: incomplete — the model threw an error: step: no | such replica**");
+    expect(markdown).toContain("**Verdict: incomplete — the model threw an error: step: no \\| such replica**");
     expect(markdown).toContain("| error | step: no \\| such replica |");
   });
 

@@ -1,0 +1,60 @@
+import { closeSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { InputError } from "../spec/common/input-error.ts";
+import { describeFsError } from "./output-error.ts";
+
+/**
+ * Output paths are checked before any run starts, so that a wrong `--reports` or `--out` costs
+ * one line and exit 2, not a finished exploration thrown away. "Writable" is proven by
+ * creating and removing a probe file, not by permission bits (root passes every access(2)
+ * check, and a read-only mount fails none of them).
+ */
+
+/** `--reports DIR`: an existing folder, or one that can be created; returns it. */
+export function prepareReportsFolder(flag: string, folder: string): string {
+  if (folder.trim() === "") throw new InputError(`${flag}: expected a folder path, got an empty string (the default is "reports")`);
+  const kind = kindOf(folder);
+  if (kind === "other") throw new InputError(`${flag}: ${folder} exists and is not a folder; give a folder path (e.g. --reports reports)`);
+  if (kind === "missing") {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new InputError(`${flag}: cannot create the folder ${folder}: ${describeFsError(error)}; give a folder you can write`);
+    }
+  }
+  probeWritable(flag, folder);
+  return folder;
+}
+
+/** `--out FILE`: not a folder, in an existing folder that can be written; returns it. */
+export function prepareOutputFile(flag: string, file: string): string {
+  if (file.trim() === "") throw new InputError(`${flag}: expected a file path, got an empty string`);
+  if (file.endsWith("/") || kindOf(file) === "folder") throw new InputError(`${flag}: ${file} is a folder; give a file path (e.g. ${flag} report.md)`);
+  const folder = dirname(resolve(file));
+  const kind = kindOf(folder);
+  if (kind === "missing") throw new InputError(`${flag}: the folder ${dirname(file)} does not exist; create it first or write elsewhere`);
+  if (kind === "other") throw new InputError(`${flag}: ${dirname(file)} is not a folder`);
+  probeWritable(flag, folder);
+  return file;
+}
+
+function kindOf(path: string): "folder" | "missing" | "other" {
+  try {
+    return statSync(path).isDirectory() ? "folder" : "other";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return "missing";
+    if (code === "ENOTDIR") return "other";
+    throw new InputError(`cannot inspect ${path}: ${describeFsError(error)}`);
+  }
+}
+
+function probeWritable(flag: string, folder: string): void {
+  const probe = join(folder, `.consensus-check-probe-${process.pid}`);
+  try {
+    closeSync(openSync(probe, "w"));
+    rmSync(probe, { force: true });
+  } catch (error) {
+    throw new InputError(`${flag}: cannot write in ${folder}: ${describeFsError(error)}; give a folder you can write`);
+  }
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { resultSchema } from "../explorer/result.ts";
+import { scheduleStep } from "../spec/common/schedule.ts";
+import type { ModelReport } from "../reporting/index.ts";
+
+/**
+ * reports/index.json: the last report of every model run into this folder, one entry per
+ * model, each with the date of its run. index.html and junit.xml are rendered from it, so a
+ * run of one model updates its row and leaves the others' rows (and their files) as they were:
+ * the folder never holds a summary that disagrees with its per-model files.
+ */
+export const INDEX_VERSION = 1;
+
+const traceStepSchema = z.object({
+  step: scheduleStep,
+  description: z.string(),
+  participants: z.record(z.string(), z.string()).optional(),
+  violated: z.array(z.string()),
+});
+
+export const modelReportSchema = z.object({
+  result: resultSchema,
+  description: z.string(),
+  assumptions: z.string(),
+  judgement: z.object({ outcome: z.enum(["as-expected", "unexpected", "incomplete"]), reasons: z.array(z.string()) }).optional(),
+  warnings: z.array(z.string()),
+  trace: z.array(traceStepSchema).optional(),
+  initialParticipants: z.record(z.string(), z.string()).optional(),
+  replicaCount: z.number().int().nonnegative(),
+  ranAt: z.string().optional(),
+});
+
+export const reportsIndexSchema = z.object({
+  version: z.literal(INDEX_VERSION),
+  reports: z.array(modelReportSchema),
+});
+export type ReportsIndex = z.infer<typeof reportsIndexSchema>;
+
+export const INDEX_FILE = "index.json";
+
+/**
+ * The index of `folder`, or an empty one when there is none. An index that is not ours (another
+ * version, edited by hand, corrupt) is replaced rather than trusted: `onDiscard` says so.
+ */
+export function readReportsIndex(folder: string, onDiscard: (why: string) => void): ReportsIndex {
+  let text: string;
+  try {
+    text = readFileSync(join(folder, INDEX_FILE), "utf8");
+  } catch {
+    return { version: INDEX_VERSION, reports: [] };
+  }
+  try {
+    return reportsIndexSchema.parse(JSON.parse(text));
+  } catch {
+    onDiscard(`${join(folder, INDEX_FILE)} was not a readable index of this version; starting a new one`);
+    return { version: INDEX_VERSION, reports: [] };
+  }
+}
+
+/** `index` with `report` in place of the model's previous row; rows keep the registry's order. */
+export function withReport(index: ReportsIndex, report: ModelReport, order: readonly string[]): ReportsIndex {
+  const reports = [...index.reports.filter((row) => row.result.model !== report.result.model), report as z.infer<typeof modelReportSchema>];
+  const rank = (name: string): number => {
+    const at = order.indexOf(name);
+    return at < 0 ? order.length : at;
+  };
+  reports.sort((a, b) => rank(a.result.model) - rank(b.result.model) || (a.result.model < b.result.model ? -1 : a.result.model > b.result.model ? 1 : 0));
+  return { version: INDEX_VERSION, reports };
+}

@@ -1,0 +1,71 @@
+import { openSync, closeSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import { isAlive, removeStaleTemporaries } from "./atomic-write.ts";
+import { join } from "node:path";
+import { OutputError, describeFsError } from "./output-error.ts";
+
+/**
+ * One writer at a time in a reports folder: two `check` runs sharing reports/ would otherwise
+ * interleave their read-modify-write of index.json and leave an index that misses a model.
+ * The lock is a file created with O_EXCL holding the owner's pid; a lock whose owner is dead
+ * (killed with -9 while holding it) is stale and taken over. Held only while files are
+ * written, never during an exploration.
+ */
+const LOCK_FILE = ".lock";
+const WAIT_STEP_MS = 25;
+const WAIT_LIMIT_MS = 60_000;
+const STALE_EMPTY_MS = 5_000;
+
+export async function withReportsLock<T>(folder: string, write: () => T): Promise<T> {
+  const lock = join(folder, LOCK_FILE);
+  const started = Date.now();
+  for (;;) {
+    if (tryCreate(lock)) break;
+    const owner = ownerOf(lock);
+    // A dead owner, or none written long after the file was created (killed between the
+    // two): stale. Two waiters may both see it; the one whose removal comes second could
+    // remove the first's new lock, a window of microseconds we accept for a reports folder.
+    if ((owner !== undefined && !isAlive(owner)) || (owner === undefined && ageMs(lock) > STALE_EMPTY_MS)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() - started > WAIT_LIMIT_MS) {
+      throw new OutputError(`${folder} is locked by process ${owner ?? "?"} for over ${WAIT_LIMIT_MS / 1000} s; if no consensus-check runs, remove ${lock}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+  try {
+    removeStaleTemporaries(folder);
+    return write();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function tryCreate(lock: string): boolean {
+  try {
+    const fd = openSync(lock, "wx");
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw new OutputError(`cannot lock ${lock}: ${describeFsError(error)}`);
+  }
+}
+
+function ownerOf(lock: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(lock, "utf8"));
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined; // removed meanwhile, or half-written by its owner: try again
+  }
+}
+
+function ageMs(lock: string): number {
+  try {
+    return Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
