@@ -3,6 +3,11 @@ import { basename, dirname, join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { OutputError, describeFsError } from "./output-error.ts";
 
+export interface FileContent {
+  path: string;
+  data: string | Uint8Array;
+}
+
 /**
  * Writes `data` to `path` so that a reader (or a crash, a kill -9, a full disk) sees either the
  * old file or the new one, never half of one: the bytes go to a temporary file in the same
@@ -11,22 +16,52 @@ import { OutputError, describeFsError } from "./output-error.ts";
  * an OutputError names the file and the cause.
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  // `--out /dev/stdout`, a FIFO, a terminal: renaming over them would replace the device node
-  // with a regular file. They get the bytes written into them instead.
-  if (isSpecialFile(path)) return writeInPlace(path, bytes);
+  writeFilesAtomic([{ path, data }]);
+}
+
+/**
+ * Several files that must agree (a model's Result, its Markdown, the folder's index): every
+ * one is written to its temporary file first, and only when all are on disk are they renamed
+ * into place. A full disk or a lost permission while writing leaves every old file as it was
+ * and no temporary file behind; only a crash between two renames (microseconds, no I/O of
+ * data) can leave some renamed and some not.
+ */
+export function writeFilesAtomic(files: readonly FileContent[]): void {
+  const staged: { temporary: string; path: string }[] = [];
+  try {
+    for (const { path, data } of files) {
+      const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+      // `--out /dev/stdout`, a FIFO, a terminal: renaming over them would replace the device
+      // node with a regular file. They get the bytes written into them instead.
+      if (isSpecialFile(path)) writeInPlace(path, bytes);
+      else staged.push({ temporary: stage(path, bytes), path });
+    }
+    for (const { temporary, path } of staged) renameInto(temporary, path);
+  } finally {
+    for (const { temporary } of staged) rmSync(temporary, { force: true });
+  }
+}
+
+function stage(path: string, bytes: Uint8Array): string {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, "wx", 0o644);
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
     fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
+    return temporary;
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function renameInto(temporary: string, path: string): void {
+  try {
     renameSync(temporary, path);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
     throw new OutputError(`cannot write ${path}: ${describeFsError(error)}`);
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { CheckpointHook, Result } from "../explorer/index.ts";
+import { readCheckpointHeader, type CheckpointHook, type Result } from "../explorer/index.ts";
 import { InputError } from "../spec/common/input-error.ts";
 import { fileStem } from "../reporting/index.ts";
 import { removeStaleTemporaries, writeFileAtomic } from "./atomic-write.ts";
@@ -35,7 +35,7 @@ export function checkpointFile(folder: string, model: string, strategy: string):
 export interface RunCheckpoints {
   hook?: CheckpointHook;
   resumeFrom?: Uint8Array;
-  /** Called with the finished Result: removes the checkpoint unless the run can go on. */
+  /** Called with the finished Result: says where it resumed from, removes the checkpoint unless the run can go on. */
   settle(result: Result): void;
 }
 
@@ -50,7 +50,6 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
       } catch (error) {
         throw new InputError(`--resume: cannot read ${file}: ${describeFsError(error)}`);
       }
-      note(`${model}: resuming from ${file}`);
     } else note(`${model}: no checkpoint at ${file}; starting from the beginning`);
   }
   // Resuming needs the identity even when no new saves are wanted: a checkpoint is always
@@ -72,6 +71,8 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
     hook,
     resumeFrom,
     settle(result) {
+      // Said once the explorer accepted the checkpoint, so a refusal stays the only line.
+      if (resumeFrom !== undefined) note(`${model}: resumed from ${file} (${readCheckpointHeader(resumeFrom).states.toLocaleString("en-US")} states saved)`);
       const resumable = result.result === "incomplete" && (result.limitHit === "interrupted" || result.limitHit === "time");
       if (!resumable) rmSync(file, { force: true });
     },

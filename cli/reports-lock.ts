@@ -42,14 +42,22 @@ export async function withReportsLock<T>(folder: string, write: () => T): Promis
 }
 
 function tryCreate(lock: string): boolean {
+  let fd: number;
   try {
-    const fd = openSync(lock, "wx");
-    writeSync(fd, String(process.pid));
-    closeSync(fd);
-    return true;
+    fd = openSync(lock, "wx");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
     throw new OutputError(`cannot lock ${lock}: ${describeFsError(error)}`);
+  }
+  try {
+    writeSync(fd, String(process.pid));
+    return true;
+  } catch (error) {
+    // A full disk takes the file but not its 6 bytes: leave no ownerless lock behind.
+    rmSync(lock, { force: true });
+    throw new OutputError(`cannot lock ${lock}: ${describeFsError(error)}`);
+  } finally {
+    closeSync(fd);
   }
 }
 

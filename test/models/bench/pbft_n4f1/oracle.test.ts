@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explore } from "../../../../explorer/index.ts";
+import { ORACLE_STATES_PER_DEPTH } from "../../../support/oracle-figures.ts";
 import { allCorrectCommitted, buildPbftN4F1, pbftN4F1Model } from "../../../../models/bench/pbft_n4f1/index.ts";
-
-// SPEC.md §7.1 (cross-checked by SPIN 6.5.2): the whole reachable space of the model.
-const STATES_PER_DEPTH = [
-  1, 12, 72, 292, 906, 2292, 4916, 9252, 15888, 25848, 40644, 61560, 88432, 118488, 145620, 161076, 156948, 131496, 92138, 52236, 23028, 7520, 1704,
-  240, 16,
-];
 
 describe("bench/pbft_n4f1 reproduces SPIN's exact figures (SPEC.md §7.1)", () => {
   it("1,140,625 states, 7,933,500 transitions, depth 24; 64 terminal states, 48 of them blocked; agreement and validity hold", async () => {
@@ -15,7 +10,7 @@ describe("bench/pbft_n4f1 reproduces SPIN's exact figures (SPEC.md §7.1)", () =
     const system = { ...buildPbftN4F1(pbftN4F1Model.config), terminal: allCorrectCommitted };
     const result = await explore(system, { model: pbftN4F1Model.name, stopAtFirstViolation: false });
     expect(result).toMatchObject({ distinctStates: 1_140_625, transitions: 7_933_500, maxDepth: 24, terminalStates: 64, terminalViolations: 48 });
-    expect(result.statesPerDepth).toEqual(STATES_PER_DEPTH);
+    expect(result.statesPerDepth).toEqual(ORACLE_STATES_PER_DEPTH);
     expect(result.violationCounts).toEqual({ termination: 48 });
     expect(pbftN4F1Model.expected).toEqual({ result: "pass", distinctStates: result.distinctStates, maxDepth: result.maxDepth, transitions: result.transitions });
   });
