@@ -17,6 +17,8 @@ export interface Judgement {
 export function judge(result: Result, expected: Expectation, options: { figures: boolean } = { figures: true }): Judgement {
   if (result.result === "incomplete") {
     if (result.limitHit === "error") return { outcome: "incomplete", reasons: [`the run failed before it could decide: ${result.error ?? "unknown error"}`] };
+    if (result.limitHit === "interrupted") return { outcome: "incomplete", reasons: ["the run was stopped (a signal) before it could decide; --resume continues it"] };
+    if (result.limitHit === "time") return { outcome: "incomplete", reasons: ["the run stopped at its time limit before it could decide; --resume continues it"] };
     return { outcome: "incomplete", reasons: [`the run stopped at its ${result.limitHit ?? "unknown"} limit before it could decide`] };
   }
   // A finished simulation agrees with an expected pass (its figures cover a sample, so they are

@@ -41,6 +41,12 @@ describe("judging a run against the manifest", () => {
       reasons: ["the run stopped at its states limit before it could decide"],
     });
   });
+
+  it("says that a run stopped by a signal or its time limit can be resumed", () => {
+    const expected = { result: "pass", distinctStates: 1, maxDepth: 1 } as const;
+    expect(judge(passResult({ result: "incomplete", limitHit: "interrupted" }), expected).reasons).toEqual(["the run was stopped (a signal) before it could decide; --resume continues it"]);
+    expect(judge(passResult({ result: "incomplete", limitHit: "time" }), expected).reasons).toEqual(["the run stopped at its time limit before it could decide; --resume continues it"]);
+  });
 });
 
 describe("judging a finished simulation (no-violation)", () => {
