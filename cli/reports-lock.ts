@@ -15,7 +15,7 @@ const WAIT_STEP_MS = 25;
 const WAIT_LIMIT_MS = 60_000;
 const STALE_EMPTY_MS = 5_000;
 
-export async function withReportsLock<T>(folder: string, write: () => T): Promise<T> {
+export async function withReportsLock<T>(folder: string, write: () => T, waitLimitMs = WAIT_LIMIT_MS): Promise<T> {
   const lock = join(folder, LOCK_FILE);
   const started = Date.now();
   for (;;) {
@@ -28,8 +28,8 @@ export async function withReportsLock<T>(folder: string, write: () => T): Promis
       rmSync(lock, { force: true });
       continue;
     }
-    if (Date.now() - started > WAIT_LIMIT_MS) {
-      throw new OutputError(`${folder} is locked by process ${owner ?? "?"} for over ${WAIT_LIMIT_MS / 1000} s; if no consensus-check runs, remove ${lock}`);
+    if (Date.now() - started > waitLimitMs) {
+      throw new OutputError(`${folder} is locked by process ${owner ?? "?"} for over ${waitLimitMs / 1000} s; if no consensus-check runs, remove ${lock}`);
     }
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
