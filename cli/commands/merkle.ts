@@ -6,9 +6,7 @@ import type { CommandRegistration } from "./index.ts";
 /**
  * `merkle root|verify-inclusion|verify-consistency FILE`: audit the Merkle roots and proofs of
  * a user's own log (RFC 9162 §2.1) or block (Bitcoin). FILE (or `-`) holds one case or an
- * array of cases. Exit status: `root` 0 once every root is computed; `verify-*` 0 when every
- * proof is valid, 1 when at least one is invalid (all cases are still checked and printed);
- * 2 on malformed input, before any case runs.
+ * array of cases. Exit codes: `root` computes, `verify-*` verify (case-file.ts).
  */
 
 /**

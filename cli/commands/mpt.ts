@@ -7,9 +7,7 @@ import type { CommandRegistration } from "./index.ts";
  * `mpt root|prove|verify-proof FILE`: audit Merkle-Patricia roots and eth_getProof proofs from a
  * user's own system. FILE (or `-`) holds one case or an array of cases; byte strings are 0x-hex.
  * `prove --json` prints cases that `verify-proof` reads as they are (arrays too).
- * Exit status: `root` and `prove` 0 once every case is computed; `verify-proof` 0 when every
- * proof is valid, 1 when at least one is invalid (all cases are still checked and printed);
- * 2 on malformed input, before any case runs.
+ * Exit codes: `root` and `prove` compute, `verify-proof` verifies (case-file.ts).
  */
 
 /**
