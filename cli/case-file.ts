@@ -103,10 +103,13 @@ export function boundedHexBytes(maxBytes: number, what: string) {
     .transform(bytesOfHex);
 }
 
-/** 32-byte hash as 0x-hex. */
+const HASH_MESSAGE = "expected a 32-byte hash (0x + 64 hex digits)";
+
+/** 32-byte hash as 0x-hex; the length is a bound of its own so that docs/cli.md shows it. */
 export const hexHash32 = z
-  .string({ error: "expected a 32-byte hash (0x + 64 hex digits)" })
-  .refine((text) => text.length === 66 && isEvenHex(text), { message: "expected a 32-byte hash (0x + 64 hex digits)" })
+  .string({ error: HASH_MESSAGE })
+  .length(66, HASH_MESSAGE)
+  .refine(isEvenHex, { message: HASH_MESSAGE })
   .transform(bytesOfHex);
 
 export function toHex(bytes: Uint8Array): string {
