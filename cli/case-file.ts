@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { InputError, formatIssuePath } from "../spec/common/input-error.ts";
-import { EXIT } from "./exit-codes.ts";
+import { documentExitCodes } from "./command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "./exit-codes.ts";
 import { readJsonInput } from "./json-input.ts";
 
 // replay and report read their inputs through here too.
@@ -102,10 +103,13 @@ export function boundedHexBytes(maxBytes: number, what: string) {
     .transform(bytesOfHex);
 }
 
-/** 32-byte hash as 0x-hex. */
+const HASH_MESSAGE = "expected a 32-byte hash (0x + 64 hex digits)";
+
+/** 32-byte hash as 0x-hex; the length is a bound of its own so that docs/cli.md shows it. */
 export const hexHash32 = z
-  .string({ error: "expected a 32-byte hash (0x + 64 hex digits)" })
-  .refine((text) => text.length === 66 && isEvenHex(text), { message: "expected a 32-byte hash (0x + 64 hex digits)" })
+  .string({ error: HASH_MESSAGE })
+  .length(66, HASH_MESSAGE)
+  .refine(isEvenHex, { message: HASH_MESSAGE })
   .transform(bytesOfHex);
 
 export function toHex(bytes: Uint8Array): string {
@@ -127,15 +131,14 @@ export interface CaseCommand<T extends z.ZodType, R> {
   budget?: CaseBudget<z.infer<T>>;
 }
 
-const VERIFY_EXIT_HELP = `
-Exit status: 0 when every case's proof is valid; 1 when at least one is invalid
-(every case is still checked and printed); 2 on malformed input (one line on
-stderr naming the case and field).
-`;
-const COMPUTE_EXIT_HELP = `
-Exit status: 0 once every case is computed; 2 on malformed input (one line on
-stderr naming the case and field).
-`;
+const MALFORMED_INPUT = badInputOutcome("a file that cannot be read, or a malformed case, named with its field as in cases[2].leaves[0]");
+const COMPUTE_EXIT_CODES: readonly ExitOutcome[] = [{ code: EXIT.ok, when: "every case is computed" }, MALFORMED_INPUT, INTERNAL_ERROR_OUTCOME];
+const VERIFY_EXIT_CODES: readonly ExitOutcome[] = [
+  { code: EXIT.ok, when: "every case's proof is valid" },
+  { code: EXIT.unexpected, when: "at least one proof is invalid (every case is still checked and printed)" },
+  MALFORMED_INPUT,
+  INTERNAL_ERROR_OUTCOME,
+];
 
 /**
  * One audit subcommand (`merkle root FILE`, `mpt prove FILE`, …): read the cases, run each,
@@ -144,12 +147,11 @@ stderr naming the case and field).
  */
 export function addCaseCommand<T extends z.ZodType, R>(parent: Command, setExitCode: (code: number) => void, command: CaseCommand<T, R>): void {
   const { isValid } = command;
-  parent
+  const registered = parent
     .command(command.name)
     .description(command.description)
     .argument("<file>", "JSON file with one case or an array of cases, or - for standard input")
     .option("--json", "print the results as JSON (an array when the input is one)")
-    .addHelpText("after", isValid === undefined ? COMPUTE_EXIT_HELP : VERIFY_EXIT_HELP)
     .action((file: string, options: { json?: boolean }) => {
       const { cases, wasArray } = parseCases(readJsonInput(file), command.schema, command.budget);
       const results = cases.map(command.run);
@@ -157,4 +159,5 @@ export function addCaseCommand<T extends z.ZodType, R>(parent: Command, setExitC
       // Exit 1 reuses the code for "not as expected" (exit-codes.ts): a proof that should hold does not.
       if (isValid !== undefined && !results.every(isValid)) setExitCode(EXIT.unexpected);
     });
+  documentExitCodes(registered, isValid === undefined ? COMPUTE_EXIT_CODES : VERIFY_EXIT_CODES);
 }

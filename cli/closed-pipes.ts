@@ -5,6 +5,10 @@
  * its end and returns its own exit code, so `set -o pipefail` still sees the verdict and the
  * reports are still written.
  */
+/** What the root --help and docs/cli.md say about it. */
+export const CLOSED_OUTPUT_NOTE =
+  "A closed stdout (consensus-check list | head -1) is not an error: the rest of the output is dropped, the command runs to its end (reports are still written) and its exit code is unchanged.";
+
 const QUIET_CODES = new Set(["EPIPE", "ERR_STREAM_DESTROYED", "ERR_STREAM_WRITE_AFTER_END"]);
 
 let installed = false;

@@ -15,10 +15,10 @@
  * And if the process that started us dies (SIGKILL to npx, a closed CI runner), we are
  * reparented: that too ends the run as a SIGTERM would.
  */
-const SAME_SIGNAL_MS = 300;
+export const SAME_SIGNAL_MS = 300;
 const PARENT_POLL_MS = 500;
-const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+export const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+export const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
 
 export interface RunStop {
   /** Aborted by the first signal (or the parent's death); the explorer polls it. */

@@ -1,10 +1,9 @@
-import { readFileSync } from "node:fs";
-import { Command, CommanderError } from "commander";
+import { CommanderError } from "commander";
 import { InputError } from "../spec/common/input-error.ts";
 import { ignoreClosedPipes } from "./closed-pipes.ts";
 import { EXIT } from "./exit-codes.ts";
 import { OutputError } from "./output-error.ts";
-import { commandRegistrations } from "./commands/index.ts";
+import { buildProgram } from "./program.ts";
 
 /**
  * The `consensus-check` command line. Each command lives in cli/commands/ and reports its exit
@@ -15,15 +14,9 @@ import { commandRegistrations } from "./commands/index.ts";
 export async function main(argv: readonly string[]): Promise<number> {
   ignoreClosedPipes();
   let exitCode: number = EXIT.ok;
-  const program = new Command("consensus-check")
-    .description("Model-check consensus protocols: PBFT, Merkle trees, Merkle-Patricia tries.")
-    .version(packageVersion())
-    .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  const setExitCode = (code: number): void => {
+  const program = buildProgram((code) => {
     exitCode = Math.max(exitCode, code);
-  };
-  for (const register of commandRegistrations) register(program, setExitCode);
+  });
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
@@ -49,9 +42,4 @@ function fail(message: string, code: number): number {
 function oneLine(text: string): string {
   const flat = text.replace(/\s*\n\s*/g, " ");
   return flat.length > 2000 ? `${flat.slice(0, 1999)}…` : flat;
-}
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-  return manifest.version;
 }

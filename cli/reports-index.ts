@@ -13,28 +13,34 @@ import type { ModelReport } from "../reporting/index.ts";
  */
 export const INDEX_VERSION = 1;
 
+// Fields are `.describe()`d rather than commented: docs/cli.md renders them.
 const traceStepSchema = z.object({
-  step: scheduleStep,
-  description: z.string(),
-  participants: z.record(z.string(), z.string()).optional(),
-  violated: z.array(z.string()),
+  step: scheduleStep.describe("The Schedule step."),
+  description: z.string().describe("The step in words, e.g. \"deliver PREPARE v0 n1 2->3\"."),
+  participants: z.record(z.string(), z.string()).optional().describe("Each participant's state after the step, summarised in one line."),
+  violated: z.array(z.string()).describe("The properties violated after the step."),
 });
 
 export const modelReportSchema = z.object({
-  result: resultSchema,
-  description: z.string(),
-  assumptions: z.string(),
-  judgement: z.object({ outcome: z.enum(["as-expected", "unexpected", "incomplete"]), reasons: z.array(z.string()) }).optional(),
-  warnings: z.array(z.string()),
-  trace: z.array(traceStepSchema).optional(),
-  initialParticipants: z.record(z.string(), z.string()).optional(),
-  replicaCount: z.number().int().nonnegative(),
-  ranAt: z.string().optional(),
+  result: resultSchema.describe("The model's last Result."),
+  description: z.string().describe("What the model is (as `list` prints it)."),
+  assumptions: z.string().describe("The timing, fault and authentication model the check ran under."),
+  judgement: z
+    .object({
+      outcome: z.enum(["as-expected", "unexpected", "incomplete"]).describe("How the Result compares with the model's pinned expectation."),
+      reasons: z.array(z.string()).describe("Why it is not as expected."),
+    })
+    .optional(),
+  warnings: z.array(z.string()).describe("Warnings about the configuration itself (e.g. n < 3f+1 on purpose)."),
+  trace: z.array(traceStepSchema).optional().describe("The counterexample replayed step by step."),
+  initialParticipants: z.record(z.string(), z.string()).optional().describe("Each participant's state before the first step."),
+  replicaCount: z.number().int().nonnegative().describe("Replicas, for the diagrams."),
+  ranAt: z.string().optional().describe("When the run ended (ISO 8601)."),
 });
 
 export const reportsIndexSchema = z.object({
   version: z.literal(INDEX_VERSION),
-  reports: z.array(modelReportSchema),
+  reports: z.array(modelReportSchema).describe("One entry per model run into this folder, in the registry's order."),
 });
 export type ReportsIndex = z.infer<typeof reportsIndexSchema>;
 

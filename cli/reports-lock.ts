@@ -10,9 +10,9 @@ import { OutputError, describeFsError } from "./output-error.ts";
  * (killed with -9 while holding it) is stale and taken over. Held only while files are
  * written, never during an exploration.
  */
-const LOCK_FILE = ".lock";
+export const LOCK_FILE = ".lock";
 const WAIT_STEP_MS = 25;
-const WAIT_LIMIT_MS = 60_000;
+export const WAIT_LIMIT_MS = 60_000;
 const STALE_EMPTY_MS = 5_000;
 
 export async function withReportsLock<T>(folder: string, write: () => T, waitLimitMs = WAIT_LIMIT_MS): Promise<T> {

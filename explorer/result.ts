@@ -1,52 +1,47 @@
 import { z } from "zod";
 import { scheduleSchema } from "../spec/common/schedule.ts";
 
-/**
- * "pass": the whole reachable space checked, nothing violated. "violation": a property broken,
- * with a counterexample. "incomplete": cut short by a limit, an abort or an error. "no-violation":
- * a finished simulation (every random walk ran, nothing violated) — evidence, not a proof.
- */
-export const verdictSchema = z.enum(["pass", "violation", "incomplete", "no-violation"]);
+// Field descriptions are `.describe()`d rather than commented: docs/cli.md renders them.
+
+export const verdictSchema = z
+  .enum(["pass", "violation", "incomplete", "no-violation"])
+  .describe(
+    '"pass": the whole reachable space checked, nothing violated. "violation": a property broken, with a counterexample. ' +
+      '"incomplete": cut short by a limit, an abort or an error. "no-violation": a finished simulation (every random walk ran, nothing violated): evidence, not a proof.',
+  );
 export type Verdict = z.infer<typeof verdictSchema>;
 
-/** What cut an "incomplete" run short; "error": the system threw (see `error`). */
-export const limitSchema = z.enum(["states", "depth", "time", "memory", "interrupted", "error"]);
+export const limitSchema = z
+  .enum(["states", "depth", "time", "memory", "interrupted", "error"])
+  .describe('What cut an "incomplete" run short; "interrupted": a signal; "error": the system threw (see `error`).');
 export type LimitKind = z.infer<typeof limitSchema>;
+
+const count = () => z.number().int().nonnegative();
 
 /** What one run of the explorer found (docs/ARCHITECTURE.md, "Result"). */
 export const resultSchema = z.object({
-  model: z.string(),
+  model: z.string().describe("The model's registry name, e.g. pbft/n4_f1."),
   result: verdictSchema,
-  property: z.string().optional(),
-  distinctStates: z.number().int().nonnegative(),
-  transitions: z.number().int().nonnegative(),
-  maxDepth: z.number().int().nonnegative(),
-  seconds: z.number().nonnegative(),
+  property: z.string().optional().describe('"violation": the property violated.'),
+  distinctStates: count().describe("Distinct states explored."),
+  transitions: count().describe("Transitions (edges) explored."),
+  maxDepth: count().describe("The greatest depth reached, in steps from an initial state."),
+  seconds: z.number().nonnegative().describe("Seconds spent exploring (a resumed run counts the runs before it too)."),
   statesPerSecond: z.number().nonnegative(),
   limitHit: limitSchema.optional(),
-  counterexample: scheduleSchema.optional(),
-  seed: z.number().int(),
+  counterexample: scheduleSchema.optional().describe("A violation's schedule, ready for `replay` (for BFS, a shortest one)."),
+  seed: z.number().int().describe("The seed every random choice flowed from (0 for exhaustive search)."),
   strategy: z.enum(["bfs", "dfs", "random"]).optional(),
-  /** States per BFS depth, when the strategy is BFS. */
-  statesPerDepth: z.array(z.number().int().nonnegative()).optional(),
-  /** Terminal (no enabled action) states seen. */
-  terminalStates: z.number().int().nonnegative().optional(),
-  /** Terminal states failing the system's `terminal` property (counted in full with stopAtFirstViolation: false). */
-  terminalViolations: z.number().int().nonnegative().optional(),
-  /** Violating states per property name, as far as the run went. */
-  violationCounts: z.record(z.string(), z.number().int().nonnegative()).optional(),
-  /** Visited-set memory per stored state (index, keys or fingerprints, parent log). */
-  bytesPerState: z.number().nonnegative().optional(),
-  /** Fingerprint mode: upper estimate of the probability that a state was omitted (n²/2⁶⁵). */
-  omissionProbability: z.number().min(0).max(1).optional(),
-  /** DFS or random walk: the length of the counterexample as found, before it was shrunk. */
-  shrunkFrom: z.number().int().positive().optional(),
-  /** Random walk: walks completed (all of them for "no-violation"; fewer when cut short or a violation stopped it). */
-  runs: z.number().int().nonnegative().optional(),
-  /** Random walk: the length bound of one walk. */
-  maxSteps: z.number().int().nonnegative().optional(),
-  /** limitHit "error": the message of what the system threw mid-search (a bug in the model), one line. */
-  error: z.string().optional(),
+  statesPerDepth: z.array(count()).optional().describe("States per BFS depth, when the strategy is BFS."),
+  terminalStates: count().optional().describe("Terminal (no enabled action) states seen."),
+  terminalViolations: count().optional().describe("Terminal states failing the system's `terminal` property (counted in full with stopAtFirstViolation: false)."),
+  violationCounts: z.record(z.string(), count()).optional().describe("Violating states per property name, as far as the run went."),
+  bytesPerState: z.number().nonnegative().optional().describe("Visited-set memory per stored state (index, keys or fingerprints, parent log)."),
+  omissionProbability: z.number().min(0).max(1).optional().describe("Fingerprint mode: upper estimate of the probability that a state was omitted (n²/2⁶⁵)."),
+  shrunkFrom: z.number().int().positive().optional().describe("DFS or random walk: the length of the counterexample as found, before it was shrunk."),
+  runs: count().optional().describe('Random walk: walks completed (all of them for "no-violation"; fewer when cut short or a violation stopped it).'),
+  maxSteps: count().optional().describe("Random walk: the length bound of one walk."),
+  error: z.string().optional().describe('limitHit "error": the message of what the system threw mid-search (a bug in the model), one line.'),
 });
 
 export type Result = z.infer<typeof resultSchema>;

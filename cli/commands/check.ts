@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { InputError } from "../../spec/common/input-error.ts";
-import { EXIT } from "../exit-codes.ts";
+import { documentExitCodes } from "../command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { stopOnSignals } from "../interrupt.ts";
 import { positiveInteger } from "../options.ts";
 import { addRunFlags, runSetupOf, type RunFlags } from "../run-flags.ts";
@@ -19,10 +20,21 @@ interface CheckOptions extends RunFlags {
 /**
  * `check [model…] [--all]`: explore each model exhaustively (BFS, so a counterexample is a
  * shortest one), compare with its pinned expectation, record each model's report in reports/
- * as soon as it is done. Exit 0 when every model is as expected, 1 when one differs, 3 when a
- * limit, an error in a model or a signal cut a run short (the partial report is written and
- * the remaining models are skipped), 2 on bad input, 4 when a report cannot be written.
+ * as soon as it is done. Its exit codes are EXIT_CODES.
  */
+const EXIT_CODES: readonly ExitOutcome[] = [
+  { code: EXIT.ok, when: "every model is as expected: its verdict and figures match its pinned expectation (see `list`)" },
+  { code: EXIT.unexpected, when: "a model's result differs from its expectation (the reasons go to stderr)" },
+  badInputOutcome("no model or an unknown one, model names and --all together, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  {
+    code: EXIT.incomplete,
+    when: "a limit (--max-states, --time, --max-memory), an error in a model or a signal (SIGINT, SIGTERM, SIGHUP, or the parent process ending) cut a run short: its partial report is written and the remaining models are skipped",
+  },
+  outputFailedOutcome("a report or a checkpoint"),
+  INTERNAL_ERROR_OUTCOME,
+  SECOND_SIGNAL_OUTCOME,
+];
+
 export const registerCheck: CommandRegistration = (program: Command, setExitCode) => {
   const command = program
     .command("check")
@@ -30,6 +42,7 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     .argument("[models...]", "model names (see `list`)")
     .option("--all", "check every bundled model")
     .option("--max-states <n>", "state limit per model (exit 3 when hit)", positiveInteger("--max-states"));
+  documentExitCodes(command, EXIT_CODES);
   addRunFlags(command, { default: "reports", description: "where to write the reports" }).action(async (names: string[], options: CheckOptions) => {
     const selected = selectModels(names, options.all === true);
     const setup = runSetupOf(options);

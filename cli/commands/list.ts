@@ -1,10 +1,18 @@
+import { documentExitCodes } from "../command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "../exit-codes.ts";
 import type { CommandRegistration } from "./index.ts";
 import { formatCount } from "../../reporting/index.ts";
 import { models } from "../../models/index.ts";
 
-/** `list`: every bundled model with its pinned expectation (the manifest), assumptions and warnings. Exit 0. */
+/** `list`: every bundled model with its pinned expectation (the manifest), assumptions and warnings. */
+const EXIT_CODES: readonly ExitOutcome[] = [
+  { code: EXIT.ok, when: "the models are listed" },
+  badInputOutcome("an unknown option"),
+  INTERNAL_ERROR_OUTCOME,
+];
+
 export const registerList: CommandRegistration = (program) => {
-  program
+  const command = program
     .command("list")
     .description("list the bundled models and their expected results")
     .option("--json", "machine-readable output")
@@ -34,4 +42,5 @@ export const registerList: CommandRegistration = (program) => {
         for (const warning of row.warnings) process.stdout.write(`${" ".repeat(width + 2)}warning: ${warning}\n`);
       }
     });
+  documentExitCodes(command, EXIT_CODES);
 };

@@ -6,9 +6,7 @@ import type { CommandRegistration } from "./index.ts";
 /**
  * `merkle root|verify-inclusion|verify-consistency FILE`: audit the Merkle roots and proofs of
  * a user's own log (RFC 9162 §2.1) or block (Bitcoin). FILE (or `-`) holds one case or an
- * array of cases. Exit status: `root` 0 once every root is computed; `verify-*` 0 when every
- * proof is valid, 1 when at least one is invalid (all cases are still checked and printed);
- * 2 on malformed input, before any case runs.
+ * array of cases. Exit codes: `root` computes, `verify-*` verify (case-file.ts).
  */
 
 /**
@@ -38,8 +36,12 @@ export const rootCase = z
   .strictObject({
     leaves: z
       .array(hexBytes, { message: 'expected an array of 0x-hex leaves, e.g. ["0x00", "0x0102"]' })
-      .max(MERKLE_LIMITS.leaves, `at most ${MERKLE_LIMITS.leaves} leaves (2^20) per input; split bigger trees' leaves over several inputs`),
-    hash: z.enum(["rfc6962", "bitcoin"], { message: 'expected "rfc6962" (the default) or "bitcoin"' }).default("rfc6962"),
+      .max(MERKLE_LIMITS.leaves, `at most ${MERKLE_LIMITS.leaves} leaves (2^20) per input; split bigger trees' leaves over several inputs`)
+      .describe("The leaves' data, 0x-hex (RFC 6962 hashes each as SHA-256(0x00 || leaf)); bitcoin: 32-byte txids in internal byte order."),
+    hash: z
+      .enum(["rfc6962", "bitcoin"], { message: 'expected "rfc6962" (the default) or "bitcoin"' })
+      .default("rfc6962")
+      .describe("The tree: RFC 6962 (Certificate Transparency) or Bitcoin's; a bitcoin root is printed in internal byte order, like its leaves."),
   })
   .superRefine((value, ctx) => {
     if (value.hash !== "bitcoin") return;
@@ -50,12 +52,12 @@ export const rootCase = z
 
 export const inclusionCase = z
   .strictObject({
-    leafIndex: treeSize,
-    treeSize,
-    leafHash: hexHash32.optional(),
-    leaf: hexBytes.optional(),
-    proof,
-    root: hexHash32,
+    leafIndex: treeSize.describe("The leaf's index, from 0."),
+    treeSize: treeSize.describe("Leaves in the tree."),
+    leafHash: hexHash32.optional().describe("The leaf's RFC 6962 hash; give it or `leaf`, not both."),
+    leaf: hexBytes.optional().describe("The leaf's data, 0x-hex; give it or `leafHash`, not both."),
+    proof: proof.describe("The sibling hashes from the leaf up."),
+    root: hexHash32.describe("The tree's root."),
   })
   .superRefine((value, ctx) => {
     if ((value.leafHash === undefined) === (value.leaf === undefined)) {
@@ -63,7 +65,13 @@ export const inclusionCase = z
     }
   });
 
-export const consistencyCase = z.strictObject({ size1: treeSize, size2: treeSize, root1: hexHash32, root2: hexHash32, proof });
+export const consistencyCase = z.strictObject({
+  size1: treeSize.describe("The old tree's size."),
+  size2: treeSize.describe("The new tree's size."),
+  root1: hexHash32.describe("The old tree's root."),
+  root2: hexHash32.describe("The new tree's root."),
+  proof: proof.describe("The consistency proof's hashes (RFC 9162 §2.1.4)."),
+});
 
 export type RootCase = z.infer<typeof rootCase>;
 export type InclusionCase = z.infer<typeof inclusionCase>;

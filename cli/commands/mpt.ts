@@ -7,9 +7,7 @@ import type { CommandRegistration } from "./index.ts";
  * `mpt root|prove|verify-proof FILE`: audit Merkle-Patricia roots and eth_getProof proofs from a
  * user's own system. FILE (or `-`) holds one case or an array of cases; byte strings are 0x-hex.
  * `prove --json` prints cases that `verify-proof` reads as they are (arrays too).
- * Exit status: `root` and `prove` 0 once every case is computed; `verify-proof` 0 when every
- * proof is valid, 1 when at least one is invalid (all cases are still checked and printed);
- * 2 on malformed input, before any case runs.
+ * Exit codes: `root` and `prove` compute, `verify-proof` verifies (case-file.ts).
  */
 
 /**
@@ -31,24 +29,29 @@ const ops = z
   .array(op, { message: "ops must be an array of [key, value | null] pairs" })
   .max(MPT_LIMITS.ops, `at most ${MPT_LIMITS.ops} ops (2^18) per input; split them over several inputs`);
 
-const rootCase = z.strictObject({ secure: z.boolean().optional(), ops });
-const proveCase = z.strictObject({ secure: z.boolean().optional(), ops, key });
+const secure = z.boolean().optional().describe("Hash each key with keccak-256 first (Ethereum's state and storage tries); false when absent.");
+const updates = ops.describe("Updates applied in order: [key, value] puts, [key, null] deletes (so does an empty value).");
+
+export const rootCase = z.strictObject({ secure, ops: updates });
+export const proveCase = z.strictObject({ secure, ops: updates, key: key.describe("The key to prove present or absent, 0x-hex.") });
 
 /**
  * A proof to check, as `prove --json` prints it. `value`, when given, is what the proof must
  * show: the key's value, or null for "the key is absent".
  */
-const verifyCase = z.strictObject({
-  root: hexHash32,
-  key,
+export const verifyCase = z.strictObject({
+  root: hexHash32.describe("The trie's root."),
+  key: key.describe("The key, 0x-hex."),
   proof: z
     .array(hexBytes, { message: "proof must be an array of 0x-hex RLP nodes" })
-    .max(MPT_LIMITS.proofNodes, `a proof has at most ${MPT_LIMITS.proofNodes} nodes (one per nibble of a key of at most ${MPT_LIMITS.keyBytes} bytes, and its end)`),
+    .max(MPT_LIMITS.proofNodes, `a proof has at most ${MPT_LIMITS.proofNodes} nodes (one per nibble of a key of at most ${MPT_LIMITS.keyBytes} bytes, and its end)`)
+    .describe("The RLP nodes on the key's path, root first (eth_getProof's accountProof or storageProof)."),
   value: hexBytes
     .refine((bytes) => bytes.length > 0, 'a trie holds no empty value (an empty value deletes the key): use null for "expected absent"')
     .nullable()
-    .optional(),
-  secure: z.boolean().optional(),
+    .optional()
+    .describe('What the proof must show: the key\'s value, or null for "the key is absent"; leave it out to only check the proof.'),
+  secure,
 });
 
 type Ops = z.infer<typeof ops>;

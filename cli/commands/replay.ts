@@ -3,7 +3,8 @@ import { resultSchema } from "../../explorer/result.ts";
 import { InputError, parseInput } from "../../spec/common/input-error.ts";
 import { scheduleSchema, type Schedule } from "../../spec/common/schedule.ts";
 import { readJsonInput } from "../case-file.ts";
-import { EXIT } from "../exit-codes.ts";
+import { documentExitCodes } from "../command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { oneOf } from "../options.ts";
 import { traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
@@ -33,18 +34,26 @@ function replayInput(input: unknown): ReplayInput {
 /**
  * `replay <schedule.json | result.json>`: re-run a counterexample step by step on the model it
  * names, with the configuration it carries, and print each step and the properties failing
- * after it. Exit codes (a CI job replays its regression schedules):
- * - 0: it reproduces — a property is violated along the schedule (for a Result, its property);
- *   with `--expect pass`, no property is violated.
- * - 1: it no longer reproduces — nothing (or another property) is violated, or a step is no
- *   longer enabled (the model or the code changed); with `--expect pass`, something is violated.
- * - 2: bad input (an unreadable file, an unknown model, a config the model rejects, a Result
- *   without a counterexample).
- * A config that differs from the model's registered one is reported field by field (warnings on
- * stderr, `configDifferences` in --json), and the model's warnings follow the replayed config.
+ * after it. Its exit codes (EXIT_CODES) are what a CI job replaying its regression schedules
+ * gates on. A config that differs from the model's registered one is reported field by field
+ * (warnings on stderr, `configDifferences` in --json), and the model's warnings follow the
+ * replayed config.
  */
+const EXIT_CODES: readonly ExitOutcome[] = [
+  {
+    code: EXIT.ok,
+    when: "it reproduces: a property is violated along the schedule (for a Result, its property); with --expect pass, no property is violated",
+  },
+  {
+    code: EXIT.unexpected,
+    when: "it no longer reproduces: nothing (or another property) is violated, or a step is no longer enabled (the model or the code changed); with --expect pass, something is violated",
+  },
+  badInputOutcome("an unreadable file, an unknown model, a config the model rejects, a Result without a counterexample"),
+  INTERNAL_ERROR_OUTCOME,
+];
+
 export const registerReplay: CommandRegistration = (program, setExitCode) => {
-  program
+  const command = program
     .command("replay")
     .description("re-run a schedule (e.g. a counterexample) step by step and print the trace; exit 0 when it reproduces, 1 when not")
     .argument("<schedule>", "schedule JSON file (or a Result file with a counterexample), or - for stdin")
@@ -98,6 +107,7 @@ export const registerReplay: CommandRegistration = (program, setExitCode) => {
       });
       process.stdout.write(`${verdict(options.expect, property, trace.length, firstFailing, target, trace[firstFailing]?.violated ?? [])}\n`);
     });
+  documentExitCodes(command, EXIT_CODES);
 };
 
 function verdict(expect: "violation" | "pass", property: string | undefined, length: number, firstFailing: number, target: number, failing: string[]): string {

@@ -3,6 +3,8 @@ import { resultSchema, type Result } from "../../explorer/result.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { writeFileAtomic } from "../atomic-write.ts";
 import { readJsonInput } from "../case-file.ts";
+import { documentExitCodes } from "../command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
 import { replicaCountOf, traceOf } from "../run-model.ts";
@@ -44,10 +46,16 @@ function reportOf(result: Result, model: ModelDefinition | undefined): ModelRepo
 /**
  * `report <result.json> --format md|html|junit|json [--out FILE]`: render a saved Result. The
  * output path is checked before anything is rendered and the file is replaced atomically.
- * Exit 0 when rendered, 2 on bad input, 4 when the file cannot be written.
  */
+const EXIT_CODES: readonly ExitOutcome[] = [
+  { code: EXIT.ok, when: "the Result is rendered" },
+  badInputOutcome("an unreadable or invalid Result, an unknown --format, an --out folder that does not exist or cannot be written"),
+  outputFailedOutcome("the --out file"),
+  INTERNAL_ERROR_OUTCOME,
+];
+
 export const registerReport: CommandRegistration = (program) => {
-  program
+  const command = program
     .command("report")
     .description("render a saved Result (reports/<model>.json) as Markdown, HTML, JUnit or JSON")
     .argument("<result>", "Result JSON file, or - for stdin")
@@ -71,4 +79,5 @@ export const registerReport: CommandRegistration = (program) => {
       if (out !== undefined) writeFileAtomic(out, rendered);
       else process.stdout.write(rendered);
     });
+  documentExitCodes(command, EXIT_CODES);
 };

@@ -1,4 +1,5 @@
-import { EXIT } from "../exit-codes.ts";
+import { documentExitCodes } from "../command-exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { runOneModel } from "../single-run.ts";
 import { addRunFlags, type RunFlags } from "../run-flags.ts";
 import { positiveInteger, seedNumber } from "../options.ts";
@@ -13,11 +14,22 @@ interface SimulateOptions extends RunFlags {
 /**
  * `simulate <model> --runs N --seed S`: N seeded random schedules through the model (for the
  * PBFT models, the reference implementation's cluster itself), TLC's simulation mode. It
- * proves nothing when it finds nothing, so "no-violation" is its normal end: exit 0 unless it
- * finds a violation the model does not expect (1) or a time limit, Ctrl-C or an error in the
- * model cuts it short (3). A violation it finds is shrunk and written like any other
- * counterexample.
+ * proves nothing when it finds nothing, so "no-violation" is its normal end (EXIT_CODES). A
+ * violation it finds is shrunk and written like any other counterexample.
  */
+const EXIT_CODES: readonly ExitOutcome[] = [
+  { code: EXIT.ok, when: '"no-violation" (every schedule ran, nothing violated: evidence, not a proof), or the violation the model expects' },
+  { code: EXIT.unexpected, when: "it found a violation the model does not expect" },
+  badInputOutcome("an unknown model, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  {
+    code: EXIT.incomplete,
+    when: "a time or memory limit, an error in the model or a signal (SIGINT, SIGTERM, SIGHUP, or the parent process ending) cut it short: the partial figures are printed (and recorded with --reports)",
+  },
+  outputFailedOutcome("a report (--reports) or a checkpoint"),
+  INTERNAL_ERROR_OUTCOME,
+  SECOND_SIGNAL_OUTCOME,
+];
+
 export const registerSimulate: CommandRegistration = (program, setExitCode) => {
   const command = program
     .command("simulate")
@@ -26,6 +38,7 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option("--runs <n>", "how many random schedules", positiveInteger("--runs"), 1000)
     .option("--seed <seed>", "seed of every random choice", seedNumber("--seed"), 0)
     .option("--max-steps <n>", "length bound of one schedule", positiveInteger("--max-steps"), 200);
+  documentExitCodes(command, EXIT_CODES);
   addRunFlags(command, { description: "also record the model's reports in this folder (index.json, index.html and junit.xml updated)" }).action(async (name: string, options: SimulateOptions) => {
       const limits = { strategy: "random" as const, walks: options.runs, seed: options.seed, maxDepth: options.maxSteps };
       const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options);

@@ -12,11 +12,11 @@ export const CHECKPOINT_MAGIC = Uint8Array.of(0x89, 0x43, 0x43, 0x4b, 0x0d, 0x0a
 /** Bumped whenever the layout or the meaning of a field changes: an old checkpoint is refused, never misread. */
 export const CHECKPOINT_FORMAT_VERSION = 1;
 
-const PREAMBLE = 28;
-const ALIGN = 8;
+export const PREAMBLE = 28;
+export const ALIGN = 8;
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-const sectionListSchema = z.array(z.object({ name: z.string(), type: z.enum(["u8", "u16", "i32", "u32"]) }));
+export const sectionListSchema = z.array(z.object({ name: z.string(), type: z.enum(["u8", "u16", "i32", "u32"]) }));
 
 /**
  * The binary frame of a checkpoint (all integers little-endian):

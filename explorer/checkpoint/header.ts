@@ -24,34 +24,29 @@ export const spaceSettingsSchema = z
   })
   .strict();
 
-/** What a checkpoint is of: compared field by field on resume (`compatibility.ts`). */
+/**
+ * What a checkpoint is of: compared field by field on resume (`compatibility.ts`). Fields are
+ * `.describe()`d rather than commented: docs/cli.md renders them.
+ */
 export const runDescriptorSchema = z.object({
-  /** Opaque to the explorer: the CLI passes a hash of its code, so a checkpoint of other code is refused. */
-  identity: z.string().nullable(),
-  model: z.string(),
-  /** Canonical JSON (sorted keys) of the model's config. */
-  config: z.string(),
+  identity: z.string().nullable().describe("Opaque to the explorer: the CLI passes a hash of its code, so a checkpoint of other code is refused."),
+  model: z.string().describe("The model's registry name."),
+  config: z.string().describe("Canonical JSON (sorted keys) of the model's config."),
   strategy: z.enum(["bfs", "dfs", "random"]),
-  settings: spaceSettingsSchema,
+  settings: spaceSettingsSchema.describe("The settings that change the explored space or the figures; a resumed run must have the same."),
 });
 export type RunDescriptor = z.infer<typeof runDescriptorSchema>;
 
 /** A checkpoint's JSON header (its typed-array sections follow it; see `container.ts`). */
 export const checkpointHeaderSchema = runDescriptorSchema.extend({
   formatVersion: z.number().int(),
-  /** Seconds the runs that led here spent exploring, so that a resumed run's `seconds` is the total. */
-  elapsedSeconds: z.number().nonnegative(),
-  /** When it was written (ISO 8601), for people describing a checkpoint. */
-  savedAt: z.string(),
-  /** Distinct states stored so far. */
-  states: z.number().int().nonnegative(),
-  /** The strategy's own counters and position, read back by the strategy. */
-  counters: z.record(z.string(), z.unknown()),
-  checker: checkerSnapshotSchema,
-  /** The visited set's scalars (its arrays are sections "visited.*"). */
-  visited: z.record(z.string(), z.unknown()),
-  /** BFS only: the parent log's scalars (arrays: "parents.*"). */
-  parents: z.record(z.string(), z.unknown()).optional(),
+  elapsedSeconds: z.number().nonnegative().describe("Seconds the runs that led here spent exploring, so that a resumed run's `seconds` is the total."),
+  savedAt: z.string().describe("When it was written (ISO 8601), for people describing a checkpoint."),
+  states: z.number().int().nonnegative().describe("Distinct states stored so far."),
+  counters: z.record(z.string(), z.unknown()).describe("The strategy's own counters and position, read back by the strategy."),
+  checker: checkerSnapshotSchema.describe("The property checker's counts and first violation so far."),
+  visited: z.record(z.string(), z.unknown()).describe('The visited set\'s scalars (its arrays are sections "visited.*").'),
+  parents: z.record(z.string(), z.unknown()).optional().describe('BFS only: the parent log\'s scalars (arrays: "parents.*").'),
 });
 export type CheckpointHeader = z.infer<typeof checkpointHeaderSchema>;
 

@@ -5,6 +5,7 @@ import { SCHEDULE_LIMITS } from "./schedule.ts";
 
 // Messages say what to fix; the field's path is prefixed where the error is reported (input-error.ts).
 // Every count has an upper bound (spec/common/pbft-limits.ts says why), named in its message.
+// Fields are `.describe()`d rather than commented: docs/cli.md renders them.
 const count = (minimum: number, maximum: number, why: string) =>
   z
     .number({ error: `must be an integer from ${minimum} to ${maximum}` })
@@ -14,14 +15,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
-/**
- * What a Byzantine replica may do (impl/adversary). `silent` sends nothing; `equivocate`
- * (primary only) sends PRE-PREPAREs for different requests to different backups; `bad-digest`
- * (primary only) sends PRE-PREPAREs whose digest is another request's (§4.2);
- * `conflicting-votes` sends PREPAREs/COMMITs for any digest it knows; `forge-checkpoint` sends
- * CHECKPOINTs with a wrong state digest (§4.3); `forge-reply` sends a client a REPLY with a wrong
- * result for a request it sent (§4.1); `replay` forwards messages seen on the wire to any correct replica.
- */
+/** What a Byzantine replica may do (impl/adversary); `behaviours` below describes each. */
 export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
@@ -35,7 +29,13 @@ export const byzantineReplicaSchema = z
       .array(byzantineBehaviourSchema)
       .min(1, "name at least one behaviour (silent for none)")
       .max(BYZANTINE_BEHAVIOURS.length, `name each behaviour at most once (there are ${BYZANTINE_BEHAVIOURS.length})`)
-      .refine((behaviours) => new Set(behaviours).size === behaviours.length, "name each behaviour at most once"),
+      .refine((behaviours) => new Set(behaviours).size === behaviours.length, "name each behaviour at most once")
+      .describe(
+        "What it may do, each at most once. silent: sends nothing; equivocate (primary only): PRE-PREPAREs for different requests to different backups; " +
+          "bad-digest (primary only): PRE-PREPAREs whose digest is another request's (§4.2); conflicting-votes: PREPAREs/COMMITs for any digest it knows; " +
+          "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
+          "replay: forwards messages seen on the wire to any correct replica.",
+      ),
   })
   .strict();
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
@@ -47,40 +47,49 @@ export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
  */
 export const pbftConfigSchema = z
   .object({
-    n: count(1, PBFT_LIMITS.n, "a bigger cluster cannot be model-checked or replayed in bounded time"),
-    f: count(0, PBFT_LIMITS.f, `f counts replicas, and n is at most ${PBFT_LIMITS.n}`),
-    /** Clients, each sending `requests` requests one at a time (Castro & Liskov §4.1). */
-    clients: count(1, PBFT_LIMITS.clients, "each client is one more concurrent sender; more cannot be model-checked").default(1),
-    requests: count(1, PBFT_LIMITS.requests, "requests per client; a longer run cannot be model-checked"),
-    /** K: a checkpoint every K executed requests (§4.3). */
-    checkpointInterval: count(1, PBFT_LIMITS.checkpointInterval, `a run executes at most ${PBFT_LIMITS.runMessages} requests, so a larger K never checkpoints`),
-    /** L: the high watermark is H = h + L (§4.3). */
-    window: count(1, PBFT_LIMITS.window, `a run assigns at most ${PBFT_LIMITS.runMessages} sequence numbers, so a larger L never fills`),
-    quorumRule: quorumRuleSchema.default("2f+1"),
-    /** Mutants only: replace the certificate sizes the rule computes. */
+    n: count(1, PBFT_LIMITS.n, "a bigger cluster cannot be model-checked or replayed in bounded time").describe("Replicas."),
+    f: count(0, PBFT_LIMITS.f, `f counts replicas, and n is at most ${PBFT_LIMITS.n}`).describe("Faults tolerated; n < 3f+1 is accepted on purpose and flagged in every report."),
+    clients: count(1, PBFT_LIMITS.clients, "each client is one more concurrent sender; more cannot be model-checked")
+      .default(1)
+      .describe("Clients, each sending `requests` requests one at a time (Castro & Liskov §4.1)."),
+    requests: count(1, PBFT_LIMITS.requests, "requests per client; a longer run cannot be model-checked").describe("Requests per client."),
+    checkpointInterval: count(1, PBFT_LIMITS.checkpointInterval, `a run executes at most ${PBFT_LIMITS.runMessages} requests, so a larger K never checkpoints`).describe(
+      "K: a checkpoint every K executed requests (§4.3).",
+    ),
+    window: count(1, PBFT_LIMITS.window, `a run assigns at most ${PBFT_LIMITS.runMessages} sequence numbers, so a larger L never fills`).describe(
+      "L: the high watermark is H = h + L (§4.3).",
+    ),
+    quorumRule: quorumRuleSchema.default("2f+1").describe("How the quorum Q is computed from n and f: 2f+1 (Castro & Liskov) or n-f; the two agree at n = 3f+1."),
     quorumOverrides: z
       .object({
-        prepare: count(0, PBFT_LIMITS.n - 1, `a PREPARE certificate counts backups, fewer than the at most ${PBFT_LIMITS.n} replicas`).optional(),
-        commit: count(1, PBFT_LIMITS.n, `a COMMIT certificate counts replicas, at most ${PBFT_LIMITS.n}`).optional(),
+        prepare: count(0, PBFT_LIMITS.n - 1, `a PREPARE certificate counts backups, fewer than the at most ${PBFT_LIMITS.n} replicas`)
+          .optional()
+          .describe("PREPAREs a prepared certificate needs, instead of Q − 1."),
+        commit: count(1, PBFT_LIMITS.n, `a COMMIT certificate counts replicas, at most ${PBFT_LIMITS.n}`).optional().describe("COMMITs a committed certificate needs, instead of Q."),
       })
       .strict()
-      .default({}),
+      .default({})
+      .describe("Mutants only: replace the certificate sizes the rule computes."),
     byzantine: z
       .array(byzantineReplicaSchema)
       .max(PBFT_LIMITS.n, `must list at most ${PBFT_LIMITS.n} replicas (n is at most ${PBFT_LIMITS.n})`)
-      .default([]),
-    /** Allow more than f Byzantine replicas (models that break the fault assumption on purpose). */
-    exceedFaultBudget: z.boolean().default(false),
-    /** Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages. */
-    adversarySlots: count(1, PBFT_LIMITS.adversarySlots, "every forgery is enumerated for each slot at every step").default(1),
-    /** At most this many forgeries in one run (bounds the state space); unbounded when absent. */
-    forgeryBudget: count(0, SCHEDULE_LIMITS.steps, `each forgery is one step, and a schedule has at most ${SCHEDULE_LIMITS.steps}`).optional(),
+      .default([])
+      .describe("The Byzantine replicas, each listed once with an id below n."),
+    exceedFaultBudget: z.boolean().default(false).describe("Allow more than f Byzantine replicas (models that break the fault assumption on purpose)."),
+    adversarySlots: count(1, PBFT_LIMITS.adversarySlots, "every forgery is enumerated for each slot at every step")
+      .default(1)
+      .describe("Sequence numbers 1..adversarySlots on which Byzantine replicas forge messages."),
+    forgeryBudget: count(0, SCHEDULE_LIMITS.steps, `each forgery is one step, and a schedule has at most ${SCHEDULE_LIMITS.steps}`)
+      .optional()
+      .describe("At most this many forgeries in one run (bounds the state space); unbounded when absent."),
     network: z
-      .object({ drop: z.boolean().default(false), duplicate: z.boolean().default(false) })
+      .object({
+        drop: z.boolean().default(false).describe("The network may lose any message in flight (drop steps)."),
+        duplicate: z.boolean().default(false).describe("The network may deliver a message twice (duplicate steps)."),
+      })
       .strict()
       .default({ drop: false, duplicate: false }),
-    /** Check bounded termination in terminal states (off where a faulty primary needs a view change). */
-    checkTermination: z.boolean().default(true),
+    checkTermination: z.boolean().default(true).describe("Check bounded termination in terminal states (off where a faulty primary needs a view change)."),
   })
   .strict()
   .superRefine((config, ctx) => {

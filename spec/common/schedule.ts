@@ -38,18 +38,17 @@ const boundedString = (maximum: number, what: string) =>
     .string({ error: `expected ${what} as a string` })
     .min(1, `expected ${what}, not an empty string`)
     .max(maximum, `${what} must be at most ${maximum} characters`);
-/** A message in flight is named by a stable, human-readable id, e.g. "PREPARE v0 n1 2->3". */
-const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id");
+// Descriptions are `.describe()`d rather than commented: docs/cli.md renders them.
+const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id").describe('A message in flight, named by its stable, human-readable id, e.g. "PREPARE v0 n1 2->3".');
 
-export const deliverStep = z.object({ deliver: messageId }).strict();
-export const dropStep = z.object({ drop: messageId }).strict();
-export const duplicateStep = z.object({ duplicate: messageId }).strict();
-export const timeoutStep = z.object({ timeout: replicaId }).strict();
-export const crashStep = z.object({ crash: replicaId }).strict();
-export const recoverStep = z.object({ recover: replicaId }).strict();
-/** A Byzantine replica acts; `behaviour` names an adversary-library behaviour, the rest are its arguments. */
+export const deliverStep = z.object({ deliver: messageId }).strict().describe("The network delivers the message.");
+export const dropStep = z.object({ drop: messageId }).strict().describe("The network loses the message (models with network.drop).");
+export const duplicateStep = z.object({ duplicate: messageId }).strict().describe("The network delivers the message again later (models with network.duplicate).");
+export const timeoutStep = z.object({ timeout: replicaId }).strict().describe("The replica's timer fires.");
+export const crashStep = z.object({ crash: replicaId }).strict().describe("The replica crashes.");
+export const recoverStep = z.object({ recover: replicaId }).strict().describe("The crashed replica recovers.");
 export const byzantineStep = z
-  .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name") })
+  .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name").describe("An adversary-library behaviour, e.g. equivocate.") })
   .catchall(
     z.union([z.string().max(SCHEDULE_LIMITS.messageId, `a Byzantine step's argument must be a string of at most ${SCHEDULE_LIMITS.messageId} characters`), z.number(), z.boolean(), z.null()], {
       error: `a Byzantine step's argument must be a number, a boolean, null or a string of at most ${SCHEDULE_LIMITS.messageId} characters`,
@@ -62,17 +61,22 @@ export const byzantineStep = z
     }
     const long = names.find((name) => name.length > SCHEDULE_LIMITS.name);
     if (long !== undefined) ctx.addIssue({ code: "custom", message: `a Byzantine step's argument names are at most ${SCHEDULE_LIMITS.name} characters` });
-  });
+  })
+  .describe(
+    `A Byzantine replica acts: \`behaviour\` names what it does, every other key (at most ${SCHEDULE_LIMITS.byzantineArguments}, names of at most ${SCHEDULE_LIMITS.name} characters) is an argument of it.`,
+  );
 export const partitionStep = z
   .object({
     partition: z
       .array(z.array(replicaId).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
       .min(2)
-      .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`),
+      .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`)
+      .describe("The sides, each a list of replica ids."),
   })
-  .strict();
-export const healStep = z.object({ heal: z.literal(true) }).strict();
-export const gstStep = z.object({ gst: z.literal(true) }).strict();
+  .strict()
+  .describe("The network splits: messages cross no border between two sides.");
+export const healStep = z.object({ heal: z.literal(true) }).strict().describe("The partition heals.");
+export const gstStep = z.object({ gst: z.literal(true) }).strict().describe("Global stabilisation time: from here on the network is synchronous.");
 export const requestStep = z
   .object({
     request: z
@@ -80,9 +84,10 @@ export const requestStep = z
       .int(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
       .nonnegative(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
       .max(PBFT_LIMITS.clients - 1, `must be at most ${PBFT_LIMITS.clients - 1} (a model has at most ${PBFT_LIMITS.clients} clients)`),
-    op: z.string().max(SCHEDULE_LIMITS.op, `an op must be at most ${SCHEDULE_LIMITS.op} characters`),
+    op: z.string().max(SCHEDULE_LIMITS.op, `an op must be at most ${SCHEDULE_LIMITS.op} characters`).describe('The operation, e.g. "op0.1".'),
   })
-  .strict();
+  .strict()
+  .describe("The client sends a request.");
 
 export const STEP_KINDS = [
   "deliver",
@@ -99,7 +104,8 @@ export const STEP_KINDS = [
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
-const stepSchemas = {
+/** Each step kind's schema, by the key that identifies it. */
+export const stepSchemas = {
   deliver: deliverStep,
   drop: dropStep,
   duplicate: duplicateStep,
@@ -163,17 +169,18 @@ export const SCHEDULE_VERSION = 1;
 export const scheduleSchema = z
   .object({
     version: z.literal(SCHEDULE_VERSION),
-    /** The model's name in the registry, e.g. "pbft/n3_f1". */
-    model: boundedString(SCHEDULE_LIMITS.name, "a model name"),
-    /** The model's configuration as run (validated again by the model when replayed). */
-    config: z.record(z.string(), z.unknown()),
-    /** The seed every random choice of the run flowed from (0 for exhaustive search). */
+    model: boundedString(SCHEDULE_LIMITS.name, "a model name").describe('The model\'s name in the registry, e.g. "pbft/n3_f1".'),
+    config: z.record(z.string(), z.unknown()).describe("The model's configuration as run (validated again by the model when replayed)."),
     seed: z
       .number({ error: `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)` })
       .int(`expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
       .min(0, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
-      .max(SCHEDULE_LIMITS.seed, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits: explorer/prng.ts uses seed | 0)`),
-    steps: z.array(scheduleStep).max(SCHEDULE_LIMITS.steps, `a schedule has at most ${SCHEDULE_LIMITS.steps} steps (the longest run of any model is far shorter)`),
+      .max(SCHEDULE_LIMITS.seed, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits: explorer/prng.ts uses seed | 0)`)
+      .describe("The seed every random choice of the run flowed from (0 for exhaustive search)."),
+    steps: z
+      .array(scheduleStep)
+      .max(SCHEDULE_LIMITS.steps, `a schedule has at most ${SCHEDULE_LIMITS.steps} steps (the longest run of any model is far shorter)`)
+      .describe("The steps in order, each one atomic action (see the step kinds)."),
   })
   .strict();
 

@@ -100,9 +100,9 @@ describe("consensus-check merkle verify-consistency", () => {
 
 describe("merkle --help states the exit status", () => {
   it.each([
-    ["root", /Exit status: 0 once every case is computed; 2 on malformed input/],
-    ["verify-inclusion", /Exit status: 0 when every case's proof is valid; 1 when at least one is invalid \(every case is still checked and printed\); 2 on malformed input/],
-    ["verify-consistency", /Exit status: 0 when every case's proof is valid; 1 when at least one is invalid/],
+    ["root", /Exit status: 0 every case is computed 2 bad input or usage \(a file that cannot be read, or a malformed case/],
+    ["verify-inclusion", /Exit status: 0 every case's proof is valid 1 at least one proof is invalid \(every case is still checked and printed\) 2 bad input/],
+    ["verify-consistency", /Exit status: 0 every case's proof is valid 1 at least one proof is invalid/],
   ])("merkle %s --help", async (command, text) => {
     let stdout = "";
     vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));

@@ -116,9 +116,9 @@ describe("consensus-check mpt", () => {
   });
 
   it.each([
-    ["root", /Exit status: 0 once every case is computed; 2 on malformed input/],
-    ["prove", /Exit status: 0 once every case is computed; 2 on malformed input/],
-    ["verify-proof", /Exit status: 0 when every case's proof is valid; 1 when at least one is invalid \(every case is still checked and printed\); 2 on malformed input/],
+    ["root", /Exit status: 0 every case is computed 2 bad input or usage \(a file that cannot be read, or a malformed case/],
+    ["prove", /Exit status: 0 every case is computed 2 bad input or usage \(a file that cannot be read, or a malformed case/],
+    ["verify-proof", /Exit status: 0 every case's proof is valid 1 at least one proof is invalid \(every case is still checked and printed\) 2 bad input/],
   ])("mpt %s --help states the exit status", async (command, text) => {
     const { code, stdout } = await run("mpt", command, "--help");
     expect(code).toBe(0);

@@ -17,8 +17,12 @@ export const pbftN4F1ConfigSchema = z
       .min(1, "name at least one property")
       .max(PROPERTIES.length, `name each of ${PROPERTIES.join(", ")} at most once`)
       .refine((names) => new Set(names).size === names.length, "name each property at most once")
-      .optional(),
-    symmetry: z.enum(["replicas", "replicas-and-values"], { error: 'must be "replicas" or "replicas-and-values"' }).optional(),
+      .optional()
+      .describe("The properties checked, each at most once; both when absent."),
+    symmetry: z
+      .enum(["replicas", "replicas-and-values"], { error: 'must be "replicas" or "replicas-and-values"' })
+      .optional()
+      .describe("The symmetry group offered for reduction (SPEC.md §7.1); none when absent."),
   })
   .strict();
 

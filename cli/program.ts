@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { CLOSED_OUTPUT_NOTE } from "./closed-pipes.ts";
+import { exitCodeHelp } from "./command-exit-codes.ts";
+import { EXIT_CODE_MEANINGS } from "./exit-codes.ts";
+import { commandRegistrations } from "./commands/index.ts";
+import { wrapText } from "../reporting/wrap.ts";
+
+/**
+ * The `consensus-check` program with every command, as `main` runs it and as the docs
+ * generator (cli/docs/) reads it: one construction, so docs/cli.md lists exactly the
+ * commands, arguments, options and defaults the CLI parses.
+ */
+export function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command("consensus-check")
+    .description("Model-check consensus protocols: PBFT, Merkle trees, Merkle-Patricia tries.")
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addHelpText("after", `\n${exitCodeHelp("Exit codes (each command's --help says which of its outcomes gives which):", EXIT_CODE_MEANINGS)}\n${wrapText(CLOSED_OUTPUT_NOTE, 80).join("\n")}\n`);
+  for (const register of commandRegistrations) register(program, setExitCode);
+  return program;
+}
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return manifest.version;
+}
