@@ -12,13 +12,23 @@
  * - `npm exec`/`npx` runs us under `sh -c`; dash then kills itself with SIGINT after we exit,
  *   and npm reports 130 whatever our code. The project's .npmrc sets `script-shell=/bin/bash`,
  *   which execs the command in place of the shell, so npm sees our exit code (docs/cli.md).
- * And if the process that started us dies (SIGKILL to npx, a closed CI runner), we are
+ * And if npm, having started us, dies (SIGKILL to npx, a CI runner killing it), we are
  * reparented: that too ends the run as a SIGTERM would.
+ *
+ * Two runs are left alone on purpose: a run under `nohup` (SIGHUP is caught only while stdin is
+ * a terminal, which nohup takes away, so catching it does not undo nohup's SIG_IGN) and a run
+ * started by a shell and detached from it (the parent is watched only when npm is the parent,
+ * `npm_command` set, so a shell that exits after `setsid … &` stops nothing).
  */
 export const SAME_SIGNAL_MS = 300;
 const PARENT_POLL_MS = 500;
 export const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 export const SIGNAL_NUMBERS: Record<(typeof SIGNALS)[number], number> = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+
+/** The signals a run catches now: SIGHUP only when a terminal can hang up on it. */
+export function caughtSignals(): (typeof SIGNALS)[number][] {
+  return SIGNALS.filter((name) => name !== "SIGHUP" || process.stdin.isTTY === true);
+}
 
 export interface RunStop {
   /** Aborted by the first signal (or the parent's death); the explorer polls it. */
@@ -36,7 +46,7 @@ export function stopOnSignals(): RunStop {
     process.stderr.write(`\n${why}: finishing the partial report (send it again to quit at once)\n`);
     controller.abort(why);
   };
-  const handlers = SIGNALS.map((name) => {
+  const handlers = caughtSignals().map((name) => {
     const handler = (): void => {
       if (!controller.signal.aborted) return stop(`${name} received`);
       if (Date.now() - firstAt < SAME_SIGNAL_MS) return;
@@ -47,9 +57,10 @@ export function stopOnSignals(): RunStop {
   });
   const parent = process.ppid;
   const watch = setInterval(() => {
-    if (process.ppid !== parent && !controller.signal.aborted) stop("the parent process ended");
+    if (process.ppid !== parent && !controller.signal.aborted) stop("npm, which started this run, ended");
   }, PARENT_POLL_MS);
   watch.unref();
+  if (process.env.npm_command === undefined) clearInterval(watch);
   return {
     signal: controller.signal,
     get stopped() {

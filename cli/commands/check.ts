@@ -28,7 +28,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
   badInputOutcome("no model or an unknown one, model names and --all together, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
   {
     code: EXIT.incomplete,
-    when: "a limit (--max-states, --time, --max-memory), an error in a model or a signal (SIGINT, SIGTERM, SIGHUP, or the parent process ending) cut a run short: its partial report is written and the remaining models are skipped",
+    when: "a limit (--max-states, --time, --max-memory), an error in a model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut a run short: its partial report is written and the remaining models are skipped",
   },
   outputFailedOutcome("a report or a checkpoint"),
   INTERNAL_ERROR_OUTCOME,

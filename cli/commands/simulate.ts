@@ -23,7 +23,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
   badInputOutcome("an unknown model, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
   {
     code: EXIT.incomplete,
-    when: "a time or memory limit, an error in the model or a signal (SIGINT, SIGTERM, SIGHUP, or the parent process ending) cut it short: the partial figures are printed (and recorded with --reports)",
+    when: "a time or memory limit, an error in the model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut it short: the partial figures are printed (and recorded with --reports)",
   },
   outputFailedOutcome("a report (--reports) or a checkpoint"),
   INTERNAL_ERROR_OUTCOME,

@@ -12,7 +12,8 @@ export function signalsSection(): string {
       "its reports are written, and the command exits 3 (`check` skips the models it had not started). " +
       `A second signal exits at once with 128 + its number (${codes}) and writes nothing more: every file in the reports folder is replaced by a rename, so what is there stays whole. ` +
       `Signals within ${SAME_SIGNAL_MS} ms of the first count as the same one: npm forwards the signals it receives to its child, so one Ctrl-C under \`npx\` arrives twice. ` +
-      "If the process that started consensus-check ends (SIGKILL to npx, a closed CI runner), the run stops as on SIGTERM. " +
+      "SIGHUP is caught only while stdin is a terminal, so a run under `nohup` keeps running when the terminal goes. " +
+      "If npm, having started consensus-check (`npx`, `npm start`), ends (SIGKILL to npx, a CI runner killing it), the run stops as on SIGTERM; a run started by a shell and detached from it (`setsid`, `disown`) is not stopped when the shell exits. " +
       "The other commands do not catch signals and end as the signal's default action ends them (a shell reports 128 + N); `report --out` replaces its file by a rename, so it is whole or untouched.",
     `**A closed stdout.** ${text(CLOSED_OUTPUT_NOTE)}`,
     "**Outputs.** Output paths (`--reports`, `--checkpoint-dir`, `--out`) are checked before anything runs, by creating and removing a probe file in the folder: " +
