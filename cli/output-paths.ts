@@ -17,7 +17,7 @@ export function prepareReportsFolder(flag: string, folder: string): string {
   if (kind === "other") throw new InputError(`${flag}: ${folder} exists and is not a folder; give a folder path (e.g. --reports reports)`);
   if (kind === "missing") {
     try {
-      mkdirSync(folder, { recursive: true });
+      makeFolders(folder);
     } catch (error) {
       throw new InputError(`${flag}: cannot create the folder ${folder}: ${describeFsError(error)}; give a folder you can write`);
     }
@@ -36,6 +36,27 @@ export function prepareOutputFile(flag: string, file: string): string {
   if (kind === "other") throw new InputError(`${flag}: ${dirname(file)} is not a folder`);
   probeWritable(flag, folder);
   return file;
+}
+
+/**
+ * `mkdir -p`, one level at a time. Not `mkdirSync(folder, { recursive: true })`: Node reads its
+ * ENOENT as "the parent is missing", creates the parent (EEXIST: fine) and tries again, forever
+ * where the parent exists but cannot hold the child (procfs answers ENOENT, e.g. /proc/x).
+ */
+function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let path = resolve(folder); kindOf(path) === "missing"; path = dirname(path)) {
+    missing.push(path);
+    if (dirname(path) === path) break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      // Another process may have made it meanwhile, as `recursive: true` would allow.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST" || kindOf(path) !== "folder") throw error;
+    }
+  }
 }
 
 function kindOf(path: string): "folder" | "missing" | "other" {
