@@ -18,6 +18,8 @@ const REASONS: Record<string, string> = {
   EISDIR: "it is a folder",
   EIO: "input/output error",
   EMFILE: "too many open files",
+  ENAMETOOLONG: "a name in the path is too long",
+  ELOOP: "too many symbolic links",
 };
 
 /** "ENOSPC (no space left on the device)" for an fs error, its message otherwise. */
