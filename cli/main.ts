@@ -15,11 +15,19 @@ import { commandRegistrations } from "./commands/index.ts";
 export async function main(argv: readonly string[]): Promise<number> {
   ignoreClosedPipes();
   let exitCode: number = EXIT.ok;
+  // Commander writes a usage error as one or two lines ("(Did you mean …?)" on the second) and
+  // the whole help when a command is missing; the catch below writes one line of ours instead.
+  let helpOnStderr = false;
   const program = new Command("consensus-check")
     .description("Model-check consensus protocols: PBFT, Merkle trees, Merkle-Patricia tries.")
     .version(packageVersion())
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeErr: () => {
+        helpOnStderr = true;
+      },
+      outputError: () => {},
+    });
   const setExitCode = (code: number): void => {
     exitCode = Math.max(exitCode, code);
   };
@@ -29,7 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors with 1 → our 2.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      if (error.exitCode === 0 && !helpOnStderr) return EXIT.ok;
+      if (error.code === "commander.help") return fail(missingCommand(program, argv), EXIT.badInput);
+      return fail(error.message.replace(/^error: /, ""), EXIT.badInput);
     }
     if (error instanceof InputError) return fail(error.message, EXIT.badInput);
     if (error instanceof OutputError) return fail(error.message, EXIT.outputFailed);
@@ -38,6 +48,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     return fail(`internal error: ${oneLine(message)} (a bug: please report it; CONSENSUS_CHECK_DEBUG=1 prints the stack)`, EXIT.internalError);
   }
   return exitCode;
+}
+
+/** `consensus-check merkle`: which command lacks its subcommand, and what they are. */
+function missingCommand(program: Command, argv: readonly string[]): string {
+  let command = program;
+  const path: string[] = [];
+  for (const word of argv) {
+    const sub = command.commands.find((candidate) => candidate.name() === word);
+    if (sub === undefined) break;
+    command = sub;
+    path.push(word);
+  }
+  const where = path.join(" ");
+  const names = command.commands.map((candidate) => candidate.name()).join(", ");
+  return `${where === "" ? "" : `${where}: `}missing command; give one of ${names} (consensus-check ${where === "" ? "" : `${where} `}--help says more)`;
 }
 
 function fail(message: string, code: number): number {
