@@ -70,9 +70,14 @@ function fail(message: string, code: number): number {
   return code;
 }
 
-/** Messages may quote input: one line, and not a megabyte of it. */
+/**
+ * Messages may quote input: one line, and not a megabyte of it; its control characters (a
+ * carriage return, an escape sequence in a model name) written as \uXXXX, not acted on by the
+ * terminal.
+ */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\s*\n\s*/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return flat.length > 2000 ? `${flat.slice(0, 1999)}…` : flat;
 }
 
