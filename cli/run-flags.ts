@@ -45,6 +45,7 @@ export interface RunSetup {
 export function runSetupOf(flags: RunFlags): RunSetup {
   const reportsFolder = flags.reports === undefined ? undefined : prepareReportsFolder("--reports", flags.reports);
   if (flags.resume === true && !flags.checkpoint) throw new InputError("--resume: cannot resume with --no-checkpoint; drop one of the two");
+  if (flags.checkpointDir !== undefined && !flags.checkpoint) throw new InputError("--checkpoint-dir: no checkpoints are kept with --no-checkpoint; drop one of the two");
   const folder = flags.checkpointDir ?? checkpointFolder(reportsFolder ?? "reports");
   if (flags.checkpoint) prepareReportsFolder(flags.checkpointDir === undefined ? "--reports" : "--checkpoint-dir", folder);
   return {
