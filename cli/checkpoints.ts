@@ -35,6 +35,13 @@ export function checkpointFile(folder: string, model: string, strategy: string):
 export interface RunCheckpoints {
   hook?: CheckpointHook;
   resumeFrom?: Uint8Array;
+  /**
+   * Called once the run is over: notes the checkpoint it resumed from. Not before, so that a
+   * checkpoint the explorer refuses is one line on stderr (`refusal`), not a note and an error.
+   */
+  resumed(): void;
+  /** A refusal of the checkpoint by the explorer ("checkpoint: …"), naming the file and the fix. */
+  refusal(error: unknown): unknown;
   /** Called with the finished Result: removes the checkpoint unless the run can go on. */
   settle(result: Result): void;
 }
@@ -48,9 +55,8 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
       try {
         resumeFrom = readFileSync(file);
       } catch (error) {
-        throw new InputError(`--resume: cannot read ${file}: ${describeFsError(error)}`);
+        throw new InputError(`--resume: cannot read ${file}: ${describeFsError(error)}; delete it or run without --resume`);
       }
-      note(`${model}: resuming from ${file}`);
     } else note(`${model}: no checkpoint at ${file}; starting from the beginning`);
   }
   // Resuming needs the identity even when no new saves are wanted: a checkpoint is always
@@ -71,6 +77,14 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
   return {
     hook,
     resumeFrom,
+    resumed() {
+      if (resumeFrom !== undefined) note(`${model}: resumed from ${file}`);
+    },
+    refusal(error) {
+      if (resumeFrom === undefined || !(error instanceof InputError) || !error.message.startsWith("checkpoint: ")) return error;
+      const reason = error.message.slice("checkpoint: ".length);
+      return new InputError(`--resume: ${file}: ${reason}${reason.includes("--resume") ? "" : "; delete it or run without --resume"}`);
+    },
     settle(result) {
       const resumable = result.result === "incomplete" && (result.limitHit === "interrupted" || result.limitHit === "time");
       if (!resumable) rmSync(file, { force: true });
