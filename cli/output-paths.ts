@@ -31,6 +31,8 @@ export function prepareReportsFolder(flag: string, folder: string): string {
 /** `--out FILE`: not a folder, in an existing folder that can be written; returns it. */
 export function prepareOutputFile(flag: string, file: string): string {
   if (file.trim() === "") throw new InputError(`${flag}: expected a file path, got an empty string`);
+  // Inputs read "-" as standard input; an output named "-" would be a file of that name in the working folder.
+  if (file === "-") throw new InputError(`${flag}: - would be a file named "-"; leave ${flag} out to write to standard output`);
   if (file.endsWith("/") || kindOf(flag, file) === "folder") throw new InputError(`${flag}: ${file} is a folder; give a file path (e.g. ${flag} report.md)`);
   const folder = dirname(resolve(file));
   const kind = kindOf(flag, folder);
