@@ -16,6 +16,7 @@ const REASONS: Record<string, string> = {
   ENOENT: "the folder no longer exists",
   ENOTDIR: "a part of the path is not a folder",
   EISDIR: "it is a folder",
+  ERR_FS_EISDIR: "it is a folder",
   EIO: "input/output error",
   EMFILE: "too many open files",
   ENAMETOOLONG: "a name in the path is too long",
