@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { CheckpointHook, Result } from "../explorer/index.ts";
 import { InputError } from "../spec/common/input-error.ts";
 import { fileStem } from "../reporting/index.ts";
 import { removeStaleTemporaries, writeFileAtomic } from "./atomic-write.ts";
 import { codeIdentity } from "./code-identity.ts";
-import { describeFsError } from "./output-error.ts";
+import { OutputError, describeFsError } from "./output-error.ts";
 
 /**
  * Checkpoint files of the CLI (TLC's `-checkpoint` and `-recover`): the explorer hands over
@@ -48,6 +48,9 @@ export interface RunCheckpoints {
 
 export function runCheckpoints(settings: CheckpointSettings, model: string, strategy: string, note: (line: string) => void): RunCheckpoints {
   const file = checkpointFile(settings.folder, model, strategy);
+  if (!settings.resume && settings.everySeconds !== undefined && isFolder(file)) {
+    throw new InputError(`checkpoints: ${file} is a folder, where this run would keep its checkpoint; remove it or give another --checkpoint-dir`);
+  }
   removeStaleTemporaries(settings.folder);
   let resumeFrom: Uint8Array | undefined;
   if (settings.resume) {
@@ -87,9 +90,22 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
     },
     settle(result) {
       const resumable = result.result === "incomplete" && (result.limitHit === "interrupted" || result.limitHit === "time");
-      if (!resumable) rmSync(file, { force: true });
+      if (resumable) return;
+      try {
+        rmSync(file, { force: true });
+      } catch (error) {
+        throw new OutputError(`cannot remove the checkpoint ${file}: ${describeFsError(error)}`);
+      }
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**
