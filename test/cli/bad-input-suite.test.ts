@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -38,7 +38,8 @@ import { runCli, type CliRun } from "./run-cli.ts";
  * every case that reads standard input is one of them.
  */
 
-type FileSpec = string | Uint8Array | (() => string | Uint8Array) | { sparse: number } | { folder: true } | { symlink: string };
+/** `old`: dated an hour back (a stale lock). */
+type FileSpec = string | Uint8Array | (() => string | Uint8Array) | { sparse: number } | { folder: true; old?: true } | { symlink: string };
 
 interface Case {
   name: string;
@@ -75,7 +76,10 @@ function materialise(testCase: Case): { argv: string[]; dir: string } {
     else if ("sparse" in spec) {
       writeFileSync(path, "");
       truncateSync(path, spec.sparse);
-    } else if ("folder" in spec) mkdirSync(path);
+    } else if ("folder" in spec) {
+      mkdirSync(path);
+      if (spec.old) utimesSync(path, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    }
     else symlinkSync(spec.symlink, path);
   }
   return { argv: testCase.argv.map((arg) => arg.replaceAll("$DIR", dir)), dir };
@@ -314,6 +318,12 @@ const outputPaths: Case[] = [
   { name: "check --resume from an empty checkpoint", argv: ["check", MODEL, "--reports", "$DIR/r", "--resume"], files: { "r/.checkpoints/pbft-n3_f1.bfs.ckpt": "" }, code: 2, stderr: /^consensus-check: --resume: .*pbft-n3_f1\.bfs\.ckpt: truncated or corrupt \(0 bytes, .*\); delete it or run without --resume$/ },
   { name: "simulate --resume from 5 MiB of noise", argv: ["simulate", MODEL, "--checkpoint-dir", "$DIR/ck", "--resume"], files: { "ck/pbft-n3_f1.random.ckpt": () => Buffer.alloc(5 * MIB, 0x5a) }, code: 2, stderr: /^consensus-check: --resume: .*pbft-n3_f1\.random\.ckpt: not a consensus-check checkpoint/ },
   { name: "explore --resume from a checkpoint that is a folder", argv: ["explore", MODEL, "--checkpoint-dir", "$DIR/ck", "--resume"], files: { "ck/pbft-n3_f1.bfs.ckpt": { folder: true } }, code: 2, stderr: /^consensus-check: --resume: cannot read .*pbft-n3_f1\.bfs\.ckpt: EISDIR \(it is a folder\); delete it or run without --resume$/ },
+  { name: "explore: a folder where the checkpoint goes", argv: ["explore", MODEL, "--checkpoint-dir", "$DIR/ck"], files: { "ck/pbft-n3_f1.bfs.ckpt": { folder: true } }, code: 2, stderr: /^consensus-check: checkpoints: .*\/ck\/pbft-n3_f1\.bfs\.ckpt is a folder, where this run would keep its checkpoint; remove it or give another --checkpoint-dir$/ },
+  // Where bad input ends: reports that cannot be written once the run is over are exit 4, one line.
+  { name: "explore --no-checkpoint: a folder where a stale checkpoint would be removed (exit 4)", argv: ["explore", MODEL, "--reports", "$DIR/r", "--no-checkpoint", "--quiet"], files: { "r/.checkpoints/pbft-n3_f1.bfs.ckpt": { folder: true } }, code: 4, stderr: /^consensus-check: cannot remove the checkpoint .*pbft-n3_f1\.bfs\.ckpt: ERR_FS_EISDIR \(it is a folder\)$/ },
+  { name: "explore: a stale .lock that is a folder (exit 4)", argv: ["explore", MODEL, "--reports", "$DIR/r", "--quiet"], files: { "r/.lock": { folder: true, old: true } }, code: 4, stderr: /^consensus-check: cannot remove the stale lock .*\/r\/\.lock: ERR_FS_EISDIR \(it is a folder\); remove it by hand$/ },
+  { name: "explore: an index.json that is a folder (exit 4)", argv: ["explore", MODEL, "--reports", "$DIR/r", "--quiet"], files: { "r/index.json": { folder: true } }, code: 4, stderr: /^consensus-check: cannot write .*\/r\/index\.json: EISDIR \(it is a folder\)$/ },
+  { name: "explore: a folder named like a stale temporary is left alone (exit 0)", argv: ["explore", MODEL, "--reports", "$DIR/r", "--quiet"], files: { "r/.x.99999999.deadbeef.tmp": { folder: true } }, code: 0, stderr: null },
   { name: "report --out is checked before the input is read", argv: ["report", "$DIR/missing.json", "--out", "$DIR"], code: 2, stderr: /--out: .* is a folder/ },
 ];
 
