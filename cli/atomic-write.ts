@@ -100,7 +100,13 @@ export function removeStaleTemporaries(folder: string): void {
   }
   for (const name of names) {
     const match = TEMPORARY.exec(name);
-    if (match && !isAlive(Number(match[1]))) rmSync(join(folder, name), { force: true });
+    if (!match || isAlive(Number(match[1]))) continue;
+    // Cleaning up is best effort: an entry of that name it cannot remove (a folder) stays.
+    try {
+      rmSync(join(folder, name), { force: true });
+    } catch {
+      // left as it is
+    }
   }
 }
 

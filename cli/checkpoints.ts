@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readCheckpointHeader, type CheckpointHook, type Result } from "../explorer/index.ts";
 import { InputError } from "../spec/common/input-error.ts";
 import { fileStem } from "../reporting/index.ts";
 import { removeStaleTemporaries, writeFileAtomic } from "./atomic-write.ts";
 import { codeIdentity } from "./code-identity.ts";
-import { describeFsError } from "./output-error.ts";
+import { OutputError, describeFsError } from "./output-error.ts";
 
 /**
  * Checkpoint files of the CLI (TLC's `-checkpoint` and `-recover`): the explorer hands over
@@ -35,12 +35,22 @@ export function checkpointFile(folder: string, model: string, strategy: string):
 export interface RunCheckpoints {
   hook?: CheckpointHook;
   resumeFrom?: Uint8Array;
-  /** Called with the finished Result: says where it resumed from, removes the checkpoint unless the run can go on. */
+  /**
+   * Called once the run is over: notes the checkpoint it resumed from. Not before, so that a
+   * checkpoint the explorer refuses is one line on stderr (`refusal`), not a note and an error.
+   */
+  resumed(): void;
+  /** A refusal of the checkpoint by the explorer ("checkpoint: …"), naming the file and the fix. */
+  refusal(error: unknown): unknown;
+  /** Called with the finished Result: removes the checkpoint unless the run can go on. */
   settle(result: Result): void;
 }
 
 export function runCheckpoints(settings: CheckpointSettings, model: string, strategy: string, note: (line: string) => void): RunCheckpoints {
   const file = checkpointFile(settings.folder, model, strategy);
+  if (!settings.resume && settings.everySeconds !== undefined && isFolder(file)) {
+    throw new InputError(`checkpoints: ${file} is a folder, where this run would keep its checkpoint; remove it or give another --checkpoint-dir`);
+  }
   removeStaleTemporaries(settings.folder);
   let resumeFrom: Uint8Array | undefined;
   if (settings.resume) {
@@ -48,7 +58,7 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
       try {
         resumeFrom = readFileSync(file);
       } catch (error) {
-        throw new InputError(`--resume: cannot read ${file}: ${describeFsError(error)}`);
+        throw new InputError(`--resume: cannot read ${file}: ${describeFsError(error)}; delete it or run without --resume`);
       }
     } else note(`${model}: no checkpoint at ${file}; starting from the beginning`);
   }
@@ -70,13 +80,32 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
   return {
     hook,
     resumeFrom,
-    settle(result) {
-      // Said once the explorer accepted the checkpoint, so a refusal stays the only line.
+    resumed() {
       if (resumeFrom !== undefined) note(`${model}: resumed from ${file} (${readCheckpointHeader(resumeFrom).states.toLocaleString("en-US")} states saved)`);
+    },
+    refusal(error) {
+      if (resumeFrom === undefined || !(error instanceof InputError) || !error.message.startsWith("checkpoint: ")) return error;
+      const reason = error.message.slice("checkpoint: ".length);
+      return new InputError(`--resume: ${file}: ${reason}${reason.includes("--resume") ? "" : "; delete it or run without --resume"}`);
+    },
+    settle(result) {
       const resumable = result.result === "incomplete" && (result.limitHit === "interrupted" || result.limitHit === "time");
-      if (!resumable) rmSync(file, { force: true });
+      if (resumable) return;
+      try {
+        rmSync(file, { force: true });
+      } catch (error) {
+        throw new OutputError(`cannot remove the checkpoint ${file}: ${describeFsError(error)}`);
+      }
     },
   };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -42,6 +42,7 @@ function cannotRead(name: string, error: unknown): InputError {
  */
 export function readInputBytes(file: string, limit: number = INPUT_LIMIT_BYTES): Buffer {
   if (file === "-") return readAtMost(0, "standard input", limit);
+  if (file.trim() === "") throw new InputError("expected a file path (or - for standard input), got an empty string");
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO would otherwise wait for a writer, forever if none comes.

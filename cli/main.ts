@@ -1,4 +1,4 @@
-import { CommanderError } from "commander";
+import { CommanderError, type Command } from "commander";
 import { InputError } from "../spec/common/input-error.ts";
 import { ignoreClosedPipes } from "./closed-pipes.ts";
 import { EXIT } from "./exit-codes.ts";
@@ -14,15 +14,28 @@ import { buildProgram } from "./program.ts";
 export async function main(argv: readonly string[]): Promise<number> {
   ignoreClosedPipes();
   let exitCode: number = EXIT.ok;
-  const program = buildProgram((code) => {
-    exitCode = Math.max(exitCode, code);
-  });
+  // Commander writes a usage error as one or two lines ("(Did you mean …?)" on the second) and
+  // the whole help when a command is missing; the catch below writes one line of ours instead.
+  let helpOnStderr = false;
+  const program = buildProgram(
+    (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+    {
+      writeErr: () => {
+        helpOnStderr = true;
+      },
+      outputError: () => {},
+    },
+  );
   try {
     await program.parseAsync([...argv], { from: "user" });
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage errors with 1 → our 2.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+      if (error.exitCode === 0 && !helpOnStderr) return EXIT.ok;
+      if (error.code === "commander.help") return fail(missingCommand(program, argv), EXIT.badInput);
+      return fail(error.message.replace(/^error: /, ""), EXIT.badInput);
     }
     if (error instanceof InputError) return fail(error.message, EXIT.badInput);
     if (error instanceof OutputError) return fail(error.message, EXIT.outputFailed);
@@ -33,13 +46,33 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCode;
 }
 
+/** `consensus-check merkle`: which command lacks its subcommand, and what they are. */
+function missingCommand(program: Command, argv: readonly string[]): string {
+  let command = program;
+  const path: string[] = [];
+  for (const word of argv) {
+    const sub = command.commands.find((candidate) => candidate.name() === word);
+    if (sub === undefined) break;
+    command = sub;
+    path.push(word);
+  }
+  const where = path.join(" ");
+  const names = command.commands.map((candidate) => candidate.name()).join(", ");
+  return `${where === "" ? "" : `${where}: `}missing command; give one of ${names} (consensus-check ${where === "" ? "" : `${where} `}--help says more)`;
+}
+
 function fail(message: string, code: number): number {
   process.stderr.write(`consensus-check: ${oneLine(message)}\n`);
   return code;
 }
 
-/** Messages may quote input: one line, and not a megabyte of it. */
+/**
+ * Messages may quote input: one line, and not a megabyte of it; its control characters (a
+ * carriage return, an escape sequence in a model name) written as \uXXXX, not acted on by the
+ * terminal.
+ */
 function oneLine(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/\s*\n\s*/g, " ").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
   return flat.length > 2000 ? `${flat.slice(0, 1999)}…` : flat;
 }

@@ -48,9 +48,12 @@ export function seedNumber(flag: string): (value: string) => number {
   };
 }
 
+/** Seconds are written in decimal ("30", "0.5"): Number() alone would also read "0x10" as 16 and "1e3" as 1000. */
+const DECIMAL = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/;
+
 export function positiveSeconds(flag: string): (value: string) => number {
   return (value) => {
-    const parsed = value.trim() === "" ? Number.NaN : Number(value);
+    const parsed = DECIMAL.test(value) ? Number(value) : Number.NaN;
     if (!Number.isFinite(parsed) || parsed <= 0 || parsed > MAX_SECONDS) {
       throw new InputError(`${flag}: expected a number of seconds > 0 and at most ${MAX_SECONDS} (about 115 days), got "${shown(value)}"`);
     }

@@ -16,8 +16,11 @@ const REASONS: Record<string, string> = {
   ENOENT: "the folder no longer exists",
   ENOTDIR: "a part of the path is not a folder",
   EISDIR: "it is a folder",
+  ERR_FS_EISDIR: "it is a folder",
   EIO: "input/output error",
   EMFILE: "too many open files",
+  ENAMETOOLONG: "a name in the path is too long",
+  ELOOP: "too many symbolic links",
 };
 
 /** "ENOSPC (no space left on the device)" for an fs error, its message otherwise. */

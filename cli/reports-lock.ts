@@ -25,7 +25,7 @@ export async function withReportsLock<T>(folder: string, write: () => T, waitLim
     // two): stale. Two waiters may both see it; the one whose removal comes second could
     // remove the first's new lock, a window of microseconds we accept for a reports folder.
     if ((owner !== undefined && !isAlive(owner)) || (owner === undefined && ageMs(lock) > STALE_EMPTY_MS)) {
-      rmSync(lock, { force: true });
+      removeStaleLock(lock);
       continue;
     }
     if (Date.now() - started > waitLimitMs) {
@@ -38,6 +38,15 @@ export async function withReportsLock<T>(folder: string, write: () => T, waitLim
     return write();
   } finally {
     rmSync(lock, { force: true });
+  }
+}
+
+/** A `.lock` that is a folder (or cannot be removed) is an output that cannot be written: exit 4, not a crash. */
+function removeStaleLock(lock: string): void {
+  try {
+    rmSync(lock, { force: true });
+  } catch (error) {
+    throw new OutputError(`cannot remove the stale lock ${lock}: ${describeFsError(error)}; remove it by hand`);
   }
 }
 

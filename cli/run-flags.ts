@@ -43,8 +43,10 @@ export interface RunSetup {
 
 /** Checks every output path before the run starts (an InputError, exit 2, if one is wrong). */
 export function runSetupOf(flags: RunFlags): RunSetup {
-  const reportsFolder = flags.reports === undefined ? undefined : prepareReportsFolder("--reports", flags.reports);
+  // Flags that conflict are refused before any folder is created.
   if (flags.resume === true && !flags.checkpoint) throw new InputError("--resume: cannot resume with --no-checkpoint; drop one of the two");
+  if (flags.checkpointDir !== undefined && !flags.checkpoint) throw new InputError("--checkpoint-dir: no checkpoints are kept with --no-checkpoint; drop one of the two");
+  const reportsFolder = flags.reports === undefined ? undefined : prepareReportsFolder("--reports", flags.reports);
   const folder = flags.checkpointDir ?? checkpointFolder(reportsFolder ?? "reports");
   if (flags.checkpoint) prepareReportsFolder(flags.checkpointDir === undefined ? "--reports" : "--checkpoint-dir", folder);
   return {

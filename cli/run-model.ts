@@ -36,9 +36,12 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
       checkpoint: checkpoints.hook,
       resumeFrom: checkpoints.resumeFrom,
     });
+  } catch (error) {
+    throw checkpoints.refusal(error);
   } finally {
     progress.stop();
   }
+  checkpoints.resumed();
   checkpoints.settle(result);
   const replayed = result.counterexample ? traceOf(model, result.counterexample) : undefined;
   return {

@@ -42,6 +42,22 @@ export const resultSchema = z.object({
   runs: count().optional().describe('Random walk: walks completed (all of them for "no-violation"; fewer when cut short or a violation stopped it).'),
   maxSteps: count().optional().describe("Random walk: the length bound of one walk."),
   error: z.string().optional().describe('limitHit "error": the message of what the system threw mid-search (a bug in the model), one line.'),
+}).superRefine((result, ctx) => {
+  // explore() writes one name into both; a file where they differ would be rendered as a run of
+  // one model and replayed as a run of the other.
+  if (result.counterexample !== undefined && result.counterexample.model !== result.model) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["counterexample", "model"],
+      message: `${shown(result.counterexample.model)} is another model than the Result's ${shown(result.model)}; a counterexample is a run of the Result's own model`,
+    });
+  }
 });
+
+/** A model name as a message quotes it: at most 80 characters. */
+function shown(name: string): string {
+  const quoted = JSON.stringify(name);
+  return quoted.length > 80 ? `${quoted.slice(0, 79)}…` : quoted;
+}
 
 export type Result = z.infer<typeof resultSchema>;
