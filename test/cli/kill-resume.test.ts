@@ -71,11 +71,11 @@ describe("kill -9, then --resume", () => {
     const run = startCli(["check", "bench/pbft_n4f1_mutant", "--reports", reports, "--checkpoint-every", "0.001", "--quiet"], { CONSENSUS_CHECK_KILL_AFTER_CHECKPOINTS: "1" });
     await run.exited;
     copyFileSync(checkpointOf(reports, "bench-pbft_n4f1_mutant"), checkpointOf(reports, "bench-pbft_n4f1"));
-    expectOneLineError(await runCli("check", "bench/pbft_n4f1", "--reports", reports, "--resume", "--quiet"), /checkpoint: made for model "bench\/pbft_n4f1_mutant", not "bench\/pbft_n4f1"/);
+    expectOneLineError(await runCli("check", "bench/pbft_n4f1", "--reports", reports, "--resume", "--quiet"), /^consensus-check: --resume: .*bench-pbft_n4f1\.bfs\.ckpt: made for model "bench\/pbft_n4f1_mutant", not "bench\/pbft_n4f1"; delete it or run without --resume$/);
     const damaged = readFileSync(checkpointOf(reports, "bench-pbft_n4f1_mutant"));
     damaged[damaged.length - 1] ^= 0xff;
     writeFileSync(checkpointOf(reports, "bench-pbft_n4f1_mutant"), damaged);
-    expectOneLineError(await runCli("check", "bench/pbft_n4f1_mutant", "--reports", reports, "--resume", "--quiet"), /checkpoint: truncated or corrupt \(checksum mismatch\)/);
+    expectOneLineError(await runCli("check", "bench/pbft_n4f1_mutant", "--reports", reports, "--resume", "--quiet"), /^consensus-check: --resume: .*bench-pbft_n4f1_mutant\.bfs\.ckpt: truncated or corrupt \(checksum mismatch\)/);
     expectOneLineError(await runCli("check", "bench/pbft_n4f1_mutant", "--reports", reports, "--resume", "--no-checkpoint"), /--resume: cannot resume with --no-checkpoint/);
   });
 

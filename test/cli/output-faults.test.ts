@@ -98,7 +98,7 @@ describe("a folder the user cannot write", () => {
     const dir = tempDir();
     const file = join(dir, "file");
     writeFileSync(file, "x");
-    expectOneLineError(await runCli("check", "pbft/n3_f1", "--reports", join(file, "sub")), /--reports: .*file\/sub exists and is not a folder|--reports: cannot create the folder/);
+    expectOneLineError(await runCli("check", "pbft/n3_f1", "--reports", join(file, "sub")), /--reports: .*file\/sub: .*file is not a folder but a file; give a folder path/);
     expectOneLineError(await runCli("report", file, "--out", dir), /--out: .* is a folder; give a file path/);
     expectOneLineError(await runCli("report", file, "--out", join(dir, "missing", "x.md")), /--out: the folder .*missing does not exist/);
     expectOneLineError(await runCli("explore", "pbft/n3_f1", "--checkpoint-dir", file), /--checkpoint-dir: .* exists and is not a folder/);
