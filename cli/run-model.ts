@@ -83,5 +83,6 @@ export function traceOf(model: ModelDefinition, schedule: Schedule): ReplayedTra
 
 export function replicaCountOf(config: unknown): number {
   const n = (config as { n?: unknown } | undefined)?.n;
-  return typeof n === "number" ? n : 4;
+  // Models without replicas (the oracle, runtime models) draw the lanes their participants name.
+  return typeof n === "number" ? n : 0;
 }

@@ -1,7 +1,7 @@
 import { mermaidId } from "./escape/mermaid-id.ts";
 import { mermaidText } from "./escape/mermaid-text.ts";
 import type { TraceStep } from "./trace.ts";
-import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
+import { actorOf, byzantineReceiver, participantName, participantsOf, stepArrow } from "./trace.ts";
 
 /**
  * A counterexample as a Mermaid `sequenceDiagram`: deliveries are arrows from sender to
@@ -11,7 +11,7 @@ import { actorOf, byzantineReceiver, messageArrow, participantName, participants
  * `mermaidText`, so each statement stays one line whatever the Result holds.
  */
 export function sequenceDiagram(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
-  const lanes = participantsOf(trace, replicaCount);
+  const lanes = participantsOf(trace, replicaCount, Object.keys(initial));
   // Summaries may name participants that are no lane; declared after the lanes so that a
   // hex id (see mermaidId) is shown under its real name.
   const extra = [...new Set(trace.flatMap((entry) => Object.keys(entry.participants ?? {})))].filter((name) => !lanes.includes(name));
@@ -40,7 +40,7 @@ function stepLine(entry: TraceStep, n: number, span: string): string {
   const step = entry.step as Record<string, unknown>;
   for (const kind of ["deliver", "duplicate", "drop"] as const) {
     if (typeof step[kind] !== "string") continue;
-    const arrow = messageArrow(step[kind] as string);
+    const arrow = stepArrow(entry.step, kind);
     if (!arrow) break;
     const [from, to] = [mermaidId(arrow.from), mermaidId(arrow.to)];
     if (kind === "drop") return `  ${from}-x${to}: ${n}. dropped ${mermaidText(arrow.label)}`;

@@ -1,7 +1,7 @@
 import { htmlText } from "./escape/html-text.ts";
 import { stateChanges } from "./state-changes.ts";
 import type { TraceStep } from "./trace.ts";
-import { actorOf, byzantineReceiver, messageArrow, participantName, participantsOf } from "./trace.ts";
+import { actorOf, byzantineReceiver, participantName, participantsOf, stepArrow } from "./trace.ts";
 import { wrapText } from "./wrap.ts";
 
 /**
@@ -46,7 +46,7 @@ interface Row {
 }
 
 export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
-  const lanes = participantsOf(trace, replicaCount);
+  const lanes = participantsOf(trace, replicaCount, Object.keys(initial));
   const rows = rowsOf(trace, initial);
   const longestNote = Math.max(0, ...rows.flatMap((row) => row.notes.map((note) => note.length)));
   const notesWidth = longestNote === 0 ? 0 : Math.min(MAX_NOTES, Math.max(MIN_NOTES, Math.ceil(longestNote * CHAR)));
@@ -118,7 +118,7 @@ function rowsOf(trace: readonly TraceStep[], initial: Record<string, string>): R
   const changes = stateChanges(trace, initial);
   return trace.map((entry, index) => {
     const step = entry.step as Record<string, unknown>;
-    const arrow = typeof step.deliver === "string" ? messageArrow(step.deliver) : undefined;
+    const arrow = stepArrow(entry.step, "deliver");
     const receiver = byzantineReceiver(entry.step);
     const link = arrow
       ? { ...arrow, byzantine: false }

@@ -22,9 +22,11 @@ export interface MessageArrow {
 // Endpoints are replicas ("2") or clients ("c0"), as impl/network/envelope.ts names them.
 const ARROW = /(c?\d+)\s*->\s*(c?\d+)\s*$/;
 
+/** A PBFT endpoint ("2", 2, "c0") as a lane name ("R2", "C0"); a runtime actor's name as it is. */
 export function participantName(endpoint: string | number): string {
   const text = String(endpoint);
-  return text.startsWith("c") ? `C${text.slice(1)}` : `R${text}`;
+  if (/^\d+$/.test(text)) return `R${text}`;
+  return /^c\d+$/.test(text) ? `C${text.slice(1)}` : text;
 }
 
 export function messageArrow(messageId: string): MessageArrow | undefined {
@@ -32,6 +34,21 @@ export function messageArrow(messageId: string): MessageArrow | undefined {
   if (!match) return undefined;
   const label = messageId.replace(ARROW, "").replace(/\s+/g, " ").trim();
   return { from: participantName(match[1]!), to: participantName(match[2]!), label: label || messageId };
+}
+
+/**
+ * The arrow of a message step (`deliver`, `drop`, `duplicate`): from the step's structured
+ * `from`/`to` when it has them (runtime models), else read off the PBFT message id.
+ */
+export function stepArrow(step: ScheduleStep, kind: "deliver" | "drop" | "duplicate"): MessageArrow | undefined {
+  const record = step as Record<string, unknown>;
+  const id = record[kind];
+  if (typeof id !== "string") return undefined;
+  if (typeof record.from === "string" && typeof record.to === "string") {
+    const suffix = ` ${record.from}->${record.to}`;
+    return { from: record.from, to: record.to, label: id.endsWith(suffix) ? id.slice(0, -suffix.length) : id };
+  }
+  return messageArrow(id);
 }
 
 /**
@@ -49,22 +66,26 @@ export function byzantineReceiver(step: ScheduleStep): string | undefined {
 /** The participant a step happens at or starts from (a Byzantine sender, a crashed replica, a client). */
 export function actorOf(step: ScheduleStep): string | undefined {
   const record = step as Record<string, unknown>;
-  for (const key of ["byzantine", "crash", "recover", "timeout"]) if (typeof record[key] === "number") return participantName(record[key] as number);
+  for (const key of ["byzantine", "crash", "recover", "timeout"]) {
+    const value = record[key];
+    if (typeof value === "number" || (typeof value === "string" && key !== "byzantine")) return participantName(value);
+  }
   if (typeof record.request === "number") return participantName(`c${record.request}`);
   return undefined;
 }
 
 /**
- * Every participant a trace touches plus replicas 0…n−1, replicas first, then clients, each
- * in numeric order: the lanes of the sequence diagrams.
+ * The lanes of the sequence diagrams: the participants a model names (`known`, in its order,
+ * e.g. a runtime model's actors), replicas 0…n−1, and every participant the trace touches. PBFT
+ * names (R…, C…) are sorted replicas first, then clients, each in numeric order; other names
+ * keep the model's order.
  */
-export function participantsOf(trace: readonly TraceStep[], replicaCount: number): string[] {
-  const names = new Set<string>();
+export function participantsOf(trace: readonly TraceStep[], replicaCount: number, known: readonly string[] = []): string[] {
+  const names = new Set<string>(known);
   for (let replica = 0; replica < replicaCount; replica++) names.add(participantName(replica));
   for (const { step } of trace) {
-    const record = step as Record<string, unknown>;
-    for (const value of Object.values(record)) {
-      const arrow = typeof value === "string" ? messageArrow(value) : undefined;
+    for (const kind of ["deliver", "drop", "duplicate"] as const) {
+      const arrow = stepArrow(step, kind);
       if (arrow) names.add(arrow.from).add(arrow.to);
     }
     const actor = actorOf(step);
@@ -72,6 +93,8 @@ export function participantsOf(trace: readonly TraceStep[], replicaCount: number
     const receiver = byzantineReceiver(step);
     if (receiver) names.add(receiver);
   }
+  const all = [...names];
+  if (!all.every((name) => /^[RC]\d+$/.test(name))) return all;
   const rank = (name: string): number => (name.startsWith("C") ? 1_000_000 : 0) + Number(name.slice(1));
-  return [...names].sort((a, b) => rank(a) - rank(b));
+  return all.sort((a, b) => rank(a) - rank(b));
 }

@@ -41,11 +41,40 @@ const boundedString = (maximum: number, what: string) =>
 // Descriptions are `.describe()`d rather than commented: docs/cli.md renders them.
 const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id").describe('A message in flight, named by its stable, human-readable id, e.g. "PREPARE v0 n1 2->3".');
 
-export const deliverStep = z.object({ deliver: messageId }).strict().describe("The network delivers the message.");
-export const dropStep = z.object({ drop: messageId }).strict().describe("The network loses the message (models with network.drop).");
-export const duplicateStep = z.object({ duplicate: messageId }).strict().describe("The network delivers the message again later (models with network.duplicate).");
-export const timeoutStep = z.object({ timeout: replicaId }).strict().describe("The replica's timer fires.");
-export const crashStep = z.object({ crash: replicaId }).strict().describe("The replica crashes.");
+/**
+ * An actor: a PBFT replica by its id (the PBFT cluster's steps), or any runtime actor by its
+ * name ("P0", "A2": impl/runtime names actors by role and index).
+ */
+const actorName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "expected an actor name: a letter, then up to 31 letters, digits or _")
+  .describe('An actor of a runtime model, by name, e.g. "A1".');
+const actor = z.union([replicaId, actorName], { error: "expected a replica id (a whole number) or an actor name (e.g. \"A1\")" });
+/**
+ * Structured endpoints of a message step, written by the runtime (impl/runtime) so that diagrams
+ * need not read them out of the message id; optional, so that PBFT cluster steps stay as they are.
+ */
+const endpoints = {
+  from: actorName.optional().describe("The sender (runtime models)."),
+  to: actorName.optional().describe("The receiver (runtime models)."),
+};
+/** A crash part-way through the step's sends: only the first `crashAfter` leave (runtime models). */
+const crashAfter = z
+  .number()
+  .int("crashAfter must be a whole number")
+  .nonnegative("crashAfter must be a whole number")
+  .max(PBFT_LIMITS.n * 4, `crashAfter must be at most ${PBFT_LIMITS.n * 4}`)
+  .optional()
+  .describe("The actor crashes after sending only this many of the step's messages (runtime models with crashes part-way through a multicast).");
+
+export const deliverStep = z.object({ deliver: messageId, ...endpoints, crashAfter }).strict().describe("The network delivers the message.");
+export const dropStep = z.object({ drop: messageId, ...endpoints }).strict().describe("The network loses the message (models with network.drop).");
+export const duplicateStep = z.object({ duplicate: messageId, ...endpoints }).strict().describe("The network delivers the message again later (models with network.duplicate).");
+export const timeoutStep = z
+  .object({ timeout: actor, timer: boundedString(SCHEDULE_LIMITS.name, "a timer name").optional().describe("Which of the actor's timers (runtime models)."), crashAfter })
+  .strict()
+  .describe("The actor's timer fires.");
+export const crashStep = z.object({ crash: actor }).strict().describe("The actor crashes.");
 export const recoverStep = z.object({ recover: replicaId }).strict().describe("The crashed replica recovers.");
 export const byzantineStep = z
   .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name").describe("An adversary-library behaviour, e.g. equivocate.") })
@@ -190,16 +219,23 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export function describeStep(step: ScheduleStep): string {
   const kind = stepKindOf(step);
   switch (kind) {
-    case "deliver":
-      return `deliver ${(step as { deliver: string }).deliver}`;
+    case "deliver": {
+      const { deliver, crashAfter: sent } = step as { deliver: string; crashAfter?: number };
+      return `deliver ${deliver}${sent === undefined ? "" : `, then the receiver crashes after ${sent} of its sends`}`;
+    }
     case "drop":
       return `drop ${(step as { drop: string }).drop}`;
     case "duplicate":
       return `duplicate ${(step as { duplicate: string }).duplicate}`;
-    case "timeout":
-      return `timeout at replica ${(step as { timeout: number }).timeout}`;
-    case "crash":
-      return `crash replica ${(step as { crash: number }).crash}`;
+    case "timeout": {
+      const { timeout, timer, crashAfter: sent } = step as { timeout: number | string; timer?: string; crashAfter?: number };
+      const at = typeof timeout === "number" ? `replica ${timeout}` : timeout;
+      return `timeout${timer === undefined ? "" : ` ${timer}`} at ${at}${sent === undefined ? "" : `, then ${at} crashes after ${sent} of its sends`}`;
+    }
+    case "crash": {
+      const { crash } = step as { crash: number | string };
+      return `crash ${typeof crash === "number" ? `replica ${crash}` : crash}`;
+    }
     case "recover":
       return `recover replica ${(step as { recover: number }).recover}`;
     case "byzantine": {
