@@ -1,6 +1,7 @@
 import { InputError } from "../spec/common/input-error.ts";
 import { pbftN4F1Model, pbftN4F1MutantModel } from "./bench/pbft_n4f1/index.ts";
 import type { ModelDefinition } from "./model.ts";
+import { paxosModels } from "./paxos/index.ts";
 import { pbftModels } from "./pbft/index.ts";
 
 /**
@@ -8,7 +9,7 @@ import { pbftModels } from "./pbft/index.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, pbftN4F1Model, pbftN4F1MutantModel];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, pbftN4F1Model, pbftN4F1MutantModel];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

@@ -49,7 +49,10 @@ const actorName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "expected an actor name: a letter, then up to 31 letters, digits or _")
   .describe('An actor of a runtime model, by name, e.g. "A1".');
-const actor = z.union([replicaId, actorName], { error: "expected a replica id (a whole number) or an actor name (e.g. \"A1\")" });
+const ACTOR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+const actor = z.union([replicaId, z.string().regex(ACTOR_NAME, "expected a replica id (a whole number) or an actor name (a letter, then up to 31 letters, digits or _)")], {
+  error: "expected a replica id (a whole number) or an actor name (a letter, then up to 31 letters, digits or _)",
+});
 /**
  * Structured endpoints of a message step, written by the runtime (impl/runtime) so that diagrams
  * need not read them out of the message id; optional, so that PBFT cluster steps stay as they are.

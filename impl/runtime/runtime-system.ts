@@ -1,0 +1,69 @@
+import type { Invariant, TransitionSystem } from "../../explorer/transition-system.ts";
+import type { ProtocolDefinition } from "./protocol.ts";
+import { applyAction, enabledActions, type RuntimeAction } from "./runtime-actions.ts";
+import { actionOfStep, stepOf } from "./runtime-steps.ts";
+import { viewOf } from "./runtime-views.ts";
+import type { RuntimeView } from "./runtime-view.ts";
+import { Runtime } from "./runtime.ts";
+
+/** Scratch bytes for one encoded state: far more than any bounded model's in-flight set needs. */
+const ENCODED_LENGTH = 1 << 20;
+
+/**
+ * A protocol and a configuration as the explorer's TransitionSystem. States are the runtime's
+ * Uint32Arrays: `encode` is their bytes (canonical by construction, so injective), `decode` reads
+ * them back from the visited set's key arena, so BFS keeps no state object between levels.
+ */
+export function runtimeSystem<Config, Message extends { type: string }>(
+  protocol: ProtocolDefinition<Config, Message>,
+  config: Config,
+): TransitionSystem<Uint32Array, RuntimeAction> & { runtime: Runtime<Config, Message> } {
+  const runtime = new Runtime(protocol, config);
+  const { layout } = runtime;
+  // Several invariants read one state: its view is built once.
+  let lastState: Uint32Array | undefined;
+  let lastView: RuntimeView | undefined;
+  const view = (state: Uint32Array): RuntimeView => {
+    if (state !== lastState) {
+      lastState = state;
+      lastView = viewOf(runtime, state);
+    }
+    return lastView!;
+  };
+  const invariants: Invariant<Uint32Array>[] = protocol.invariants(config).map((invariant) => ({ name: invariant.name, holds: (state) => invariant.holds(view(state)) }));
+  const bytesOf = (state: Uint32Array): Uint8Array => new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
+  return {
+    runtime,
+    initial: () => [runtime.initial()],
+    actions: (state) => enabledActions(runtime, state),
+    step: (state, action) => applyAction(runtime, state, action),
+    encode: bytesOf,
+    encodeInto(state, target) {
+      target.set(bytesOf(state));
+      return state.byteLength;
+    },
+    encodedLength: ENCODED_LENGTH,
+    decode(source, offset) {
+      const countAt = offset + layout.networkAt * 4;
+      const count = source[countAt]! | (source[countAt + 1]! << 8) | (source[countAt + 2]! << 16) | (source[countAt + 3]! << 24);
+      const bytes = layout.length(count >>> 0) * 4;
+      return new Uint32Array(source.slice(offset, offset + bytes).buffer);
+    },
+    invariants,
+    toStep: (action) => stepOf(runtime, action),
+    fromStep: (state, step) => actionOfStep(runtime, state, step),
+    describeState(state) {
+      const current = view(state);
+      return current.actors.map((actor) => `${actor.name}: ${actor.crashed ? "crashed" : summary(protocol, actor)}`).join(", ");
+    },
+    describeParticipants(state) {
+      const current = view(state);
+      return Object.fromEntries(current.actors.map((actor) => [actor.name, actor.crashed ? "crashed" : summary(protocol, actor)]));
+    },
+  };
+}
+
+function summary<C, M extends { type: string }>(protocol: ProtocolDefinition<C, M>, actor: RuntimeView["actors"][number]): string {
+  if (protocol.summarise) return protocol.summarise(actor);
+  return typeof actor.value === "string" ? actor.value : JSON.stringify(actor.value);
+}

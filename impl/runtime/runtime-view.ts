@@ -1,0 +1,33 @@
+import type { StateValue } from "xstate";
+
+/**
+ * What properties see of a global state, whatever the protocol: each actor's role, whether it
+ * has crashed, and its machine's state value and context; and the messages in flight. Views
+ * are built on demand from the interned snapshots; nothing is copied.
+ */
+export interface ActorView {
+  name: string;
+  role: string;
+  index: number;
+  crashed: boolean;
+  value: StateValue;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  context: any;
+}
+
+export interface InFlightView {
+  from: string;
+  to: string;
+  message: { type: string };
+  /** Copies in flight (1 under a persistent network: it stays deliverable). */
+  copies: number;
+}
+
+export interface RuntimeView {
+  readonly actors: readonly ActorView[];
+  actor(name: string): ActorView;
+  /** Actors of one role, in declaration order. */
+  role(role: string): readonly ActorView[];
+  /** Messages in flight to actors that can still take them (none to a crashed or finished actor). */
+  inFlight(): readonly InFlightView[];
+}

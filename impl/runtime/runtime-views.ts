@@ -1,0 +1,29 @@
+import type { Runtime } from "./runtime.ts";
+import type { ActorView, InFlightView, RuntimeView } from "./runtime-view.ts";
+
+/** The protocol-neutral view of one global state (runtime-view.ts), built on demand. */
+export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array): RuntimeView {
+  const { layout } = runtime;
+  const actors: ActorView[] = runtime.actors.map((declaration, index) => {
+    const { snapshot } = runtime.snapshots.values[state[layout.snapshotAt(index)]!]!;
+    return { name: declaration.name, role: declaration.role, index, crashed: layout.isCrashed(state, index), value: snapshot.value, context: snapshot.context };
+  });
+  return {
+    actors,
+    actor(name) {
+      const index = runtime.actorIndex(name);
+      if (index === undefined) throw new Error(`no actor named ${name}`);
+      return actors[index]!;
+    },
+    role(role) {
+      return actors.filter((actor) => actor.role === role);
+    },
+    inFlight() {
+      const { envelopes, copies } = layout.network(state);
+      return envelopes.map((envelope, i): InFlightView => {
+        const { from, to, message } = runtime.envelopes.values[envelope]!;
+        return { from: runtime.actors[from]!.name, to: runtime.actors[to]!.name, message: runtime.messages.values[message]!.message, copies: copies[i]! };
+      });
+    },
+  };
+}

@@ -1,0 +1,206 @@
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
+import { canonicalJson } from "../../spec/common/canonical-json.ts";
+import { InputError } from "../../spec/common/input-error.ts";
+import { Interner } from "./interner.ts";
+import { machineOutputs, type MachineOutput } from "./machine-outputs.ts";
+import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition } from "./protocol.ts";
+import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
+
+/** An interned machine snapshot: the XState snapshot to step from, and its value and context. */
+export interface SnapshotEntry {
+  snapshot: AnyMachineSnapshot;
+  /** A final state: the machine reacts to no event again (XState's status "done"). */
+  done: boolean;
+}
+
+export interface MessageEntry {
+  message: { type: string };
+  id: string;
+  label: string;
+}
+
+export interface EnvelopeEntry {
+  from: number;
+  to: number;
+  message: number;
+}
+
+/** What one actor does on one event from one snapshot: memoised, so each is computed once. */
+export interface Reaction {
+  next: number;
+  /** Envelope ids, in the order the machine sent them. */
+  sends: number[];
+  /** Timer operations in order: [bit, set?]. */
+  timers: [number, boolean][];
+}
+
+const EVENT_STRIDE = 2 ** 20;
+
+/**
+ * The protocol-neutral core: a protocol's actors, their machines and every value they produce,
+ * interned to ids, and what each actor does on each event from each snapshot, memoised as
+ * `(actor, snapshot id, event id) → (next snapshot id, sends, timer operations)`. XState's pure
+ * `transition` is called once per distinct triple; everything else is integer arithmetic.
+ */
+export class Runtime<Config, Message extends { type: string }> {
+  readonly actors: readonly ActorDeclaration[];
+  readonly layout: StateLayout;
+  readonly network: NetworkModel;
+  readonly faults: FaultModel;
+  readonly snapshots = new Interner<SnapshotEntry>();
+  readonly messages = new Interner<MessageEntry>();
+  readonly envelopes = new Interner<EnvelopeEntry>();
+  private readonly events = new Interner<object>();
+  private readonly machines: AnyStateMachine[];
+  private readonly indexOf = new Map<string, number>();
+  private readonly timerBits = new Map<string, Map<string, number>>();
+  readonly timerNames = new Map<string, string[]>();
+  private readonly reactions: Map<number, Reaction>[];
+  private readonly crashable: boolean[];
+
+  constructor(
+    readonly protocol: ProtocolDefinition<Config, Message>,
+    readonly config: Config,
+  ) {
+    this.actors = protocol.actors(config);
+    if (this.actors.length === 0 || this.actors.length > MAX_ACTORS) throw new InputError(`${protocol.name}: a model has 1 to ${MAX_ACTORS} actors, this one ${this.actors.length}`);
+    this.actors.forEach((actor, index) => {
+      if (!/^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(actor.name)) throw new InputError(`${protocol.name}: actor name ${JSON.stringify(actor.name)} must be a letter, then up to 31 letters, digits or _`);
+      if (this.indexOf.has(actor.name)) throw new InputError(`${protocol.name}: two actors are named ${actor.name}`);
+      if (protocol.roles[actor.role] === undefined) throw new InputError(`${protocol.name}: actor ${actor.name} has the role ${actor.role}, which the protocol does not declare`);
+      this.indexOf.set(actor.name, index);
+    });
+    this.machines = this.actors.map((actor) => protocol.roles[actor.role]!);
+    this.layout = new StateLayout(this.actors.length);
+    this.network = protocol.network(config);
+    this.faults = protocol.faults(config);
+    this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
+    this.reactions = this.actors.map(() => new Map());
+  }
+
+  /**
+   * Whether `actor` can never take a delivery again: it crashed (crashes are for good), or its
+   * machine reached a final state (XState: a "done" machine takes no event). Messages to it are
+   * discarded at once instead of staying in flight for ever, which changes no behaviour of any
+   * actor and keeps undeliverable copies from multiplying states.
+   */
+  isDeaf(head: Uint32Array, actor: number): boolean {
+    return (head[0]! & (1 << actor)) !== 0 || this.snapshots.values[head[this.layout.snapshotAt(actor)]!]!.done;
+  }
+
+  actorIndex(name: string): number | undefined {
+    return this.indexOf.get(name);
+  }
+
+  canCrash(state: Uint32Array, actor: number): boolean {
+    return this.crashable[actor]! && !this.layout.isCrashed(state, actor) && this.layout.crashedCount(state) < this.faults.crashes;
+  }
+
+  /** The initial global state: every machine in its initial state, its entry outputs carried out. */
+  initial(): Uint32Array {
+    const head = new Uint32Array(this.layout.networkAt);
+    const envelopes = new Map<number, number>();
+    this.actors.forEach((actor, index) => {
+      const [snapshot, actions] = initialTransition(this.machines[index]!, actor.input);
+      this.checkStatus(snapshot, index, "its initial state");
+      head[this.layout.snapshotAt(index)] = this.internSnapshot(index, snapshot);
+      const reaction = this.carryOut(index, machineOutputs(actions, actor.name));
+      for (const envelope of reaction.sends) envelopes.set(envelope, this.network.duplication === "persistent" ? 1 : (envelopes.get(envelope) ?? 0) + 1);
+      head[this.layout.timersAt(index)] = applyTimers(0, reaction.timers);
+    });
+    const sorted = [...envelopes.keys()].sort((a, b) => a - b);
+    return this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+  }
+
+  /** What `actor`, in snapshot `snapshotId`, does on the delivery of `envelope`. */
+  onDelivery(actor: number, snapshotId: number, envelope: number): Reaction {
+    const { from, message } = this.envelopes.values[envelope]!;
+    const event = this.events.intern(`d${from},${message}`, () => ({ ...this.messages.values[message]!.message, from: this.actors[from]!.name }));
+    return this.react(actor, snapshotId, event);
+  }
+
+  /** What `actor` does when its timer `bit` expires. */
+  onTimeout(actor: number, snapshotId: number, bit: number): Reaction {
+    const timer = this.timerNames.get(this.actors[actor]!.role)![bit]!;
+    const event = this.events.intern(`t${timer}`, () => ({ type: "TIMEOUT", timer }));
+    return this.react(actor, snapshotId, event);
+  }
+
+  private react(actor: number, snapshotId: number, eventId: number): Reaction {
+    if (eventId >= EVENT_STRIDE) throw new Error(`runtime: more than ${EVENT_STRIDE} distinct events`);
+    const key = snapshotId * EVENT_STRIDE + eventId;
+    const memo = this.reactions[actor]!;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const event = this.events.values[eventId] as { type: string };
+    const [next, actions] = transition(this.machines[actor]!, this.snapshots.values[snapshotId]!.snapshot, event);
+    this.checkStatus(next, actor, `the event ${event.type}`);
+    const reaction = this.carryOut(actor, machineOutputs(actions, this.actors[actor]!.name));
+    reaction.next = this.internSnapshot(actor, next);
+    memo.set(key, reaction);
+    return reaction;
+  }
+
+  private carryOut(actor: number, outputs: readonly MachineOutput[]): Reaction {
+    const reaction: Reaction = { next: -1, sends: [], timers: [] };
+    for (const output of outputs) {
+      if (output.type === "send") {
+        const message = this.internMessage(output.message);
+        for (const name of output.to) {
+          const to = this.indexOf.get(name);
+          if (to === undefined) throw new Error(`${this.actors[actor]!.name} sent ${output.message.type} to ${name}, which is no actor of this model`);
+          reaction.sends.push(this.envelopes.intern(`${actor},${to},${message}`, () => ({ from: actor, to, message })));
+        }
+      } else reaction.timers.push([this.timerBit(actor, output.timer), output.type === "setTimer"]);
+    }
+    return reaction;
+  }
+
+  private internSnapshot(actor: number, snapshot: AnyMachineSnapshot): number {
+    const machine = this.machines[actor]!;
+    // The whole persisted snapshot (value, context, status, history), so that no field can be forgotten.
+    const key = `${this.actors[actor]!.role}|${canonicalJson(machine.getPersistedSnapshot(snapshot))}`;
+    return this.snapshots.intern(key, () => ({ snapshot, done: snapshot.status === "done" }));
+  }
+
+  private internMessage(message: { type: string }): number {
+    return this.messages.intern(canonicalJson(message), () => {
+      const parsed = this.protocol.messageSchema.safeParse(message);
+      if (!parsed.success) throw new Error(`a machine sent a message its protocol's schema rejects: ${canonicalJson(message)} (${parsed.error.issues[0]?.message ?? "invalid"})`);
+      const { id, label } = this.protocol.describeMessage(message as Message);
+      return { message, id, label };
+    });
+  }
+
+  private timerBit(actor: number, timer: string): number {
+    const role = this.actors[actor]!.role;
+    let bits = this.timerBits.get(role);
+    if (bits === undefined) {
+      bits = new Map();
+      this.timerBits.set(role, bits);
+      this.timerNames.set(role, []);
+    }
+    let bit = bits.get(timer);
+    if (bit === undefined) {
+      bit = bits.size;
+      if (bit >= MAX_TIMERS_PER_ROLE) throw new Error(`role ${role} uses more than ${MAX_TIMERS_PER_ROLE} timers`);
+      bits.set(timer, bit);
+      this.timerNames.get(role)!.push(timer);
+    }
+    return bit;
+  }
+
+  private checkStatus(snapshot: AnyMachineSnapshot, actor: number, on: string): void {
+    if (snapshot.status === "error") {
+      const error = (snapshot as { error?: unknown }).error;
+      throw new Error(`${this.actors[actor]!.name}'s machine failed on ${on}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Timer operations applied in order to a timer mask. */
+export function applyTimers(mask: number, operations: readonly [number, boolean][]): number {
+  let timers = mask;
+  for (const [bit, set] of operations) timers = set ? timers | (1 << bit) : timers & ~(1 << bit);
+  return timers >>> 0;
+}

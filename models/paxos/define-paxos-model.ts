@@ -1,0 +1,20 @@
+import { runtimeSystem } from "../../impl/runtime/index.ts";
+import type { Expectation, ModelDefinition } from "../model.ts";
+import { paxosConfigSchema, paxosProtocol, type PaxosConfig } from "./paxos-protocol.ts";
+
+const ASSUMPTIONS =
+  "Asynchronous network (any in-flight message may be delivered next, so reordering is free), crash-stop proposers (at any step, also part-way through a multicast), acceptors that never crash, timers that may fire at any time; no Byzantine faults.";
+
+/** A Paxos model: a named configuration of the Paxos protocol on the runtime, with its pins. */
+export function definePaxosModel(name: string, description: string, config: Partial<PaxosConfig> & Pick<PaxosConfig, "proposers" | "acceptors">, expected: Expectation): ModelDefinition<PaxosConfig> {
+  const full = paxosConfigSchema.parse({ rounds: 1, network: { duplication: "none", loss: false }, crashes: 0, ...config });
+  return {
+    name,
+    description,
+    assumptions: ASSUMPTIONS,
+    configSchema: paxosConfigSchema,
+    config: full,
+    build: (built) => runtimeSystem(paxosProtocol, built),
+    expected,
+  };
+}

@@ -1,0 +1,2 @@
+export { chosenValues, chosenBallot, decidedValues } from "./chosen.ts";
+export { oneValueChosen, choiceIsStable, returnedValueIsChosen, returnedValuesAgree, chosenValueWasProposed, paxosInvariants } from "./invariants.ts";

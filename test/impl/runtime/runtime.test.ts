@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { explore, replay } from "../../../explorer/index.ts";
+import { runtimeSystem } from "../../../impl/runtime/index.ts";
+import type { ProtocolDefinition } from "../../../impl/runtime/index.ts";
+import { basePing, pingProtocol, type PingConfig, type PingMessage } from "./ping-protocol.ts";
+
+const system = (config: Partial<PingConfig> = {}) => runtimeSystem(pingProtocol, { ...basePing, ...config });
+
+function walk(config: Partial<PingConfig>, choose: (steps: string[]) => number, length: number) {
+  const built = system(config);
+  let state = built.initial()[0]!;
+  const taken: string[] = [];
+  for (let i = 0; i < length; i++) {
+    const actions = built.actions(state);
+    if (actions.length === 0) break;
+    const steps = actions.map((action) => JSON.stringify(built.toStep(action)));
+    const pick = choose(steps);
+    taken.push(steps[pick]!);
+    state = built.step(state, actions[pick]!);
+  }
+  return { built, state, taken };
+}
+
+describe("the runtime carries out what machines emit", () => {
+  it("initial state: entry outputs carried out in order (a timer set and a second one set then cancelled)", () => {
+    const built = system();
+    const [initial] = built.initial();
+    expect(built.actions(initial!).map((action) => built.toStep(action))).toEqual([{ timeout: "Pi", timer: "go" }]);
+    expect(built.describeParticipants!(initial!)).toEqual({ Pi: "waiting", Po0: "serving", Po1: "serving" });
+  });
+
+  it("a timer's expiry multicasts PING; each delivery is a step with structured endpoints; a ponger that stops is deaf", async () => {
+    const { built, state, taken } = walk({}, () => 0, 10);
+    expect(taken[0]).toBe('{"timeout":"Pi","timer":"go"}');
+    expect(taken[1]).toBe('{"deliver":"PING 1 Pi->Po0","from":"Pi","to":"Po0"}');
+    expect(built.actions(state)).toEqual([]);
+    expect(built.describeParticipants!(state)).toEqual({ Pi: "pinging", Po0: "stopped", Po1: "stopped" });
+    // Exhaustively: the initial state, then each ponger's PING pending, its PONG pending, or its
+    // PONG delivered (3 × 3), in any order: 10 states, depth 5.
+    const result = await explore(built, { model: "ping" });
+    expect(result).toMatchObject({ result: "pass", distinctStates: 10, maxDepth: 5, statesPerDepth: [1, 1, 2, 3, 2, 1] });
+  });
+
+  it("messages to a crashed or finished actor are discarded, not kept in flight", async () => {
+    const crashy = system({ crashes: 1 });
+    const result = await explore(crashy, { model: "ping" });
+    expect(result.result).toBe("pass");
+    const { built, state } = walk({ crashes: 1 }, (steps) => steps.findIndex((step) => step.startsWith('{"crash"')), 1);
+    expect(built.describeParticipants!(state)).toMatchObject({ Pi: "crashed" });
+    expect(built.actions(state)).toEqual([]);
+  });
+
+  it("a crash part-way through a multicast keeps only a prefix of its sends", () => {
+    const { built, state, taken } = walk({ crashes: 1, midMulticast: true }, (steps) => Math.max(0, steps.indexOf('{"timeout":"Pi","timer":"go","crashAfter":1}')), 1);
+    expect(taken).toEqual(['{"timeout":"Pi","timer":"go","crashAfter":1}']);
+    expect(built.actions(state).map((action) => built.toStep(action))).toEqual([{ deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0" }]);
+  });
+
+  it("loss: any message may be dropped instead of delivered", () => {
+    const { built, state } = walk({ loss: true }, () => 0, 1);
+    expect(built.actions(state).map((action) => built.toStep(action))).toContainEqual({ drop: "PING 1 Pi->Po1", from: "Pi", to: "Po1" });
+    const dropped = built.step(state, built.actions(state).find((action) => JSON.stringify(built.toStep(action)).startsWith('{"drop":"PING 1 Pi->Po1"'))!);
+    expect(built.actions(dropped).map((action) => JSON.stringify(built.toStep(action))).some((step) => step.includes("Po1"))).toBe(false);
+  });
+
+  it("a persistent network keeps a delivered message deliverable: one PONG counted twice breaks an at-most-once assumption", async () => {
+    const result = await explore(system({ duplication: "persistent", stopAfter: 2, pongers: 1 }), { model: "ping" });
+    expect(result).toMatchObject({ result: "violation", property: "pongs never exceed pings sent", distinctStates: 7 });
+    expect(result.counterexample!.steps).toEqual([
+      { timeout: "Pi", timer: "go" },
+      { deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0" },
+      { deliver: "PONG 1 Po0->Pi", from: "Po0", to: "Pi" },
+      { deliver: "PONG 1 Po0->Pi", from: "Po0", to: "Pi" },
+    ]);
+    const { built, state } = walk({ duplication: "persistent", stopAfter: 2, pongers: 1 }, () => 0, 2);
+    expect(built.describeParticipants!(state)).toMatchObject({ Po0: "serving" });
+    expect(built.actions(state).map((action) => built.toStep(action))[0]).toEqual({ deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0" });
+  });
+
+  it("encode is the state's bytes and decode reads them back from any offset", () => {
+    const { built, state } = walk({}, () => 0, 3);
+    const bytes = built.encode(state);
+    const arena = new Uint8Array(bytes.length + 3);
+    arena.set(bytes, 3);
+    expect(built.decode!(arena, 3)).toEqual(state);
+    const target = new Uint8Array(built.encodedLength!);
+    expect(built.encodeInto!(state, target)).toBe(bytes.length);
+    expect(target.subarray(0, bytes.length)).toEqual(bytes);
+  });
+
+  it("toStep and fromStep round-trip, and a counterexample replays", () => {
+    const { built, taken } = walk({ crashes: 1, midMulticast: true, loss: true }, (steps) => steps.length - 1, 4);
+    let state = built.initial()[0]!;
+    for (const step of taken) {
+      const action = built.fromStep(state, JSON.parse(step));
+      expect(action).toBeDefined();
+      state = built.step(state, action!);
+    }
+    expect(built.fromStep(built.initial()[0]!, { deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0" })).toBeUndefined();
+    const trace = replay(built, { version: 1, model: "ping", config: {}, seed: 0, steps: taken.map((step) => JSON.parse(step)) });
+    expect(trace.steps).toHaveLength(taken.length);
+    expect(built.describeState!(state)).toContain("Pi:");
+  });
+});
+
+describe("the runtime refuses what it cannot run", () => {
+  const broken = (change: Partial<ProtocolDefinition<PingConfig, PingMessage>>) => () => runtimeSystem({ ...pingProtocol, ...change }, basePing);
+
+  it("bad declarations: no actors, a bad or duplicate name, an undeclared role", () => {
+    expect(broken({ actors: () => [] })).toThrow(/a model has 1 to 32 actors, this one 0/);
+    expect(broken({ actors: () => [{ name: "1x", role: "pinger" }] })).toThrow(/actor name "1x" must be a letter/);
+    expect(broken({ actors: () => [{ name: "A", role: "ponger", input: { stopAfter: 1 } }, { name: "A", role: "ponger", input: { stopAfter: 1 } }] })).toThrow(/two actors are named A/);
+    expect(broken({ actors: () => [{ name: "A", role: "nobody" }] })).toThrow(/has the role nobody, which the protocol does not declare/);
+  });
+
+  it("a message its schema rejects, a send to no actor, an unknown output: errors naming the actor", () => {
+    const strict = runtimeSystem({ ...pingProtocol, messageSchema: pingProtocol.messageSchema.refine((message) => message.type !== "PING", "no pings") as never }, basePing);
+    const [initial] = strict.initial();
+    expect(() => strict.step(initial!, strict.actions(initial!)[0]!)).toThrow(/a machine sent a message its protocol's schema rejects: \{"n":1,"type":"PING"\} \(no pings\)/);
+    const lonely = runtimeSystem({ ...pingProtocol, actors: () => [{ name: "Pi", role: "pinger", input: { pongers: ["Ghost"] } }] }, basePing);
+    const [alone] = lonely.initial();
+    expect(() => lonely.step(alone!, lonely.actions(alone!)[0]!)).toThrow(/Pi sent PING to Ghost, which is no actor of this model/);
+  });
+});
