@@ -101,8 +101,7 @@ export class Runtime<Config, Message extends { type: string }> {
     const head = new Uint32Array(this.layout.networkAt);
     const envelopes = new Map<number, number>();
     this.actors.forEach((actor, index) => {
-      const [snapshot, actions] = initialTransition(this.machines[index]!, actor.input);
-      this.checkStatus(snapshot, index, "its initial state");
+      const [snapshot, actions] = this.guarded(index, "its initial state", () => initialTransition(this.machines[index]!, actor.input));
       head[this.layout.snapshotAt(index)] = this.internSnapshot(index, snapshot);
       const reaction = this.carryOut(index, machineOutputs(actions, actor.name));
       for (const envelope of reaction.sends) envelopes.set(envelope, this.network.duplication === "persistent" ? 1 : (envelopes.get(envelope) ?? 0) + 1);
@@ -133,8 +132,7 @@ export class Runtime<Config, Message extends { type: string }> {
     const known = memo.get(key);
     if (known !== undefined) return known;
     const event = this.events.values[eventId] as { type: string };
-    const [next, actions] = transition(this.machines[actor]!, this.snapshots.values[snapshotId]!.snapshot, event);
-    this.checkStatus(next, actor, `the event ${event.type}`);
+    const [next, actions] = this.guarded(actor, `the event ${event.type}`, () => transition(this.machines[actor]!, this.snapshots.values[snapshotId]!.snapshot, event));
     const reaction = this.carryOut(actor, machineOutputs(actions, this.actors[actor]!.name));
     reaction.next = this.internSnapshot(actor, next);
     memo.set(key, reaction);
@@ -190,13 +188,14 @@ export class Runtime<Config, Message extends { type: string }> {
     return bit;
   }
 
-  private checkStatus(snapshot: AnyMachineSnapshot, actor: number, on: string): void {
-    if (snapshot.status === "error") {
-      const error = (snapshot as { error?: unknown }).error;
+  /** A machine that throws (in a guard, an assign, its context factory) fails the step, named. */
+  private guarded<T>(actor: number, on: string, step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
       throw new Error(`${this.actors[actor]!.name}'s machine failed on ${on}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }
-}
+  }}
 
 /** Timer operations applied in order to a timer mask. */
 export function applyTimers(mask: number, operations: readonly [number, boolean][]): number {

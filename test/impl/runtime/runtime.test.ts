@@ -122,3 +122,51 @@ describe("the runtime refuses what it cannot run", () => {
     expect(() => lonely.step(alone!, lonely.actions(alone!)[0]!)).toThrow(/Pi sent PING to Ghost, which is no actor of this model/);
   });
 });
+
+describe("what a machine may emit and what properties may ask", () => {
+  it("outputs other than send, setTimer and cancelTimer, or malformed sends, are errors naming the actor", async () => {
+    const { machineOutputs } = await import("../../../impl/runtime/machine-outputs.ts");
+    const emit = (event: unknown) => [{ type: "xstate.emit", params: { event } }];
+    expect(() => machineOutputs(emit({ type: "send", to: 3, message: { type: "X" } }), "P0")).toThrow(/P0 emitted a send whose "to" is not an actor name/);
+    expect(() => machineOutputs(emit({ type: "send", to: "A", message: { kind: "X" } }), "P0")).toThrow(/P0 emitted a send without a message that has a string "type"/);
+    expect(() => machineOutputs(emit({ type: "shout" }), "P0")).toThrow(/P0 emitted \{"type":"shout"\}; a machine emits only send, setTimer and cancelTimer/);
+    expect(machineOutputs([{ type: "xstate.assign" }, ...emit({ type: "cancelTimer", timer: "t" })], "P0")).toEqual([{ type: "cancelTimer", timer: "t" }]);
+  });
+
+  it("the view names actors, roles and in-flight messages; an unknown name is an error", async () => {
+    const { viewOf } = await import("../../../impl/runtime/runtime-views.ts");
+    const { built, state } = walk({}, () => 0, 1);
+    const view = viewOf(built.runtime, state);
+    expect(view.role("ponger").map((actor) => actor.name)).toEqual(["Po0", "Po1"]);
+    expect(view.inFlight()).toEqual([
+      { from: "Pi", to: "Po0", message: { type: "PING", n: 1 }, copies: 1 },
+      { from: "Pi", to: "Po1", message: { type: "PING", n: 1 }, copies: 1 },
+    ]);
+    expect(() => view.actor("Nobody")).toThrow(/no actor named Nobody/);
+  });
+
+  it("a machine whose guard throws fails the step (the explorer turns it into an error Result)", () => {
+    const failing = runtimeSystem(
+      {
+        ...pingProtocol,
+        invariants: () => [],
+        summarise: (actor) => `${actor.name}!`,
+        roles: {
+          ...pingProtocol.roles,
+          ponger: pingProtocol.roles.ponger!.provide({
+            guards: {
+              isLast: () => {
+                throw new Error("boom");
+              },
+            },
+          }),
+        },
+      },
+      basePing,
+    );
+    let state = failing.initial()[0]!;
+    expect(failing.describeParticipants!(state)).toEqual({ Pi: "Pi!", Po0: "Po0!", Po1: "Po1!" });
+    state = failing.step(state, failing.actions(state)[0]!);
+    expect(() => failing.step(state, failing.actions(state)[0]!)).toThrow(/^Po0's machine failed on the event PING: Unable to evaluate guard 'isLast'[\s\S]*boom$/);
+  });
+});

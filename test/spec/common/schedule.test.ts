@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SCHEDULE_LIMITS, describeStep, scheduleSchema, stepKindOf } from "../../../spec/common/schedule.ts";
+import { SCHEDULE_LIMITS, describeStep, scheduleSchema, scheduleStep, stepKindOf, type ScheduleStep } from "../../../spec/common/schedule.ts";
 import { InputError, parseInput } from "../../../spec/common/input-error.ts";
 
 const valid = {
@@ -107,5 +107,23 @@ describe("Schedule format", () => {
       { byzantine: 63, behaviour: "b".repeat(128), message: "m".repeat(1024), ...Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`a${i}`, i])) },
     ];
     expect(scheduleSchema.parse({ ...valid, model: "m".repeat(128), steps }).steps).toHaveLength(4);
+  });
+});
+
+describe("runtime steps (actor names, timers, crashes part-way through a multicast)", () => {
+  it("are described for people", () => {
+    expect(describeStep({ deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0", crashAfter: 1 } as ScheduleStep)).toBe("deliver PING 1 Pi->Po0, then the receiver crashes after 1 of its sends");
+    expect(describeStep({ timeout: "P0", timer: "start" } as ScheduleStep)).toBe("timeout start at P0");
+    expect(describeStep({ timeout: "P0", timer: "retry", crashAfter: 2 } as ScheduleStep)).toBe("timeout retry at P0, then P0 crashes after 2 of its sends");
+    expect(describeStep({ timeout: 1 } as ScheduleStep)).toBe("timeout at replica 1");
+    expect(describeStep({ crash: "P1" } as ScheduleStep)).toBe("crash P1");
+    expect(describeStep({ crash: 2 } as ScheduleStep)).toBe("crash replica 2");
+  });
+
+  it("are validated: actor names, not any string", () => {
+    expect(scheduleStep.safeParse({ crash: "P1" }).success).toBe(true);
+    expect(scheduleStep.safeParse({ crash: "all of them" }).success).toBe(false);
+    expect(scheduleStep.safeParse({ deliver: "X", from: "9x" }).success).toBe(false);
+    expect(scheduleStep.safeParse({ deliver: "X", from: "A", to: "B", crashAfter: -1 }).success).toBe(false);
   });
 });
