@@ -137,6 +137,23 @@ describe("resuming refuses DFS and random-walk checkpoints whose contents do not
     );
   });
 
+  it("sometimes witnesses that name no declared property, a state past the stored ones, or an id without a parent log", async () => {
+    const reaching: ExploreOptions = { ...made, checkpoint: { ...made.checkpoint!, identity: undefined } };
+    const system = { ...grid(), sometimes: [{ name: "one step away", holds: ([x, y]: readonly [number, number]) => x + y === 1 }] };
+    const { bytes } = await checkpointAt(system, reaching, 200);
+    const sometimes = (edit: unknown[]) => withHeader(bytes, (header) => ((header.checker as { sometimes: unknown[] }).sometimes = edit));
+    const resumed = (edited: Uint8Array, options: ExploreOptions = reaching) => explore(system, { ...options, resumeFrom: edited }).then(() => "", (error: Error) => error.message);
+    expect(readCheckpointHeader(bytes).checker.sometimes).toEqual([{ property: "one step away", id: 1 }]);
+    expect(await resumed(sometimes([{ property: "elsewhere", id: 1 }]))).toBe('checkpoint: truncated or corrupt (checker.sometimes: "elsewhere" is not a sometimes property of this system)');
+    expect(await resumed(sometimes([{ property: "one step away", id: 10 ** 6 }]))).toMatch(/^checkpoint: truncated or corrupt \(checker\.sometimes: "one step away" names state 1000000 of \d+\)$/);
+    expect(await resumed(sometimes([{ property: "one step away" }]))).toMatch(/^checkpoint: truncated or corrupt \(header checker\.sometimes\[0\]/);
+    const dfs = await checkpointAt(system, { strategy: "dfs" }, 200);
+    const dfsWithId = withHeader(dfs.bytes, (header) => ((header.checker as { sometimes: unknown[] }).sometimes = [{ property: "one step away", id: 1 }]));
+    expect(await resumed(dfsWithId, { strategy: "dfs" })).toBe(
+      'checkpoint: truncated or corrupt (checker.sometimes: "one step away" names a state id, and this strategy keeps no parent log)',
+    );
+  });
+
   it("a BFS checkpoint without its parent log", async () => {
     const bytes = await checkpointOf();
     expect(await refusal(withHeader(bytes, (header) => delete header.parents), made)).toBe("checkpoint: truncated or corrupt (parents: missing from a BFS checkpoint)");
