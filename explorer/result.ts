@@ -25,7 +25,7 @@ export const sometimesResultSchema = z
     discovered: z.boolean().describe("Whether some explored state satisfies it. An exhaustive pass where one is false may be vacuous."),
     witness: scheduleSchema
       .optional()
-      .describe("When discovered: the schedule from the initial state to the first state found where it holds (for BFS, a shortest one), ready for `replay`."),
+      .describe("When discovered: the schedule from the initial state to the first state found where it holds (for BFS, a shortest one); saved as a schedule file, `replay --expect pass` re-runs it."),
     shrunkFrom: z.number().int().positive().optional().describe("DFS or random walk: the witness's length as found, before it was shrunk."),
   })
   .strict();
