@@ -68,8 +68,11 @@ function vacuity(result: Result): string[] {
 
 /** The shortest witnesses against their pins: each declared one pinned, each pin declared, every length equal. */
 function witnessDrift(result: Result, pinned: Record<string, number>): string[] {
+  const pins = Object.keys(pinned).length;
+  // A saved Result from before the model declared them, or a run that checked no properties.
+  if (result.sometimes === undefined) return pins === 0 ? [] : [`the run reports no sometimes properties; the model pins ${pins}, so the pass may be vacuous`];
   const reasons: string[] = [];
-  const declared = result.sometimes ?? [];
+  const declared = result.sometimes;
   for (const { name, witness } of declared) {
     const length = witness?.steps.length;
     if (length === undefined) continue;

@@ -114,4 +114,9 @@ describe("judging the sometimes properties (Stateright's Property::sometimes)", 
     // Witness lengths are pinned for the exhaustive BFS only, like the other figures.
     expect(judge(drifted, pins, { figures: false })).toEqual({ outcome: "as-expected", reasons: [] });
   });
+
+  it("flags a pass that reports none where the model pins some (a Result saved before they were checked)", () => {
+    expect(judge(passResult(), pins).reasons).toEqual(["the run reports no sometimes properties; the model pins 2, so the pass may be vacuous"]);
+    expect(judge(passResult(), { ...pins, sometimes: {} })).toEqual({ outcome: "as-expected", reasons: [] });
+  });
 });
