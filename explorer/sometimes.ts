@@ -37,14 +37,12 @@ export class SometimesTracker<S> {
 
   /** Checks the pending properties in a newly stored `state`; `witness` is asked at most once. */
   check(state: S, witness: () => Witness): void {
-    if (this.pending.length === 0) return;
     let found: Witness | undefined;
-    const still: number[] = [];
     for (const index of this.pending) {
-      if (!this.properties[index]!.holds(state)) still.push(index);
-      else this.witnesses[index] = found ??= witness();
+      if (this.properties[index]!.holds(state)) this.witnesses[index] = found ??= witness();
     }
-    if (still.length !== this.pending.length) this.pending = still;
+    // Nothing allocated per state unless one was found (once per property per run).
+    if (found !== undefined) this.pending = this.pending.filter((index) => this.witnesses[index] === undefined);
   }
 
   /** Each property with its witness, or undefined when it was never seen to hold. */
