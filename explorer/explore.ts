@@ -11,6 +11,7 @@ import { StateEncoder } from "./state-encoder.ts";
 import { breadthFirst, DEFAULT_WALK_LENGTH, depthFirst, randomWalk, type SearchContext, type SearchOutcome } from "./strategies/index.ts";
 import type { TransitionSystem } from "./transition-system.ts";
 import { ExactStateStore, FingerprintStore, omissionProbability, type VisitedSet } from "./visited/index.ts";
+import { sometimesResults } from "./witnesses.ts";
 
 /**
  * Explores `system` with the chosen strategy and limits and reports a Result: "pass" (the
@@ -30,8 +31,8 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   const restored = saved ? restoreParts(saved.header, saved.sections, settings) : undefined;
   const visited: VisitedSet = restored?.visited ?? (settings.fingerprint ? new FingerprintStore() : new ExactStateStore());
   const parents = restored?.parents ?? new ParentLog();
-  const checker = new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation);
-  if (saved) checker.restore(saved.header.checker);
+  const checker = new PropertyChecker(system.invariants, system.terminal, settings.stopAtFirstViolation, system.sometimes);
+  if (saved) checker.restore(saved.header.checker, { states: visited.size, ids: settings.strategy === "bfs" });
   const monitor = new RunMonitor(settings, hooks, saved?.header.elapsedSeconds ?? 0);
   const context: SearchContext<S, A> = {
     system,
@@ -69,12 +70,17 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   if (settings.checkInvariants && checker.terminalViolations !== undefined) result.terminalViolations = checker.terminalViolations;
   if (Object.keys(checker.counts).length > 0) result.violationCounts = { ...checker.counts };
   if (settings.fingerprint) result.omissionProbability = omissionProbability(outcome.distinctStates);
+  const origin = { model: settings.model, config: settings.config, seed };
+  // Unchecked (checkInvariants: false), they would all read "never reached" for no reason.
+  if (settings.checkInvariants && checker.sometimes.properties.length > 0) {
+    result.sometimes = sometimesResults(system, checker.sometimes, parents, origin, settings.strategy !== "bfs");
+  }
   // A violation found before a limit (stopAtFirstViolation: false) is still a violation.
   const first = checker.first;
   if (first !== undefined) {
     result.result = "violation";
     result.property = first.property;
-    const counterexample = scheduleOf(system, first.path, { model: settings.model, config: settings.config, seed });
+    const counterexample = scheduleOf(system, first.path, origin);
     // BFS's counterexample is already a shortest one; DFS's and a random walk's are shrunk.
     if (settings.strategy !== "bfs") {
       const shrunk = shrinkCounterexample(system, counterexample.steps, first.property);

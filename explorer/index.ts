@@ -1,10 +1,10 @@
 export { explore } from "./explore.ts";
 export { replay, ReplayDivergence, type Trace, type TraceStep, type TraceState } from "./replay.ts";
 export { actionsAlong, scheduleOf, type ScheduleOrigin } from "./counterexample.ts";
-export { shrinkCounterexample } from "./shrink.ts";
+export { shrinkCounterexample, shrinkWitness } from "./shrink.ts";
 export { exploreSettingsSchema, parseExploreOptions, type ExploreOptions, type ExploreSettings, type ExploreHooks, type CheckpointHook, type Progress } from "./options.ts";
 export { readCheckpointHeader, checkpointHeaderSchema, CHECKPOINT_FORMAT_VERSION, CHECKPOINT_MAGIC, type CheckpointHeader } from "./checkpoint/index.ts";
-export { resultSchema, limitSchema, verdictSchema, type Result, type LimitKind, type Verdict } from "./result.ts";
+export { resultSchema, limitSchema, verdictSchema, sometimesResultSchema, type Result, type LimitKind, type Verdict, type SometimesResult } from "./result.ts";
 export type { TransitionSystem, Invariant } from "./transition-system.ts";
 export { xoshiro128ss, restoreXoshiro128ss, type Prng } from "./prng.ts";
 export { ExactStateStore, FingerprintStore, omissionProbability, murmur3, type VisitedSet } from "./visited/index.ts";

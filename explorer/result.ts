@@ -18,6 +18,19 @@ export type LimitKind = z.infer<typeof limitSchema>;
 
 const count = () => z.number().int().nonnegative();
 
+/** One `sometimes` property of the system and whether the run reached a state where it holds. */
+export const sometimesResultSchema = z
+  .object({
+    name: z.string().describe('The property\'s name, e.g. "a value chosen".'),
+    discovered: z.boolean().describe("Whether some explored state satisfies it. An exhaustive pass where one is false may be vacuous."),
+    witness: scheduleSchema
+      .optional()
+      .describe("When discovered: the schedule from the initial state to the first state found where it holds (for BFS, a shortest one); saved as a schedule file, `replay --expect pass` re-runs it."),
+    shrunkFrom: z.number().int().positive().optional().describe("DFS or random walk: the witness's length as found, before it was shrunk."),
+  })
+  .strict();
+export type SometimesResult = z.infer<typeof sometimesResultSchema>;
+
 /** What one run of the explorer found (docs/ARCHITECTURE.md, "Result"). */
 export const resultSchema = z.object({
   model: z.string().describe("The model's registry name, e.g. pbft/n4_f1."),
@@ -42,6 +55,13 @@ export const resultSchema = z.object({
   runs: count().optional().describe('Random walk: walks completed (all of them for "no-violation"; fewer when cut short or a violation stopped it).'),
   maxSteps: count().optional().describe("Random walk: the length bound of one walk."),
   error: z.string().optional().describe('limitHit "error": the message of what the system threw mid-search (a bug in the model), one line.'),
+  sometimes: z
+    .array(sometimesResultSchema)
+    .optional()
+    .describe(
+      "The system's `sometimes` properties (Stateright's `Property::sometimes`): states that must be reachable, so that a pass is not vacuous; each discovered or not, as far as the run went. " +
+        "Absent when the system declares none or the run checked no properties (checkInvariants: false).",
+    ),
 }).superRefine((result, ctx) => {
   // explore() writes one name into both; a file where they differ would be rendered as a run of
   // one model and replayed as a run of the other.
@@ -51,6 +71,22 @@ export const resultSchema = z.object({
       path: ["counterexample", "model"],
       message: `${shown(result.counterexample.model)} is another model than the Result's ${shown(result.model)}; a counterexample is a run of the Result's own model`,
     });
+  }
+  const names = new Set<string>();
+  for (const [index, entry] of (result.sometimes ?? []).entries()) {
+    // Reports list them by name and judge each: a name twice would be judged twice, or hidden.
+    if (names.has(entry.name)) ctx.addIssue({ code: "custom", path: ["sometimes", index, "name"], message: `${shown(entry.name)} is listed twice; each sometimes property once` });
+    names.add(entry.name);
+    if (entry.discovered !== (entry.witness !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["sometimes", index, "witness"], message: entry.discovered ? "a discovered property has a witness" : "a property never discovered has no witness" });
+    }
+    if (entry.witness !== undefined && entry.witness.model !== result.model) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sometimes", index, "witness", "model"],
+        message: `${shown(entry.witness.model)} is another model than the Result's ${shown(result.model)}; a witness is a run of the Result's own model`,
+      });
+    }
   }
 });
 

@@ -1,5 +1,5 @@
 import type { ScheduleStep } from "../spec/common/schedule.ts";
-import type { TransitionSystem } from "./transition-system.ts";
+import type { Invariant, TransitionSystem } from "./transition-system.ts";
 
 /** Up to this length every chunk size is tried; longer schedules halve their chunk size. */
 const EXHAUSTIVE_UP_TO = 64;
@@ -8,14 +8,33 @@ const EXHAUSTIVE_UP_TO = 64;
  * Shrinks a counterexample found by DFS or a random walk, which is rarely the shortest
  * (BFS's is). Like fast-check's shrinking and Stateright's trace minimisation, it keeps a
  * candidate only if it still replays — every step enabled where it is taken — and still
- * reaches a state violating the same property. It deletes chunks of consecutive steps, the
- * largest first (a loop in the trace is one chunk, and deleting only part of it would leave
- * a step that is not enabled), and cuts each accepted candidate after its first violating
- * state, until no deletion is accepted: no single chunk can be removed.
+ * reaches a state violating the same property (see `shrinkTo`).
  */
 export function shrinkCounterexample<S, A>(system: TransitionSystem<S, A>, steps: readonly ScheduleStep[], property: string): ScheduleStep[] {
-  const firstFailing = (candidate: readonly ScheduleStep[]): number => violationIndex(system, candidate, property);
-  const end = firstFailing(steps);
+  const invariant = system.invariants.find((candidate) => candidate.name === property);
+  const terminal = system.terminal?.name === property ? system.terminal : undefined;
+  if (invariant === undefined && terminal === undefined) return steps.slice();
+  return shrinkTo(system, steps, (state) => (invariant !== undefined && !invariant.holds(state)) || (terminal !== undefined && system.actions(state).length === 0 && !terminal.holds(state)));
+}
+
+/**
+ * Shrinks the witness of a `sometimes` property found by DFS or a random walk the same way:
+ * a candidate is kept if it replays and still reaches a state where `property` holds.
+ */
+export function shrinkWitness<S, A>(system: TransitionSystem<S, A>, steps: readonly ScheduleStep[], property: Invariant<S>): ScheduleStep[] {
+  return shrinkTo(system, steps, (state) => property.holds(state));
+}
+
+/**
+ * Deletes chunks of consecutive steps, the largest first (a loop in the trace is one chunk,
+ * and deleting only part of it would leave a step that is not enabled), and cuts each
+ * accepted candidate after its first state that is `wanted`, until no deletion is accepted:
+ * no single chunk can be removed. A schedule that never reaches a wanted state after a step
+ * is returned as it is.
+ */
+function shrinkTo<S, A>(system: TransitionSystem<S, A>, steps: readonly ScheduleStep[], wanted: (state: S) => boolean): ScheduleStep[] {
+  const firstHit = (candidate: readonly ScheduleStep[]): number => firstWanted(system, candidate, wanted);
+  const end = firstHit(steps);
   if (end < 0) return steps.slice();
   let current = steps.slice(0, end + 1);
   for (let shrunk = true; shrunk; ) {
@@ -23,7 +42,7 @@ export function shrinkCounterexample<S, A>(system: TransitionSystem<S, A>, steps
     for (const chunk of chunkSizes(current.length)) {
       for (let start = 0; start + chunk <= current.length; start++) {
         const candidate = [...current.slice(0, start), ...current.slice(start + chunk)];
-        const at = firstFailing(candidate);
+        const at = firstHit(candidate);
         if (at < 0) continue;
         current = candidate.slice(0, at + 1);
         shrunk = true;
@@ -47,22 +66,18 @@ function chunkSizes(length: number): number[] {
 }
 
 /**
- * The index of the step after which `property` first fails (-1 for the initial state is not
- * returned: a counterexample has at least one step), or -1 when the steps do not replay or
- * never violate it. The first initial state is used, as the explorer's Schedules assume.
+ * The index of the step after which the state is first `wanted` (the initial state is not
+ * looked at: a shrunk schedule has at least one step), or -1 when the steps do not replay or
+ * never reach such a state. The first initial state is used, as the explorer's Schedules assume.
  */
-function violationIndex<S, A>(system: TransitionSystem<S, A>, steps: readonly ScheduleStep[], property: string): number {
-  const invariant = system.invariants.find((candidate) => candidate.name === property);
-  const terminal = system.terminal?.name === property ? system.terminal : undefined;
-  if (invariant === undefined && terminal === undefined) return -1;
+function firstWanted<S, A>(system: TransitionSystem<S, A>, steps: readonly ScheduleStep[], wanted: (state: S) => boolean): number {
   let state = system.initial()[0];
   if (state === undefined) return -1;
   for (let index = 0; index < steps.length; index++) {
     const action = system.fromStep(state, steps[index]!);
     if (action === undefined) return -1;
     state = system.step(state, action);
-    if (invariant !== undefined && !invariant.holds(state)) return index;
-    if (terminal !== undefined && system.actions(state).length === 0 && !terminal.holds(state)) return index;
+    if (wanted(state)) return index;
   }
   return -1;
 }

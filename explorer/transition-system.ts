@@ -51,6 +51,15 @@ export interface TransitionSystem<S, A> {
   /** Safety properties checked in every reachable state. */
   invariants: readonly Invariant<S>[];
   /**
+   * Optional reachability properties (Stateright's `Property::sometimes`): each must hold in
+   * SOME reachable state. A pass proves only that no reachable state breaks an invariant; if
+   * the model cannot even reach the states the invariants are about (a request executed, a
+   * forgery delivered), the pass is vacuous. The explorer checks each in every newly stored
+   * state and reports whether it was discovered, with the path to the first state where it
+   * holds (under BFS a shortest one). The symmetry group, if any, must preserve them too.
+   */
+  sometimes?: readonly Invariant<S>[];
+  /**
    * Bounded termination: checked in every state with no enabled action. A terminal state
    * that fails it is reported as a violation of property `name` (e.g. "termination": a
    * correct replica never executed a pending request).
@@ -72,6 +81,7 @@ export interface TransitionSystem<S, A> {
   describeParticipants?(state: S): Record<string, string>;
 }
 
+/** A state predicate: an invariant (must hold everywhere) or a `sometimes` (must hold somewhere). */
 export interface Invariant<S> {
   /** The property's name as reported, e.g. "agreement", "validity", "termination". */
   name: string;

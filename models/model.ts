@@ -34,4 +34,10 @@ export interface Expectation {
   maxDepth: number;
   /** Transitions (edges) explored; pinned where exhaustive. */
   transitions?: number;
+  /**
+   * Each `sometimes` property the model declares → the length of its shortest witness (BFS), so
+   * that reaching it later, sooner or not at all is a diff in review. Pinned for models expected
+   * to pass, which must declare what they reach (a pass that reaches nothing proves nothing).
+   */
+  sometimes?: Record<string, number>;
 }

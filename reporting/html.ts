@@ -2,9 +2,11 @@ import { htmlAttribute } from "./escape/html-attribute.ts";
 import { htmlId } from "./escape/html-id.ts";
 import { htmlText } from "./escape/html-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { htmlSometimes } from "./html-sometimes.ts";
 import { htmlStepTable } from "./html-step-table.ts";
 import type { ModelReport } from "./markdown.ts";
 import { verdictLine } from "./markdown.ts";
+import { sometimesTally } from "./sometimes.ts";
 import { MAX_WIDTH, sequenceSvg } from "./svg-sequence.ts";
 
 /**
@@ -20,7 +22,8 @@ export function htmlReport(reports: readonly ModelReport[], generatedAt: string)
       const outcome = judgement?.outcome ?? "—";
       // A simulation that found nothing is "as expected" for a model expected to pass, but is no proof: marked apart.
       const rowClass = result.result === "no-violation" ? `${outcome} no-violation` : outcome;
-      return `<tr class="${htmlAttribute(rowClass)}"><td><a href="#${htmlId(result.model)}">${htmlText(result.model)}</a></td><td>${htmlText(result.result)}${result.property ? ` (${htmlText(result.property)})` : ""}</td><td>${htmlText(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td><td>${htmlText(ranAt ?? "—")}</td></tr>`;
+      const tally = result.result === "violation" ? undefined : sometimesTally(result);
+      return `<tr class="${htmlAttribute(rowClass)}"><td><a href="#${htmlId(result.model)}">${htmlText(result.model)}</a></td><td>${htmlText(result.result)}${result.property ? ` (${htmlText(result.property)})` : ""}${tally ? ` (${htmlText(tally)})` : ""}</td><td>${htmlText(outcome)}</td><td class="n">${formatCount(result.distinctStates)}</td><td class="n">${result.maxDepth}</td><td class="n">${formatSeconds(result.seconds)}</td><td class="n">${formatRate(result.statesPerSecond)}</td><td>${htmlText(ranAt ?? "—")}</td></tr>`;
     })
     .join("\n");
   const sections = reports.map(modelSection).join("\n");
@@ -37,6 +40,7 @@ section{border-top:1px solid #ddd;margin-top:2em}
 .diagram{max-width:${MAX_WIDTH}px}.diagram svg{display:block;max-width:100%;height:auto}
 table.steps{width:100%;table-layout:fixed}table.steps th:first-child{width:2.5em}table.steps th:last-child{width:9em}
 table.steps td{vertical-align:top;overflow-wrap:anywhere}tr.violated td{background:#fde2e2}
+table.sometimes td{overflow-wrap:anywhere}tr.reached td:nth-child(2){color:#075}tr.unreached td{background:#fff4d6}
 </style></head><body>
 <h1>consensus-check report</h1>
 <p>Generated ${htmlText(generatedAt)}.</p>
@@ -62,5 +66,5 @@ ${htmlStepTable(report.trace, report.initialParticipants)}`
 ${warnings}
 <p><strong>${htmlText(verdictLine(result))}</strong></p>${reasons}
 <p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
-${trace}</section>`;
+${htmlSometimes(result)}${trace}</section>`;
 }

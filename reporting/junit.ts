@@ -1,6 +1,7 @@
 import type { Result } from "../explorer/result.ts";
 import { xmlAttribute, xmlText } from "./escape/xml.ts";
 import { verdictLine } from "./markdown.ts";
+import { unreachedNote, witnessLength } from "./sometimes.ts";
 import type { Judgement } from "./verdict.ts";
 
 export interface JunitCase {
@@ -12,7 +13,8 @@ export interface JunitCase {
 
 /**
  * reports/junit.xml: one test case per model; "unexpected" fails, "incomplete" is an error. A
- * finished simulation that found nothing passes, with its caveat in system-out.
+ * finished simulation that found nothing passes, with its caveat in system-out, where each
+ * `sometimes` property is listed too, reached or not.
  * JUnit has a timestamp only on the test suite, so the suite carries the earliest run's and
  * each test case names its own run in its system-out.
  */
@@ -38,11 +40,21 @@ export function junitReport(cases: readonly JunitCase[]): string {
     const caveat = result.result === "no-violation" ? `
 ${verdictLine(result)}; nothing is proven` : result.error ? `
 error: ${result.error}` : "";
-    lines.push(`      <system-out>${xmlText(`${figures}${ranAt === undefined ? "" : ` ranAt=${ranAt}`}${caveat}`)}</system-out>`);
+    lines.push(`      <system-out>${xmlText(`${figures}${ranAt === undefined ? "" : ` ranAt=${ranAt}`}${caveat}${sometimesLines(result)}`)}</system-out>`);
     lines.push("    </testcase>");
   }
   lines.push("  </testsuite>", "</testsuites>", "");
   return lines.join("\n");
+}
+
+/** One line per `sometimes` property: reached, with its witness's length, or not. */
+function sometimesLines(result: Result): string {
+  return (result.sometimes ?? [])
+    .map((entry) => {
+      const length = witnessLength(entry, result.strategy);
+      return `\nsometimes ${entry.name}: ${length === undefined ? unreachedNote(result) : `reached, witness ${length}`}`;
+    })
+    .join("");
 }
 
 // An ISO 8601 date and time as `new Date().toISOString()` writes it, a zone optional. Date.parse

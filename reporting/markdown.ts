@@ -4,6 +4,7 @@ import { markdownCodeBlock } from "./escape/markdown-code-block.ts";
 import { markdownCodeSpan } from "./escape/markdown-code-span.ts";
 import { markdownInline } from "./escape/markdown-inline.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { sometimesSection } from "./markdown-sometimes.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { stepTable } from "./step-table.ts";
 import type { TraceStep } from "./trace.ts";
@@ -28,7 +29,7 @@ export interface ModelReport {
   ranAt?: string;
 }
 
-/** reports/<model>.md: verdict, figures, and the counterexample as a diagram and a table. */
+/** reports/<model>.md: verdict, figures, the `sometimes` reached, and the counterexample as a diagram and a table. */
 export function markdownReport(report: ModelReport): string {
   const { result } = report;
   const out: string[] = [];
@@ -51,7 +52,9 @@ export function markdownReport(report: ModelReport): string {
   if (result.limitHit) out.push(`| limit hit | ${markdownCell(result.limitHit)} |`);
   if (result.error) out.push(`| error | ${markdownCell(result.error)} |`);
   if (report.ranAt !== undefined) out.push(`| last run | ${markdownCell(report.ranAt)} |`);
+  if (result.sometimes?.length) out.push(`| sometimes reached | ${result.sometimes.filter((entry) => entry.discovered).length} of ${result.sometimes.length} |`);
   out.push("");
+  out.push(...sometimesSection(result));
   if (result.counterexample && report.trace) {
     const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
     out.push(`## Counterexample (${report.trace.length} steps${how})`, "");

@@ -1,6 +1,7 @@
 import type { Result } from "../explorer/result.ts";
 import { terminalText } from "./escape/terminal-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { sometimesTally } from "./sometimes.ts";
 import type { Judgement } from "./verdict.ts";
 
 /**
@@ -25,10 +26,17 @@ export function summaryTable(rows: readonly { result: Result; judgement: Judgeme
   return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(format)].join("\n");
 }
 
-/** A simulation that found nothing says how many runs: it is evidence in proportion, not a proof. */
+/**
+ * A simulation that found nothing says how many runs: it is evidence in proportion, not a proof.
+ * Any verdict but a violation says how many `sometimes` were reached ("pass (3/3 sometimes)"):
+ * a pass that reached fewer than all may be vacuous.
+ */
 function verdictCell(result: Result): string {
   if (result.result === "violation") return `violation (${result.property})`;
-  if (result.result === "no-violation") return `no-violation (${formatCount(result.runs ?? 0)} runs)`;
-  if (result.limitHit === "error") return "incomplete (error)";
-  return result.result;
+  const notes: string[] = [];
+  if (result.result === "no-violation") notes.push(`${formatCount(result.runs ?? 0)} runs`);
+  if (result.limitHit === "error") notes.push("error");
+  const tally = sometimesTally(result);
+  if (tally !== undefined) notes.push(tally);
+  return notes.length === 0 ? result.result : `${result.result} (${notes.join(", ")})`;
 }

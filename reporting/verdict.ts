@@ -40,6 +40,10 @@ export function judge(result: Result, expected: Expectation, options: { figures:
   } else if (expected.result === "violation" && result.property !== expected.property) {
     reasons.push(`expected a violation of ${expected.property}, found one of ${result.property}`);
   }
+  // Stateright's `sometimes`: a pass that never reached a state the model says is reachable
+  // checked its invariants on a space without the behaviour they are about. Any exhaustive
+  // strategy's pass counts; an incomplete run or a simulation may just not have got there yet.
+  if (reasons.length === 0 && result.result === "pass") reasons.push(...vacuity(result));
   // Figures are pinned for the exhaustive BFS that `check` runs; other strategies and limits
   // explore other (sub)spaces, so only their verdict is judged.
   if (reasons.length === 0 && options.figures) {
@@ -52,6 +56,32 @@ export function judge(result: Result, expected: Expectation, options: { figures:
     if (expected.transitions !== undefined && result.transitions !== expected.transitions) {
       reasons.push(`transitions ${result.transitions} differ from the pinned ${expected.transitions}`);
     }
+    if (result.result === "pass") reasons.push(...witnessDrift(result, expected.sometimes ?? {}));
   }
   return { outcome: reasons.length === 0 ? "as-expected" : "unexpected", reasons };
+}
+
+/** One reason per `sometimes` a pass never reached. */
+function vacuity(result: Result): string[] {
+  return (result.sometimes ?? []).filter((entry) => !entry.discovered).map((entry) => `sometimes ${entry.name} was never reached: the pass may be vacuous`);
+}
+
+/** The shortest witnesses against their pins: each declared one pinned, each pin declared, every length equal. */
+function witnessDrift(result: Result, pinned: Record<string, number>): string[] {
+  const pins = Object.keys(pinned).length;
+  // A saved Result from before the model declared them, or a run that checked no properties.
+  if (result.sometimes === undefined) return pins === 0 ? [] : [`the run reports no sometimes properties; the model pins ${pins}, so the pass may be vacuous`];
+  const reasons: string[] = [];
+  const declared = result.sometimes;
+  for (const { name, witness } of declared) {
+    const length = witness?.steps.length;
+    if (length === undefined) continue;
+    const pin = Object.hasOwn(pinned, name) ? pinned[name] : undefined;
+    if (pin === undefined) reasons.push(`sometimes ${name} (shortest witness ${length} steps) is not pinned`);
+    else if (length !== pin) reasons.push(`sometimes ${name}: shortest witness ${length} steps differs from the pinned ${pin}`);
+  }
+  for (const name of Object.keys(pinned)) {
+    if (!declared.some((entry) => entry.name === name)) reasons.push(`sometimes ${name} is pinned but the model does not declare it`);
+  }
+  return reasons;
 }

@@ -9,8 +9,12 @@ import { SECTION_TYPES, SectionReader, sectionTypeName, type SectionArray, type 
  * transfer or a 7-bit channel mangles it visibly, and no text file starts with it.
  */
 export const CHECKPOINT_MAGIC = Uint8Array.of(0x89, 0x43, 0x43, 0x4b, 0x0d, 0x0a, 0x1a, 0x0a);
-/** Bumped whenever the layout or the meaning of a field changes: an old checkpoint is refused, never misread. */
-export const CHECKPOINT_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the layout or the meaning of a field changes: an old checkpoint is refused,
+ * never misread. 2: the checker keeps the `sometimes` discovered (a version-1 checkpoint never
+ * checked them, so resuming one would report them unreached).
+ */
+export const CHECKPOINT_FORMAT_VERSION = 2;
 
 export const PREAMBLE = 28;
 export const ALIGN = 8;

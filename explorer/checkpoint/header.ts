@@ -44,7 +44,7 @@ export const checkpointHeaderSchema = runDescriptorSchema.extend({
   savedAt: z.string().describe("When it was written (ISO 8601), for people describing a checkpoint."),
   states: z.number().int().nonnegative().describe("Distinct states stored so far."),
   counters: z.record(z.string(), z.unknown()).describe("The strategy's own counters and position, read back by the strategy."),
-  checker: checkerSnapshotSchema.describe("The property checker's counts and first violation so far."),
+  checker: checkerSnapshotSchema.describe("The property checker's counts, first violation and `sometimes` discovered so far."),
   visited: z.record(z.string(), z.unknown()).describe('The visited set\'s scalars (its arrays are sections "visited.*").'),
   parents: z.record(z.string(), z.unknown()).optional().describe('BFS only: the parent log\'s scalars (arrays: "parents.*").'),
 });

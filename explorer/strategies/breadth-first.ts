@@ -7,8 +7,9 @@ import { errorLine, type SearchContext, type SearchOutcome } from "./search-cont
 
 /**
  * Level-by-level breadth-first search (TLC's default mode, Stateright's `BfsChecker`).
- * Invariants are checked when a state is first stored and `terminal` when it is expanded,
- * both in BFS order, so the first violation found has a shortest path (the counterexample).
+ * Invariants and `sometimes` are checked when a state is first stored and `terminal` when it
+ * is expanded, all in BFS order, so the first violation found has a shortest path (the
+ * counterexample), and so has the first state found where a `sometimes` holds (its witness).
  * Ids are handed out in discovery order, so each level is a contiguous id range. When the
  * system can `decode` and the store keeps keys, the frontier is just that range, decoded from
  * the key arena on expansion (no state object outlives its level); otherwise the level's
@@ -76,6 +77,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: 
         parents.recordInitial(id, i);
         if (!arena) level.push(initials[i]);
         statesPerDepth[0]++;
+        if (checking) checker.reached(initials[i], () => ({ id }));
         const failed = checking ? checker.violated(initials[i]) : undefined;
         if (failed !== undefined && checker.note(failed, () => parents.pathTo(id))) return end("violation");
       }
@@ -110,6 +112,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: 
             statesPerDepth[depth + 1]++;
             if (!arena || checking) successor ??= system.step(state, actions[a]);
             if (!arena) discovered.push(successor!);
+            if (checking) checker.reached(successor!, () => ({ id }));
             const failed = checking ? checker.violated(successor!) : undefined;
             if (failed !== undefined && checker.note(failed, () => parents.pathTo(id))) return end("violation");
           }

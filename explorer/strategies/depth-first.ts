@@ -60,6 +60,7 @@ export async function depthFirst<S, A>(context: SearchContext<S, A>, resume?: Se
     if (depth > deepest) deepest = depth;
     const actions = system.actions(state);
     if (isNew) {
+      if (checking) checker.reached(state, () => ({ path: stackPath() }));
       const failed = checking ? checker.violated(state) : undefined;
       if (failed !== undefined && checker.note(failed, stackPath)) return true;
       if (actions.length === 0) {

@@ -72,6 +72,7 @@ export async function randomWalk<S, A>(context: SearchContext<S, A>, seed: numbe
         const isNew = found >= 0;
         if (isNew && found >= maxStates) return end("incomplete", "states");
         if (isNew && checking) {
+          checker.reached(state, () => ({ path: walkPath() }));
           const failed = checker.violated(state);
           if (failed !== undefined && checker.note(failed, walkPath)) return end("violation");
         }

@@ -35,6 +35,30 @@ function forgeryKey(action: ByzantineAction): string {
   }
 }
 
+/** The first word of each behaviour's forgery keys (`forgeryKey`), after the forger's id. */
+const KEY_WORDS: Readonly<Record<string, ByzantineAction["behaviour"]>> = {
+  "pre-prepare": "equivocate",
+  "bad-digest": "bad-digest",
+  prepare: "conflicting-votes",
+  commit: "conflicting-votes",
+  checkpoint: "forge-checkpoint",
+  reply: "forge-reply",
+  replay: "replay",
+};
+
+/**
+ * Whether the adversary has made a forgery of `behaviour` as replica `byzantine`. A forgery is
+ * received as it is made (cluster-steps.ts), so this is whether one was delivered: to a correct
+ * replica, or for a forged REPLY to a client. Read off the keys of `used`, whose format only
+ * this module knows.
+ */
+export function hasForged(state: AdversaryState, byzantine: number, behaviour: ByzantineAction["behaviour"]): boolean {
+  return state.used.some((key) => {
+    const [by, word] = key.split(" ", 2);
+    return by === String(byzantine) && KEY_WORDS[word!] === behaviour;
+  });
+}
+
 /** Sequence numbers 1..adversarySlots, the slots a model lets the adversary attack. */
 function adversarySeqs(config: PbftConfig): number[] {
   return Array.from({ length: config.adversarySlots }, (_, index) => index + 1);

@@ -12,6 +12,8 @@ import { describeCluster } from "./describe.ts";
 export interface ClusterProperties {
   invariants: readonly Invariant<ClusterState>[];
   terminal?: Invariant<ClusterState>;
+  /** What must be reachable (the explorer's `sometimes`), so that a pass is not vacuous. */
+  sometimes?: readonly Invariant<ClusterState>[];
 }
 
 /**
@@ -31,6 +33,7 @@ export function clusterTransitionSystem(
     encode: encodeCluster,
     invariants: properties.invariants,
     ...(properties.terminal === undefined ? {} : { terminal: properties.terminal }),
+    ...(properties.sometimes === undefined ? {} : { sometimes: properties.sometimes }),
     toStep: (action) => action,
     fromStep: (state, step) => findEnabledStep(cluster, state, step),
     describeState: describeCluster,

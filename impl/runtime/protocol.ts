@@ -29,6 +29,12 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
   time(config: Config): TimeModel;
   /** Safety properties, checked in every reachable state. */
   invariants(config: Config): readonly RuntimeInvariant[];
+  /**
+   * What must be reachable (Stateright's `Property::sometimes`): each must hold in some
+   * reachable state, or an exhaustive pass may be vacuous (e.g. "a value chosen": safety holds
+   * trivially where nothing is ever chosen). Same form as invariants, over the same view.
+   */
+  sometimes?(config: Config): readonly RuntimeInvariant[];
   /** A one-phrase summary of an actor for the sequence diagrams' notes (default: its state value). */
   summarise?(actor: ActorView): string;
 }
@@ -68,6 +74,7 @@ export interface TimeModel {
   kind: "async";
 }
 
+/** A predicate over the runtime's view: an invariant, or a `sometimes` property. */
 export interface RuntimeInvariant {
   name: string;
   holds(view: RuntimeView): boolean;

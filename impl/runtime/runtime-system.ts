@@ -1,5 +1,5 @@
 import type { Invariant, TransitionSystem } from "../../explorer/transition-system.ts";
-import type { ProtocolDefinition } from "./protocol.ts";
+import type { ProtocolDefinition, RuntimeInvariant } from "./protocol.ts";
 import { applyAction, enabledActions, type RuntimeAction } from "./runtime-actions.ts";
 import { actionOfStep, stepOf } from "./runtime-steps.ts";
 import { viewOf } from "./runtime-views.ts";
@@ -20,7 +20,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
 ): TransitionSystem<Uint32Array, RuntimeAction> & { runtime: Runtime<Config, Message> } {
   const runtime = new Runtime(protocol, config);
   const { layout } = runtime;
-  // Several invariants read one state: its view is built once.
+  // Several invariants and `sometimes` read one state: its view is built once.
   let lastState: Uint32Array | undefined;
   let lastView: RuntimeView | undefined;
   const view = (state: Uint32Array): RuntimeView => {
@@ -30,7 +30,10 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     }
     return lastView!;
   };
-  const invariants: Invariant<Uint32Array>[] = protocol.invariants(config).map((invariant) => ({ name: invariant.name, holds: (state) => invariant.holds(view(state)) }));
+  const overStates = (properties: readonly RuntimeInvariant[]): Invariant<Uint32Array>[] =>
+    properties.map((property) => ({ name: property.name, holds: (state) => property.holds(view(state)) }));
+  const invariants = overStates(protocol.invariants(config));
+  const sometimes = protocol.sometimes === undefined ? undefined : overStates(protocol.sometimes(config));
   const bytesOf = (state: Uint32Array): Uint8Array => new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
   return {
     runtime,
@@ -50,6 +53,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
       return new Uint32Array(source.slice(offset, offset + bytes).buffer);
     },
     invariants,
+    ...(sometimes === undefined ? {} : { sometimes }),
     toStep: (action) => stepOf(runtime, action),
     fromStep: (state, step) => actionOfStep(runtime, state, step),
     describeState(state) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ProtocolDefinition } from "../../impl/runtime/index.ts";
-import { paxosInvariants } from "../../properties/paxos/index.ts";
+import { paxosInvariants, paxosSometimes } from "../../properties/paxos/index.ts";
 import { acceptorMachine, describePaxosMessage, paxosMessageSchema, proposerMachine, type PaxosMessage } from "../../spec/paxos/index.ts";
 
 /** A single-decree Paxos configuration: who takes part, how many rounds, which faults. */
@@ -21,7 +21,8 @@ export type PaxosConfig = z.infer<typeof paxosConfigSchema>;
 /**
  * Synod Paxos on the runtime: proposers and acceptors (spec/paxos), the four messages, crashes
  * of proposers (also mid-multicast), an unordered network that may lose or keep re-delivering
- * messages, asynchronous timers, and the catalogue's properties PX1–PX5.
+ * messages, asynchronous timers, the catalogue's properties PX1–PX5, and what must be reachable
+ * (a value chosen, a proposer returned, a crash mid-multicast where crashes are on).
  */
 export const paxosProtocol: ProtocolDefinition<PaxosConfig, PaxosMessage> = {
   name: "paxos",
@@ -43,6 +44,7 @@ export const paxosProtocol: ProtocolDefinition<PaxosConfig, PaxosMessage> = {
   faults: (config) => ({ crashes: config.crashes, crashable: ["proposer"], midMulticast: true }),
   time: () => ({ kind: "async" }),
   invariants: () => paxosInvariants,
+  sometimes: paxosSometimes,
   summarise(actor) {
     const context = actor.context;
     if (actor.role === "acceptor") {

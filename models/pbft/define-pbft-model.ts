@@ -25,17 +25,24 @@ export interface PbftModelSpec {
    * it reports, and an auxiliary invariant could fail first.
    */
   extraInvariants?: readonly Invariant<ClusterState>[];
+  /**
+   * What the model must reach (the explorer's `sometimes`, e.g. properties/pbft/reachable.ts),
+   * from the config it is built with. Every model expected to pass declares some, so that its
+   * pass is not vacuous; a violation model may declare none.
+   */
+  sometimes?: (config: PbftConfig) => readonly Invariant<ClusterState>[];
 }
 
 /**
  * Builds the cluster TransitionSystem with the PBFT safety invariants, then `extraInvariants`
- * (and termination where configured).
+ * (and termination where configured), and the `sometimes` properties of the config.
  */
-export function buildPbftSystem(config: PbftConfig, extraInvariants: readonly Invariant<ClusterState>[] = []) {
+export function buildPbftSystem(config: PbftConfig, extraInvariants: readonly Invariant<ClusterState>[] = [], sometimes?: PbftModelSpec["sometimes"]) {
   const parsed = parseInput(pbftConfigSchema, config, "config");
   return clusterTransitionSystem(parsed, {
     invariants: [...pbftSafetyInvariants, ...extraInvariants],
     ...(parsed.checkTermination ? { terminal: termination } : {}),
+    ...(sometimes === undefined ? {} : { sometimes: sometimes(parsed) }),
   });
 }
 
@@ -52,9 +59,9 @@ export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig
     assumptions: PBFT_ASSUMPTIONS,
     configSchema: pbftConfigSchema,
     config,
-    // The extra invariants belong to the model, not to its config: a Schedule's config rebuilds
-    // the model it names with them (replay looks the model up by name).
-    build: (modelConfig) => buildPbftSystem(modelConfig, spec.extraInvariants ?? []),
+    // The extra invariants and the `sometimes` belong to the model, not to its config: a
+    // Schedule's config rebuilds the model it names with them (replay looks the model up by name).
+    build: (modelConfig) => buildPbftSystem(modelConfig, spec.extraInvariants ?? [], spec.sometimes),
     warnings: configWarnings,
     expected: spec.expected,
   };

@@ -1,6 +1,9 @@
 import { definePbftModel } from "./define-pbft-model.ts";
 import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
-import type { PbftConfigInput } from "../../spec/common/pbft-config.ts";
+import { forgeriesDelivered, requestExecutedEverywhere } from "../../properties/pbft/reachable.ts";
+import type { Invariant } from "../../explorer/transition-system.ts";
+import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
+import type { PbftConfig, PbftConfigInput } from "../../spec/common/pbft-config.ts";
 
 /**
  * The equivocating-primary configuration, shared with its mutants: two clients' requests give
@@ -20,6 +23,16 @@ export const equivocatingPrimaryConfig: PbftConfigInput = {
   checkTermination: false,
 };
 
+/**
+ * What the equivocating-primary models must reach: a request through every correct replica
+ * (the primary's forged PRE-PREPAREs are the only ones), and each forgery delivered. No
+ * checkpoint can become stable: executing n = 2 at 2f+1 replicas (K = 2) takes six
+ * PRE-PREPAREs, and the budget is three forgeries.
+ */
+export function equivocatingPrimarySometimes(config: PbftConfig): Invariant<ClusterState>[] {
+  return [requestExecutedEverywhere, ...forgeriesDelivered(config)];
+}
+
 /** Seed catalogue A15: the Castro–Liskov invariant under an equivocating primary. */
 export const n4_f1_primary = definePbftModel({
   name: "pbft/n4_f1_primary",
@@ -29,5 +42,17 @@ export const n4_f1_primary = definePbftModel({
     "and sends COMMITs for any digest, up to 3 forgeries per run. Agreement must hold; termination is not checked (no view change).",
   config: equivocatingPrimaryConfig,
   extraInvariants: [preparedAgreement],
-  expected: { result: "pass", distinctStates: 55656, maxDepth: 17, transitions: 250228 },
+  sometimes: equivocatingPrimarySometimes,
+  expected: {
+    result: "pass",
+    distinctStates: 55656,
+    maxDepth: 17,
+    transitions: 250228,
+    sometimes: {
+      "a request executed by every correct replica": 13,
+      "Byzantine replica 0's equivocate forgery delivered to a correct replica": 2,
+      "Byzantine replica 0's bad-digest forgery delivered to a correct replica": 3,
+      "Byzantine replica 0's conflicting-votes forgery delivered to a correct replica": 2,
+    },
+  },
 });

@@ -9,3 +9,4 @@ export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.
 export { pbftSafetyInvariants } from "./safety.ts";
 export { choicesArbitrary, runChoices } from "./schedule-arbitrary.ts";
 export type { ChoiceRun } from "./schedule-arbitrary.ts";
+export { requestExecutedEverywhere, checkpointMadeStable, forgeriesDelivered } from "./reachable.ts";

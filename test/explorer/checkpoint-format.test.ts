@@ -1,6 +1,6 @@
 import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { CHECKPOINT_MAGIC, readContainer, writeContainer } from "../../explorer/checkpoint/container.ts";
+import { CHECKPOINT_FORMAT_VERSION, CHECKPOINT_MAGIC, readContainer, writeContainer } from "../../explorer/checkpoint/container.ts";
 import { SectionReader } from "../../explorer/checkpoint/index.ts";
 import { firstDifference } from "../../spec/common/json-differences.ts";
 import { ParentLog } from "../../explorer/parent-log.ts";
@@ -17,7 +17,7 @@ function frame(headerText: string, sections: Uint8Array[] = [], trailing = 0): U
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
   out.set(CHECKPOINT_MAGIC, 0);
-  view.setUint32(8, 1, true);
+  view.setUint32(8, CHECKPOINT_FORMAT_VERSION, true);
   view.setBigUint64(16, BigInt(total), true);
   view.setUint32(24, header.length, true);
   out.set(header, 28);

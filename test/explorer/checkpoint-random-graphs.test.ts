@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ExploreOptions } from "../../explorer/index.ts";
 import type { TransitionSystem } from "../../explorer/transition-system.ts";
 import { expectResumesEverywhere } from "./checkpoint-assertions.ts";
-import { graphSystem } from "./tiny-systems.ts";
+import { graphSystem, reachesNode } from "./tiny-systems.ts";
 
 const NODES = 24;
 // At least one edge per node, so that most graphs reach beyond their initial nodes.
@@ -11,7 +11,13 @@ const graphs = fc.array(fc.array(fc.nat(NODES - 1), { minLength: 1, maxLength: 3
 
 /** The graph system with `decode` too, so BFS takes the arena frontier instead of replaying. */
 function decodingGraph(edges: Record<number, number[]>, bad: number): TransitionSystem<number, number> {
-  const system = graphSystem(edges, { initial: [0, 1], invariants: [{ name: "never bad", holds: (node) => node !== bad }], terminal: { name: "no dead end", holds: (node) => node % 3 !== 0 } });
+  const system = graphSystem(edges, {
+    initial: [0, 1],
+    invariants: [{ name: "never bad", holds: (node) => node !== bad }],
+    terminal: { name: "no dead end", holds: (node) => node % 3 !== 0 },
+    // Discovered before, at or after a checkpoint, or never: a resumed run must report each alike.
+    sometimes: [reachesNode((bad + 5) % NODES), reachesNode((bad + 11) % NODES), { name: "an odd node", holds: (node) => node % 2 === 1 }],
+  });
   return { ...system, decode: (source, offset) => new DataView(source.buffer, source.byteOffset + offset, 4).getInt32(0, true) };
 }
 

@@ -96,10 +96,12 @@ describe("resuming refuses a damaged checkpoint", () => {
     expect(await refusal(new TextEncoder().encode('{"model":"pbft/n4_f1","result":"pass"}'), made)).toBe("checkpoint: not a consensus-check checkpoint (wrong magic bytes)");
   });
 
-  it("another format version", async () => {
+  it("another format version, older (version 1 kept no sometimes) or newer", async () => {
     const bytes = (await checkpointOf()).slice();
-    new DataView(bytes.buffer).setUint32(8, 2, true);
-    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 2, this code reads version 1; delete it or run without --resume");
+    new DataView(bytes.buffer).setUint32(8, 1, true);
+    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 1, this code reads version 2; delete it or run without --resume");
+    new DataView(bytes.buffer).setUint32(8, 3, true);
+    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 3, this code reads version 2; delete it or run without --resume");
   });
 
   it("a well-framed checkpoint whose contents do not add up", async () => {
@@ -135,6 +137,23 @@ describe("resuming refuses DFS and random-walk checkpoints whose contents do not
     );
   });
 
+  it("sometimes witnesses that name no declared property, a state past the stored ones, or an id without a parent log", async () => {
+    const reaching: ExploreOptions = { ...made, checkpoint: { ...made.checkpoint!, identity: undefined } };
+    const system = { ...grid(), sometimes: [{ name: "one step away", holds: ([x, y]: readonly [number, number]) => x + y === 1 }] };
+    const { bytes } = await checkpointAt(system, reaching, 200);
+    const sometimes = (edit: unknown[]) => withHeader(bytes, (header) => ((header.checker as { sometimes: unknown[] }).sometimes = edit));
+    const resumed = (edited: Uint8Array, options: ExploreOptions = reaching) => explore(system, { ...options, resumeFrom: edited }).then(() => "", (error: Error) => error.message);
+    expect(readCheckpointHeader(bytes).checker.sometimes).toEqual([{ property: "one step away", id: 1 }]);
+    expect(await resumed(sometimes([{ property: "elsewhere", id: 1 }]))).toBe('checkpoint: truncated or corrupt (checker.sometimes: "elsewhere" is not a sometimes property of this system)');
+    expect(await resumed(sometimes([{ property: "one step away", id: 10 ** 6 }]))).toMatch(/^checkpoint: truncated or corrupt \(checker\.sometimes: "one step away" names state 1000000 of \d+\)$/);
+    expect(await resumed(sometimes([{ property: "one step away" }]))).toMatch(/^checkpoint: truncated or corrupt \(header checker\.sometimes\[0\]/);
+    const dfs = await checkpointAt(system, { strategy: "dfs" }, 200);
+    const dfsWithId = withHeader(dfs.bytes, (header) => ((header.checker as { sometimes: unknown[] }).sometimes = [{ property: "one step away", id: 1 }]));
+    expect(await resumed(dfsWithId, { strategy: "dfs" })).toBe(
+      'checkpoint: truncated or corrupt (checker.sometimes: "one step away" names a state id, and this strategy keeps no parent log)',
+    );
+  });
+
   it("a BFS checkpoint without its parent log", async () => {
     const bytes = await checkpointOf();
     expect(await refusal(withHeader(bytes, (header) => delete header.parents), made)).toBe("checkpoint: truncated or corrupt (parents: missing from a BFS checkpoint)");
@@ -146,7 +165,7 @@ describe("describing a checkpoint", () => {
     const { partial, bytes } = await checkpointAt(grid(), made, 200);
     const header = readCheckpointHeader(bytes);
     expect(header).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       identity: "abcdef0123456789abcdef",
       model: "pbft/n3_f1",
       config: '{"network":{"drop":false},"qc":3,"qp":3}',

@@ -2,25 +2,35 @@ import { describe, expect, it } from "vitest";
 import { explore, readCheckpointHeader, type ExploreOptions } from "../../explorer/index.ts";
 import type { TransitionSystem } from "../../explorer/transition-system.ts";
 import { checkpointAt, expectResumesEverywhere, exploreSavingEverywhere, figures } from "./checkpoint-assertions.ts";
-import { graphSystem, gridSystem, notAt, unboundedCounter, type Point } from "./tiny-systems.ts";
+import { graphSystem, gridSystem, notAt, reaches, reachesNode, unboundedCounter, type Point } from "./tiny-systems.ts";
 
-const { decode: _decode, ...gridWithoutDecode } = gridSystem(6, [notAt(4, 5)]);
+/**
+ * The `sometimes` of the grids below: found early, found late, never (the violation at (4,5)
+ * stops most runs first). Resumed runs must report each as the uninterrupted one does, so a
+ * checkpoint keeps those discovered before it and their witnesses.
+ */
+const gridSometimes = [reaches(1, 2), reaches(3, 5), reaches(6, 6)];
+const { decode: _decode, ...gridWithoutDecode } = { ...gridSystem(6, [notAt(4, 5)]), sometimes: gridSometimes };
 /** The grid folded by swapping x and y (a symmetry: right ↔ up); the frontier must be replayed. */
 const foldedGrid: TransitionSystem<Point, "right" | "up"> = {
   ...gridSystem(6, [{ name: "x + y < 9", holds: ([x, y]) => x + y < 9 }]),
   symmetry: ([x, y]) => new Uint8Array(Int32Array.of(Math.min(x, y), Math.max(x, y)).buffer),
 };
-const cyclic = graphSystem({ 0: [1, 2], 1: [2, 0], 2: [3], 3: [0, 4] }, { initial: [0, 3, 0], terminal: { name: "ends at 3", holds: (n) => n === 3 } });
+const cyclic = graphSystem(
+  { 0: [1, 2], 1: [2, 0], 2: [3], 3: [0, 4] },
+  { initial: [0, 3, 0], terminal: { name: "ends at 3", holds: (n) => n === 3 }, sometimes: [reachesNode(4), reachesNode(1), reachesNode(7)] },
+);
+const gridWith = (n: number, invariants = [notAt(4, 5)]): TransitionSystem<unknown, unknown> => ({ ...gridSystem(n, invariants), sometimes: gridSometimes }) as TransitionSystem<unknown, unknown>;
 
 describe("BFS resumes from a checkpoint at every poll point with exactly the figures of an uninterrupted run", () => {
   it.each<[string, TransitionSystem<unknown, unknown>, ExploreOptions]>([
-    ["the frontier decoded from the key arena", gridSystem(6, [notAt(4, 5)]) as TransitionSystem<unknown, unknown>, {}],
+    ["the frontier decoded from the key arena", gridWith(6), {}],
     ["the frontier replayed from the parent tree (no decode)", gridWithoutDecode as TransitionSystem<unknown, unknown>, {}],
-    ["fingerprints", gridSystem(6, [notAt(4, 5)]) as TransitionSystem<unknown, unknown>, { fingerprint: true }],
+    ["fingerprints", gridWith(6), { fingerprint: true }],
     ["symmetry reduction", foldedGrid as TransitionSystem<unknown, unknown>, { symmetry: true, stopAtFirstViolation: false }],
     ["a violation found before the checkpoint (stopAtFirstViolation: false)", gridWithoutDecode as TransitionSystem<unknown, unknown>, { stopAtFirstViolation: false }],
     ["several initial states, a cycle and a failing terminal property", cyclic as TransitionSystem<unknown, unknown>, { stopAtFirstViolation: false }],
-    ["a depth bound", gridSystem(6) as TransitionSystem<unknown, unknown>, { maxDepth: 4 }],
+    ["a depth bound", gridWith(6, []), { maxDepth: 4 }],
   ])("%s", async (_name, system, options) => {
     const saves = await expectResumesEverywhere(system, { model: "tiny", config: { n: 6 }, ...options });
     expect(saves).toBeGreaterThan(3);
@@ -49,10 +59,10 @@ describe("BFS resumes from a checkpoint at every poll point with exactly the fig
 
 describe("DFS resumes from every poll point, rebuilding its stack from the root", () => {
   it.each<[string, TransitionSystem<unknown, unknown>, ExploreOptions]>([
-    ["a violation", gridSystem(6, [notAt(4, 5)]) as TransitionSystem<unknown, unknown>, { strategy: "dfs" }],
+    ["a violation", gridWith(6), { strategy: "dfs" }],
     ["a depth bound that re-expands states reached again shallower", graphSystem({ 0: [1, 2], 1: [2], 2: [3], 3: [4], 4: [0] }) as TransitionSystem<unknown, unknown>, { strategy: "dfs", maxDepth: 2 }],
     ["several roots, cycles and a failing terminal property", cyclic as TransitionSystem<unknown, unknown>, { strategy: "dfs", stopAtFirstViolation: false }],
-    ["fingerprints", gridSystem(5) as TransitionSystem<unknown, unknown>, { strategy: "dfs", fingerprint: true }],
+    ["fingerprints", gridWith(5, []), { strategy: "dfs", fingerprint: true }],
   ])("%s", async (_name, system, options) => {
     expect(await expectResumesEverywhere(system, options)).toBeGreaterThan(3);
   });
@@ -66,8 +76,8 @@ describe("DFS resumes from every poll point, rebuilding its stack from the root"
 
 describe("random walks resume from every poll point with the PRNG where it was", () => {
   it.each<[string, TransitionSystem<unknown, unknown>, ExploreOptions]>([
-    ["walks that find nothing", gridSystem(5) as TransitionSystem<unknown, unknown>, { strategy: "random", seed: 9, walks: 12 }],
-    ["a violation, shrunk", gridSystem(6, [notAt(4, 5)]) as TransitionSystem<unknown, unknown>, { strategy: "random", seed: 3, walks: 40 }],
+    ["walks that find nothing", gridWith(5, []), { strategy: "random", seed: 9, walks: 12 }],
+    ["a violation, shrunk", gridWith(6), { strategy: "random", seed: 3, walks: 40 }],
     ["walks cut at maxDepth on an endless space", unboundedCounter() as TransitionSystem<unknown, unknown>, { strategy: "random", seed: 1, walks: 6, maxDepth: 8 }],
     ["a state limit", unboundedCounter() as TransitionSystem<unknown, unknown>, { strategy: "random", seed: 1, walks: 50, maxDepth: 10, maxStates: 25 }],
   ])("%s", async (_name, system, options) => {
@@ -80,6 +90,22 @@ describe("random walks resume from every poll point with the PRNG where it was",
     expect(saves).toHaveLength(24);
     const resumed = await explore(unboundedCounter(), { strategy: "random", walks: 4, maxDepth: 6, resumeFrom: saves[10] });
     expect(figures(resumed)).toEqual(figures(result));
+  });
+});
+
+describe("sometimes properties in checkpoints", () => {
+  it.each(["bfs", "dfs", "random"] as const)("%s: a checkpoint keeps those discovered before it, and the resumed run reports their witnesses", async (strategy) => {
+    const options: ExploreOptions = { strategy, seed: 4, walks: 200, maxDepth: strategy === "random" ? 60 : undefined };
+    // One step away: the first state after the initial one in every strategy. The far corner: late or, for walks, never.
+    const system = { ...gridSystem(30), sometimes: [{ name: "one step away", holds: ([x, y]: Point) => x + y === 1 }, reaches(0, 30)] };
+    const reference = figures(await explore(system, options));
+    expect(reference.sometimes?.map((entry) => entry.discovered)).toEqual([true, strategy !== "random"]);
+    const { partial, bytes } = await checkpointAt(system, options, 150);
+    expect(partial.sometimes?.map((entry) => entry.discovered)).toEqual([true, false]);
+    const [saved] = readCheckpointHeader(bytes).checker.sometimes;
+    // BFS keeps the state's id (the parent log has its path); DFS and random walks the path itself.
+    expect(saved).toEqual(strategy === "bfs" ? { property: "one step away", id: 1 } : { property: "one step away", path: { initialIndex: 0, actionIndices: [expect.any(Number)] } });
+    expect(figures(await explore(system, { ...options, resumeFrom: bytes }))).toEqual(reference);
   });
 });
 

@@ -17,7 +17,10 @@ const encodeNumbers = (values: readonly number[]): Uint8Array => new Uint8Array(
  * A directed graph: states are node numbers, the actions of node `n` are its out-edges in
  * list order (an action is the target node). `initial` lists the initial nodes.
  */
-export function graphSystem(edges: Record<number, number[]>, options: { initial?: number[]; invariants?: Invariant<number>[]; terminal?: Invariant<number> } = {}): TransitionSystem<number, number> {
+export function graphSystem(
+  edges: Record<number, number[]>,
+  options: { initial?: number[]; invariants?: Invariant<number>[]; terminal?: Invariant<number>; sometimes?: Invariant<number>[] } = {},
+): TransitionSystem<number, number> {
   return {
     initial: () => options.initial ?? [0],
     actions: (node) => edges[node] ?? [],
@@ -25,6 +28,7 @@ export function graphSystem(edges: Record<number, number[]>, options: { initial?
     encode: (node) => encodeNumbers([node]),
     invariants: options.invariants ?? [],
     terminal: options.terminal,
+    ...(options.sometimes === undefined ? {} : { sometimes: options.sometimes }),
     toStep: (target) => ({ deliver: `to ${target}` }),
     fromStep(node, step: ScheduleStep) {
       const deliver = deliveredName(step);
@@ -86,3 +90,9 @@ export function unboundedCounter(): TransitionSystem<number, "inc" | "double"> {
 }
 
 export const notAt = (x: number, y: number): Invariant<Point> => ({ name: `not at (${x},${y})`, holds: ([px, py]) => px !== x || py !== y });
+
+/** A `sometimes` property of the grid: the walk reaches (x, y). */
+export const reaches = (x: number, y: number): Invariant<Point> => ({ name: `reaches (${x},${y})`, holds: ([px, py]) => px === x && py === y });
+
+/** A `sometimes` property of a graph: the walk reaches `node`. */
+export const reachesNode = (node: number): Invariant<number> => ({ name: `reaches ${node}`, holds: (at) => at === node });

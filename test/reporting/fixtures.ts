@@ -1,4 +1,4 @@
-import type { Result } from "../../explorer/result.ts";
+import type { Result, SometimesResult } from "../../explorer/result.ts";
 import type { TraceStep } from "../../reporting/trace.ts";
 
 /** A small agreement counterexample in the shape the explorer and replay produce. */
@@ -23,6 +23,18 @@ export function violationResult(overrides: Partial<Result> = {}): Result {
     counterexample: { version: 1, model: "bench/pbft_n4f1_mutant", config: { qp: 2, qc: 2 }, seed: 0, steps: violationTrace.map((t) => t.step) },
     ...overrides,
   };
+}
+
+/**
+ * `sometimes` entries of `model`: each name → its witness length (deliveries "m1", "m2", …), or
+ * undefined for one never discovered.
+ */
+export function sometimesEntries(lengths: Record<string, number | undefined>, model = "pbft/n4_f1"): SometimesResult[] {
+  return Object.entries(lengths).map(([name, length]) =>
+    length === undefined
+      ? { name, discovered: false }
+      : { name, discovered: true, witness: { version: 1, model, config: {}, seed: 0, steps: Array.from({ length }, (_, i) => ({ deliver: `m${i + 1} 0->1` })) } },
+  );
 }
 
 export function passResult(overrides: Partial<Result> = {}): Result {

@@ -103,6 +103,10 @@ export function reportWith(text: string): ModelReport {
     seed: 0,
     strategy: "bfs",
     counterexample: { version: 1, model: text, config: { [text]: text }, seed: 0, steps: trace.map((entry) => entry.step) },
+    sometimes: [
+      { name: text, discovered: true, witness: { version: 1, model: text, config: { [text]: text }, seed: 0, steps: trace.map((entry) => entry.step) } },
+      { name: `${text} never`, discovered: false },
+    ],
   };
   return {
     result,

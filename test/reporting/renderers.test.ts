@@ -7,7 +7,7 @@ import { stepTable } from "../../reporting/step-table.ts";
 import { summaryTable } from "../../reporting/summary-table.ts";
 import { sequenceSvg } from "../../reporting/svg-sequence.ts";
 import { messageArrow } from "../../reporting/trace.ts";
-import { passResult, violationResult, violationTrace } from "./fixtures.ts";
+import { passResult, sometimesEntries, violationResult, violationTrace } from "./fixtures.ts";
 
 describe("Mermaid sequence diagram of a counterexample", () => {
   const diagram = sequenceDiagram(violationTrace, 4);
@@ -254,5 +254,87 @@ describe("the run date of each report", () => {
     const xml = junitReport([{ result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "&amp; &#60; 1960" }]);
     expect(xml).toContain('<testsuite name="models" tests="1" failures="0" errors="0" time="1.250">');
     expect(xml).toContain("ranAt=&amp;amp; &amp;#60; 1960</system-out>");
+  });
+});
+
+describe("sometimes properties in the reports", () => {
+  const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+  const lengths = { "a request executed by every correct replica": 3, "a checkpoint made stable": 0, "a forged | COMMIT delivered": undefined };
+  const vacuous = passResult({ sometimes: sometimesEntries(lengths) });
+  const judgement = { outcome: "unexpected" as const, reasons: ["sometimes a forged | COMMIT delivered was never reached: the pass may be vacuous"] };
+
+  it("Markdown: a figure, a table of each reached or not, and each witness's steps", () => {
+    const text = markdownReport({ ...base, result: vacuous, judgement }).split("\n");
+    expect(text).toContain("| sometimes reached | 2 of 3 |");
+    const at = text.indexOf("## Sometimes (2 of 3 reached)");
+    expect(text.slice(at, at + 13)).toEqual([
+      "## Sometimes (2 of 3 reached)",
+      "",
+      "| property | reached | witness |",
+      "|---|---|---|",
+      "| a request executed by every correct replica | yes | 3 steps, shortest |",
+      "| a checkpoint made stable | yes | 0 steps: the initial state |",
+      "| a forged \\| COMMIT delivered | **no**: never reached: the pass may be vacuous | — |",
+      "",
+      "### Witness: a request executed by every correct replica",
+      "",
+      "| # | step |",
+      "|---|---|",
+      "| 1 | deliver m1 0->1 |",
+    ]);
+    expect(text.slice(at + 13, at + 16)).toEqual(["| 2 | deliver m2 0->1 |", "| 3 | deliver m3 0->1 |", ""]);
+    // No witness table for the initial state or for one never reached.
+    expect(text.filter((line) => line.startsWith("### Witness"))).toHaveLength(1);
+    expect(markdownReport({ ...base, result: passResult() })).not.toContain("Sometimes");
+  });
+
+  it("Markdown: a DFS or random witness says whether it was shrunk; an incomplete run says not reached in this run", () => {
+    const dfs = passResult({ strategy: "dfs", sometimes: [{ ...sometimesEntries({ p: 2 })[0]!, shrunkFrom: 9 }, ...sometimesEntries({ q: 4 })] });
+    const text = markdownReport({ ...base, result: dfs });
+    expect(text).toContain("| p | yes | 2 steps, shrunk from 9 |");
+    expect(text).toContain("| q | yes | 4 steps |");
+    const cut = markdownReport({ ...base, result: passResult({ result: "incomplete", limitHit: "states", sometimes: sometimesEntries({ p: undefined }) }) });
+    expect(cut).toContain("| p | **no**: not reached in this run | — |");
+  });
+
+  it("HTML: a section per model, an unreached one of a pass marked unexpected, and the tally in the index row", () => {
+    const html = htmlReport([{ ...base, result: vacuous, judgement }], "2026-11-23T00:00:00Z");
+    expect(html).toContain("<h3>Sometimes (2 of 3 reached)</h3>");
+    expect(html).toContain('<tr class="reached"><td>a request executed by every correct replica</td><td>yes</td><td>3 steps, shortest</td></tr>');
+    expect(html).toContain('<tr class="unexpected"><td>a forged | COMMIT delivered</td><td><strong>no</strong>: never reached: the pass may be vacuous</td><td>—</td></tr>');
+    expect(html).toContain("<td>pass (2/3 sometimes)</td>");
+    const cut = htmlReport([{ ...base, result: passResult({ result: "incomplete", limitHit: "time", sometimes: sometimesEntries({ p: undefined }) }) }], "now");
+    expect(cut).toContain('<tr class="unreached"><td>p</td><td><strong>no</strong>: not reached in this run</td><td>—</td></tr>');
+  });
+
+  it("JUnit: each one a line of system-out, and the vacuous pass a failure", () => {
+    const xml = junitReport([{ result: vacuous, judgement }]);
+    expect(xml).toContain('<failure message="sometimes a forged | COMMIT delivered was never reached: the pass may be vacuous"/>');
+    expect(xml).toContain(
+      [
+        "<system-out>states=1000 transitions=4000 depth=12 seed=0",
+        "sometimes a request executed by every correct replica: reached, witness 3 steps, shortest",
+        "sometimes a checkpoint made stable: reached, witness 0 steps: the initial state",
+        "sometimes a forged | COMMIT delivered: never reached: the pass may be vacuous</system-out>",
+      ].join("\n"),
+    );
+  });
+
+  it("summary table: the verdict with the tally, e.g. pass (3/3 sometimes)", () => {
+    const all = passResult({ sometimes: sometimesEntries({ a: 1, b: 2, c: 3 }) });
+    const simulation = passResult({ result: "no-violation", strategy: "random", runs: 1000, sometimes: sometimesEntries({ a: 1, b: undefined }) });
+    const failed = passResult({ result: "incomplete", limitHit: "error", sometimes: sometimesEntries({ a: undefined }) });
+    const table = summaryTable([
+      { result: all, judgement: { outcome: "as-expected", reasons: [] } },
+      { result: vacuous, judgement },
+      { result: simulation, judgement: { outcome: "as-expected", reasons: [] } },
+      { result: failed, judgement: { outcome: "incomplete", reasons: [] } },
+      { result: violationResult({ sometimes: sometimesEntries({ a: undefined }) }), judgement: { outcome: "as-expected", reasons: [] } },
+    ]).split("\n");
+    expect(table[2]).toMatch(/^pbft\/n4_f1\s+pass \(3\/3 sometimes\)\s+yes\s/);
+    expect(table[3]).toMatch(/^pbft\/n4_f1\s+pass \(2\/3 sometimes\)\s+NO\s/);
+    expect(table[4]).toMatch(/^pbft\/n4_f1\s+no-violation \(1,000 runs, 1\/2 sometimes\)\s+yes\s/);
+    expect(table[5]).toMatch(/^pbft\/n4_f1\s+incomplete \(error, 0\/1 sometimes\)\s+incomplete\s/);
+    expect(table[6]).toMatch(/violation \(agreement\)\s+yes\s/);
   });
 });

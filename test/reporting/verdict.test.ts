@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judge } from "../../reporting/verdict.ts";
-import { passResult, violationResult } from "./fixtures.ts";
+import { passResult, sometimesEntries, violationResult } from "./fixtures.ts";
 
 describe("judging a run against the manifest", () => {
   it("accepts a pass whose figures equal the pins", () => {
@@ -79,5 +79,44 @@ describe("judging a run of another strategy", () => {
     const expected = { result: "violation" as const, property: "agreement", distinctStates: 1, maxDepth: 1 };
     expect(judge(violationResult(), expected, { figures: false })).toEqual({ outcome: "as-expected", reasons: [] });
     expect(judge(violationResult(), expected).outcome).toBe("unexpected");
+  });
+});
+
+describe("judging the sometimes properties (Stateright's Property::sometimes)", () => {
+  const pins = { result: "pass", distinctStates: 1000, maxDepth: 12, transitions: 4000, sometimes: { "a request executed": 3, "a checkpoint made stable": 7 } } as const;
+  const reached = passResult({ sometimes: sometimesEntries({ "a request executed": 3, "a checkpoint made stable": 7 }) });
+
+  it("accepts a pass that reached each one with the pinned witness length", () => {
+    expect(judge(reached, pins)).toEqual({ outcome: "as-expected", reasons: [] });
+  });
+
+  it("flags a pass that never reached one as unexpected: it may be vacuous", () => {
+    const vacuous = passResult({ sometimes: sometimesEntries({ "a request executed": 3, "a checkpoint made stable": undefined }) });
+    expect(judge(vacuous, pins)).toEqual({ outcome: "unexpected", reasons: ["sometimes a checkpoint made stable was never reached: the pass may be vacuous"] });
+    // Whatever the strategy: an exhaustive DFS pass is no less vacuous.
+    expect(judge(vacuous, pins, { figures: false }).reasons).toEqual(["sometimes a checkpoint made stable was never reached: the pass may be vacuous"]);
+  });
+
+  it("only reports them for a run cut short, a simulation or a violation", () => {
+    const undiscovered = sometimesEntries({ "a request executed": undefined, "a checkpoint made stable": undefined });
+    expect(judge(passResult({ result: "incomplete", limitHit: "states", sometimes: undiscovered }), pins).outcome).toBe("incomplete");
+    expect(judge(passResult({ result: "no-violation", strategy: "random", runs: 10, sometimes: undiscovered }), pins)).toEqual({ outcome: "as-expected", reasons: [] });
+    expect(judge(violationResult({ sometimes: undiscovered }), { result: "violation", property: "agreement", distinctStates: 1234, maxDepth: 3 })).toEqual({ outcome: "as-expected", reasons: [] });
+  });
+
+  it("flags a witness length that drifted from its pin, one not pinned and a pin the model does not declare", () => {
+    const drifted = passResult({ sometimes: sometimesEntries({ "a request executed": 4, "a view changed": 2 }) });
+    expect(judge(drifted, pins).reasons).toEqual([
+      "sometimes a request executed: shortest witness 4 steps differs from the pinned 3",
+      "sometimes a view changed (shortest witness 2 steps) is not pinned",
+      "sometimes a checkpoint made stable is pinned but the model does not declare it",
+    ]);
+    // Witness lengths are pinned for the exhaustive BFS only, like the other figures.
+    expect(judge(drifted, pins, { figures: false })).toEqual({ outcome: "as-expected", reasons: [] });
+  });
+
+  it("flags a pass that reports none where the model pins some (a Result saved before they were checked)", () => {
+    expect(judge(passResult(), pins).reasons).toEqual(["the run reports no sometimes properties; the model pins 2, so the pass may be vacuous"]);
+    expect(judge(passResult(), { ...pins, sometimes: {} })).toEqual({ outcome: "as-expected", reasons: [] });
   });
 });

@@ -1,4 +1,5 @@
 import type { Invariant } from "../../../explorer/transition-system.ts";
+import type { PbftSymmetry } from "./symmetry.ts";
 import { A, B, COMMITTED, CORRECT, IDLE, phaseAt, valAt, type PbftState } from "./layout.ts";
 
 const committedWith = (state: PbftState, r: number, value: number): boolean =>
@@ -32,4 +33,21 @@ export const allCorrectCommitted: Invariant<PbftState> = {
 };
 
 export const PROPERTIES = { agreement, validity } as const;
+
+const committedBySome = (value?: number) => (state: PbftState): boolean =>
+  CORRECT.some((r) => state[phaseAt(r)] === COMMITTED && (value === undefined || state[valAt(r)] === value));
+
+/**
+ * What the oracle must reach (Stateright's `Property::sometimes`), so that its pass is not
+ * vacuous: the Byzantine primary can lead a correct replica to commit either value. Under the
+ * values-swapping symmetry (A ↔ B) a state stands for its mirror image, so only "a value" is
+ * preserved by the group and can be asked for.
+ */
+export const committedA: Invariant<PbftState> = { name: "a correct replica committed A", holds: committedBySome(A) };
+export const committedB: Invariant<PbftState> = { name: "a correct replica committed B", holds: committedBySome(B) };
+export const committedAValue: Invariant<PbftState> = { name: "a correct replica committed a value", holds: committedBySome() };
+
+export function reachable(symmetry: PbftSymmetry | undefined): Invariant<PbftState>[] {
+  return symmetry === "replicas-and-values" ? [committedAValue] : [committedA, committedB];
+}
 export type PropertyName = keyof typeof PROPERTIES;

@@ -3,7 +3,7 @@ import type { TransitionSystem } from "../../../explorer/transition-system.ts";
 import { describePbftState } from "./describe.ts";
 import { ENCODED_LENGTH, decode, encode, encodeInto } from "./encoding.ts";
 import { initialState, type PbftState } from "./layout.ts";
-import { PROPERTIES, type PropertyName } from "./properties.ts";
+import { PROPERTIES, reachable, type PropertyName } from "./properties.ts";
 import { actionOfStep, stepOfAction } from "./schedule-steps.ts";
 import { canonicalEncoding, type PbftSymmetry } from "./symmetry.ts";
 import { applyAction, enabledActions, encodeSuccessorInto, type Quorums } from "./transitions.ts";
@@ -29,6 +29,7 @@ export function buildPbftN4F1(config: PbftN4F1Config): TransitionSystem<PbftStat
     decode,
     encodedLength: ENCODED_LENGTH,
     invariants: properties.map((name) => PROPERTIES[name]),
+    sometimes: reachable(config.symmetry),
     toStep: stepOfAction,
     fromStep(state, step) {
       const action = actionOfStep(step);

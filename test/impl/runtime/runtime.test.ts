@@ -41,6 +41,23 @@ describe("the runtime carries out what machines emit", () => {
     expect(result).toMatchObject({ result: "pass", distinctStates: 10, maxDepth: 5, statesPerDepth: [1, 1, 2, 3, 2, 1] });
   });
 
+  it("passes the protocol's sometimes through, over the same view as its invariants", async () => {
+    const reaching: ProtocolDefinition<PingConfig, PingMessage> = {
+      ...pingProtocol,
+      sometimes: (config) => [
+        { name: "every ponger stopped", holds: (view) => view.role("ponger").length === config.pongers && view.role("ponger").every((ponger) => ponger.value === "stopped") },
+        { name: "a ponger crashed", holds: (view) => view.role("ponger").some((ponger) => ponger.crashed) },
+      ],
+    };
+    const result = await explore(runtimeSystem(reaching, basePing), { model: "ping" });
+    // Go, then each ponger's PING delivered: 3 steps. Nothing may crash (crashes: 0).
+    expect(result.sometimes?.map((entry) => [entry.name, entry.discovered, entry.witness?.steps.length])).toEqual([
+      ["every ponger stopped", true, 3],
+      ["a ponger crashed", false, undefined],
+    ]);
+    expect((await explore(system(), { model: "ping" })).sometimes).toBeUndefined();
+  });
+
   it("messages to a crashed or finished actor are discarded, not kept in flight", async () => {
     const crashy = system({ crashes: 1 });
     const result = await explore(crashy, { model: "ping" });
