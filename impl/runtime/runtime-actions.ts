@@ -11,7 +11,11 @@ export type RuntimeAction =
   | { kind: "timeout"; actor: number; timer: number; crashAfter?: number }
   | { kind: "crash"; actor: number };
 
-/** Enabled actions in a fixed order: deliveries and drops by envelope id, then timers, then crashes. */
+/**
+ * Enabled actions in a fixed order: deliveries and drops in the in-flight multiset's order (by
+ * the message's step text, not by id: see `EnvelopeEntry.order`), then timers by actor and
+ * timer name, then crashes by actor.
+ */
 export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array): RuntimeAction[] {
   const { layout } = runtime;
   const actions: RuntimeAction[] = [];
@@ -29,7 +33,8 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
   for (let actor = 0; actor < runtime.actors.length; actor++) {
     if (layout.isCrashed(state, actor)) continue;
     const timers = state[layout.timersAt(actor)]!;
-    for (let timer = 0; timer < 32; timer++) {
+    if (timers === 0) continue;
+    for (const timer of runtime.timerOrder(actor)) {
       if ((timers & (1 << timer)) === 0) continue;
       actions.push({ kind: "timeout", actor, timer });
       if (runtime.faults.midMulticast && runtime.canCrash(state, actor)) {
@@ -59,14 +64,14 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
       const to = runtime.envelopes.values[action.envelope]!.to;
       const reaction = runtime.onDelivery(to, state[layout.snapshotAt(to)]!, action.envelope);
       if (!persistent) remove(envelopes, copies, action.envelope);
-      react(head, layout.snapshotAt(to), layout.timersAt(to), to, reaction, action.crashAfter, envelopes, copies, persistent);
+      react(runtime, head, to, reaction, action.crashAfter, envelopes, copies);
       break;
     }
     case "timeout": {
       const at = layout.timersAt(action.actor);
       head[at] = (head[at]! & ~(1 << action.timer)) >>> 0;
       const reaction = runtime.onTimeout(action.actor, state[layout.snapshotAt(action.actor)]!, action.timer);
-      react(head, layout.snapshotAt(action.actor), at, action.actor, reaction, action.crashAfter, envelopes, copies, persistent);
+      react(runtime, head, action.actor, reaction, action.crashAfter, envelopes, copies);
       break;
     }
   }
@@ -79,19 +84,19 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
   return layout.build(head, envelopes, copies);
 }
 
-function react(
+function react<C, M extends { type: string }>(
+  runtime: Runtime<C, M>,
   head: Uint32Array,
-  snapshotAt: number,
-  timersAt: number,
   actor: number,
   reaction: Reaction,
   crashAfter: number | undefined,
   envelopes: number[],
   copies: number[],
-  persistent: boolean,
 ): void {
+  const snapshotAt = runtime.layout.snapshotAt(actor);
+  const timersAt = runtime.layout.timersAt(actor);
   const sent = crashAfter ?? reaction.sends.length;
-  for (let i = 0; i < sent; i++) add(envelopes, copies, reaction.sends[i]!, persistent);
+  for (let i = 0; i < sent; i++) add(runtime, envelopes, copies, reaction.sends[i]!);
   if (crashAfter !== undefined) {
     // A crashed actor's state no longer matters: it is frozen as it was before the step.
     crash(head, timersAt, actor);
@@ -115,11 +120,11 @@ function remove(envelopes: number[], copies: number[], envelope: number): void {
   }
 }
 
-function add(envelopes: number[], copies: number[], envelope: number, persistent: boolean): void {
+function add<C, M extends { type: string }>(runtime: Runtime<C, M>, envelopes: number[], copies: number[], envelope: number): void {
   let at = 0;
-  while (at < envelopes.length && envelopes[at]! < envelope) at++;
+  while (at < envelopes.length && runtime.precedes(envelopes[at]!, envelope)) at++;
   if (envelopes[at] === envelope) {
-    if (!persistent) copies[at]!++;
+    if (runtime.network.duplication !== "persistent") copies[at]!++;
     return;
   }
   envelopes.splice(at, 0, envelope);

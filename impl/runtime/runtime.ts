@@ -23,6 +23,14 @@ export interface EnvelopeEntry {
   from: number;
   to: number;
   message: number;
+  /**
+   * Where the envelope sorts, in the in-flight multiset and so among enabled actions: its step's
+   * text ("PROMISE b1 vote none A0->P0"), then its message's canonical JSON. Not its id: ids are
+   * handed out in the order the runtime first meets envelopes, which depends on what it explored
+   * before, and `actions(state)` must not (a path is replayed by its action indices, also in
+   * another build of the model: a resumed run, a seeded simulation run again).
+   */
+  order: string;
 }
 
 /** What one actor does on one event from one snapshot: memoised, so each is computed once. */
@@ -55,6 +63,10 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly indexOf = new Map<string, number>();
   private readonly timerBits = new Map<string, Map<string, number>>();
   readonly timerNames = new Map<string, string[]>();
+  /** Per envelope id, its place among all envelopes met so far in `EnvelopeEntry.order`: numbers compare faster than text. */
+  private readonly envelopeRanks: number[] = [];
+  /** Per role, its timer bits in the order of their names (bits, too, are handed out as met). */
+  private readonly timerOrders = new Map<string, number[]>();
   private readonly reactions: Map<number, Reaction>[];
   private readonly crashable: boolean[];
 
@@ -107,8 +119,18 @@ export class Runtime<Config, Message extends { type: string }> {
       for (const envelope of reaction.sends) envelopes.set(envelope, this.network.duplication === "persistent" ? 1 : (envelopes.get(envelope) ?? 0) + 1);
       head[this.layout.timersAt(index)] = applyTimers(0, reaction.timers);
     });
-    const sorted = [...envelopes.keys()].sort((a, b) => a - b);
+    const sorted = [...envelopes.keys()].sort((a, b) => (this.precedes(a, b) ? -1 : 1));
     return this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+  }
+
+  /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
+  precedes(a: number, b: number): boolean {
+    return this.envelopeRanks[a]! < this.envelopeRanks[b]!;
+  }
+
+  /** The timer bits of `actor`'s role in the order of their names. */
+  timerOrder(actor: number): readonly number[] {
+    return this.timerOrders.get(this.actors[actor]!.role) ?? [];
   }
 
   /** What `actor`, in snapshot `snapshotId`, does on the delivery of `envelope`. */
@@ -147,7 +169,7 @@ export class Runtime<Config, Message extends { type: string }> {
         for (const name of output.to) {
           const to = this.indexOf.get(name);
           if (to === undefined) throw new Error(`${this.actors[actor]!.name} sent ${output.message.type} to ${name}, which is no actor of this model`);
-          reaction.sends.push(this.envelopes.intern(`${actor},${to},${message}`, () => ({ from: actor, to, message })));
+          reaction.sends.push(this.internEnvelope(actor, to, message));
         }
       } else reaction.timers.push([this.timerBit(actor, output.timer), output.type === "setTimer"]);
     }
@@ -159,6 +181,24 @@ export class Runtime<Config, Message extends { type: string }> {
     // The whole persisted snapshot (value, context, status, history), so that no field can be forgotten.
     const key = `${this.actors[actor]!.role}|${canonicalJson(machine.getPersistedSnapshot(snapshot))}`;
     return this.snapshots.intern(key, () => ({ snapshot, done: snapshot.status === "done" }));
+  }
+
+  private internEnvelope(from: number, to: number, message: number): number {
+    const known = this.envelopes.size;
+    const id = this.envelopes.intern(`${from},${to},${message}`, () => {
+      const { id: text, message: content } = this.messages.values[message]!;
+      return { from, to, message, order: `${text} ${this.actors[from]!.name}->${this.actors[to]!.name}\n${canonicalJson(content)}` };
+    });
+    if (this.envelopes.size > known) {
+      // A new envelope: rank them all again. Envelopes are few and met early; the relative order
+      // of those already ranked never changes, so states built before stay sorted.
+      const { values } = this.envelopes;
+      values
+        .map((_, envelope) => envelope)
+        .sort((a, b) => (values[a]!.order < values[b]!.order ? -1 : 1))
+        .forEach((envelope, rank) => (this.envelopeRanks[envelope] = rank));
+    }
+    return id;
   }
 
   private internMessage(message: { type: string }): number {
@@ -183,7 +223,9 @@ export class Runtime<Config, Message extends { type: string }> {
       bit = bits.size;
       if (bit >= MAX_TIMERS_PER_ROLE) throw new Error(`role ${role} uses more than ${MAX_TIMERS_PER_ROLE} timers`);
       bits.set(timer, bit);
-      this.timerNames.get(role)!.push(timer);
+      const names = this.timerNames.get(role)!;
+      names.push(timer);
+      this.timerOrders.set(role, names.map((_, b) => b).sort((a, b) => (names[a]! < names[b]! ? -1 : 1)));
     }
     return bit;
   }

@@ -5,7 +5,8 @@
  *   [1 … n]             each actor's snapshot id
  *   [n+1 … 2n]          each actor's set timers, one bit per timer of its role
  *   [2n+1]              m, the number of distinct envelopes in flight
- *   [2n+2 …]            m pairs (envelope id, copies), sorted by envelope id
+ *   [2n+2 …]            m pairs (envelope id, copies), sorted in the envelopes' order
+ *                       (their step text, `EnvelopeEntry.order`), not by id
  *
  * So a state's bytes are its canonical encoding (equal states, equal bytes; the multiset is
  * sorted), and the explorer keys, stores and decodes states without any object per state.
@@ -51,7 +52,7 @@ export class StateLayout {
     return count;
   }
 
-  /** The in-flight multiset as parallel arrays (envelope ids ascending, copies). */
+  /** The in-flight multiset as parallel arrays (envelope ids in the envelopes' order, copies). */
   network(state: Uint32Array): { envelopes: number[]; copies: number[] } {
     const count = this.envelopeCount(state);
     const envelopes: number[] = new Array(count);

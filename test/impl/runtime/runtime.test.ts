@@ -105,6 +105,23 @@ describe("the runtime carries out what machines emit", () => {
     expect(target.subarray(0, bytes.length)).toEqual(bytes);
   });
 
+  it("actions come in the order of their steps' text, whatever order the runtime met the messages in", () => {
+    // One build answers Po0's PING first, the other Po1's: their PONGs are interned in opposite
+    // orders, yet both list the deliveries alike (a path replays by action indices in any build).
+    const answer = (first: string) => (steps: string[]) => Math.max(0, steps.findIndex((step) => step.includes(`PING 1 Pi->${first}`)));
+    const deliveries = ({ built, state }: ReturnType<typeof walk>) => built.actions(state).map((action) => built.toStep(action));
+    const po0First = walk({ stopAfter: 2 }, answer("Po0"), 3);
+    const po1First = walk({ stopAfter: 2 }, answer("Po1"), 3);
+    expect(po0First.taken.slice(1)).toEqual(['{"deliver":"PING 1 Pi->Po0","from":"Pi","to":"Po0"}', '{"deliver":"PING 1 Pi->Po1","from":"Pi","to":"Po1"}']);
+    expect(po1First.taken.slice(1)).toEqual(['{"deliver":"PING 1 Pi->Po1","from":"Pi","to":"Po1"}', '{"deliver":"PING 1 Pi->Po0","from":"Pi","to":"Po0"}']);
+    const expected = [
+      { deliver: "PONG 1 Po0->Pi", from: "Po0", to: "Pi" },
+      { deliver: "PONG 1 Po1->Pi", from: "Po1", to: "Pi" },
+    ];
+    expect(deliveries(po0First)).toEqual(expected);
+    expect(deliveries(po1First)).toEqual(expected);
+  });
+
   it("toStep and fromStep round-trip, and a counterexample replays", () => {
     const { built, taken } = walk({ crashes: 1, midMulticast: true, loss: true }, (steps) => steps.length - 1, 4);
     let state = built.initial()[0]!;
