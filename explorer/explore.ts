@@ -1,5 +1,7 @@
 import { randomInt } from "node:crypto";
 import { assertResumable, Checkpointer, describeRun, openCheckpoint, restoreParts, type SearchResume } from "./checkpoint/index.ts";
+import { corruptCheckpoint } from "./checkpoint/corrupt.ts";
+import type { SectionReader } from "./checkpoint/sections.ts";
 import { scheduleOf } from "./counterexample.ts";
 import { shrinkCounterexample } from "./shrink.ts";
 import { parseExploreOptions, type ExploreOptions } from "./options.ts";
@@ -21,13 +23,27 @@ import { sometimesResults } from "./witnesses.ts";
  * `checkpoint`, the search state is saved periodically; with `resumeFrom`, the run continues
  * from such a checkpoint and reaches exactly the figures of an uninterrupted run.
  */
+/** A resumed run first gives the system back what its saved states refer to (its interning tables). */
+function restoreSystemContext<S, A>(system: TransitionSystem<S, A>, sections: SectionReader): void {
+  const has = sections.has("system.context");
+  if (system.systemContext === undefined) {
+    if (has) throw corruptCheckpoint("system.context: saved by a system with a context, this one has none");
+    return;
+  }
+  if (!has) throw corruptCheckpoint("system.context: missing, and this system's states need it");
+  system.systemContext.restore(sections.get("system.context", Uint8Array));
+}
+
 export async function explore<S, A>(system: TransitionSystem<S, A>, options: ExploreOptions = {}): Promise<Result> {
   const { settings, hooks } = parseExploreOptions(options);
   const saved = hooks.resumeFrom ? openCheckpoint(hooks.resumeFrom) : undefined;
   // A resumed run without a seed of its own goes on with the checkpoint's.
   const seed = settings.seed ?? saved?.header.settings.seed ?? (settings.strategy === "random" ? randomInt(0, 2 ** 31) : 0);
   const run = describeRun(settings, seed, hooks.checkpoint?.identity);
-  if (saved) assertResumable(saved.header, run);
+  if (saved) {
+    assertResumable(saved.header, run);
+    restoreSystemContext(system, saved.sections);
+  }
   const restored = saved ? restoreParts(saved.header, saved.sections, settings) : undefined;
   const visited: VisitedSet = restored?.visited ?? (settings.fingerprint ? new FingerprintStore() : new ExactStateStore());
   const parents = restored?.parents ?? new ParentLog();
@@ -44,7 +60,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     encoder: new StateEncoder(system, settings.symmetry),
   };
   if (hooks.checkpoint) {
-    context.checkpoint = new Checkpointer(hooks.checkpoint, run, { visited, parents: settings.strategy === "bfs" ? parents : undefined, checker, monitor });
+    context.checkpoint = new Checkpointer(hooks.checkpoint, run, { visited, parents: settings.strategy === "bfs" ? parents : undefined, checker, monitor, systemContext: system.systemContext });
   }
 
   const outcome = await search(context, seed, restored?.search, hooks.signal?.aborted === true);

@@ -48,6 +48,13 @@ export interface TransitionSystem<S, A> {
    * of `encode` as the visited-set key when the explorer runs with `symmetry: true`.
    */
   symmetry?(state: S): Uint8Array;
+  /**
+   * Optional: what the system's encodings refer to besides the state itself (e.g. the runtime's
+   * interning tables: its states are ids into them). A checkpoint carries `save()`'s bytes and a
+   * resumed run hands them to `restore` on a fresh system before it reads any saved state, so a
+   * run can be resumed in another process, where ids would be handed out in another order.
+   */
+  systemContext?: { save(): Uint8Array; restore(bytes: Uint8Array): void };
   /** Safety properties checked in every reachable state. */
   invariants: readonly Invariant<S>[];
   /**

@@ -15,6 +15,8 @@ export interface CheckpointParts {
   parents?: ParentLog;
   checker: PropertyChecker<never>;
   monitor: RunMonitor;
+  /** The system's own context (TransitionSystem.systemContext), saved with every checkpoint. */
+  systemContext?: { save(): Uint8Array };
 }
 
 /**
@@ -57,7 +59,8 @@ export class Checkpointer {
       visited: store.meta,
     };
     if (log) header.parents = log.meta;
-    const bytes = writeContainer(header, { ...scoped("visited", store.sections), ...(log ? scoped("parents", log.sections) : {}), ...scoped("search", sections) });
+    const system: Sections = this.parts.systemContext ? { "system.context": this.parts.systemContext.save() } : {};
+    const bytes = writeContainer(header, { ...scoped("visited", store.sections), ...(log ? scoped("parents", log.sections) : {}), ...scoped("search", sections), ...system });
     this.hook.save(bytes);
     this.lastSave = performance.now();
   }

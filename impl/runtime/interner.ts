@@ -5,6 +5,7 @@
  */
 export class Interner<T> {
   private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
   readonly values: T[] = [];
 
   /** The id of the value with `key`, interning `make()` when the key is new. */
@@ -13,12 +14,17 @@ export class Interner<T> {
     if (known !== undefined) return known;
     const id = this.values.length;
     this.values.push(make());
+    this.keys.push(key);
     this.ids.set(key, id);
     return id;
   }
 
   idOf(key: string): number | undefined {
     return this.ids.get(key);
+  }
+
+  keyOf(id: number): string | undefined {
+    return this.keys[id];
   }
 
   get size(): number {

@@ -4,7 +4,7 @@ import { applyAction, enabledActions, type RuntimeAction } from "./runtime-actio
 import { actionOfStep, stepOf } from "./runtime-steps.ts";
 import { viewOf } from "./runtime-views.ts";
 import type { RuntimeView } from "./runtime-view.ts";
-import { Runtime } from "./runtime.ts";
+import { Runtime, type RuntimeTables } from "./runtime.ts";
 
 /** Scratch bytes for one encoded state: far more than any bounded model's in-flight set needs. */
 const ENCODED_LENGTH = 1 << 20;
@@ -51,6 +51,10 @@ export function runtimeSystem<Config, Message extends { type: string }>(
       const count = source[countAt]! | (source[countAt + 1]! << 8) | (source[countAt + 2]! << 16) | (source[countAt + 3]! << 24);
       const bytes = layout.length(count >>> 0) * 4;
       return new Uint32Array(source.slice(offset, offset + bytes).buffer);
+    },
+    systemContext: {
+      save: () => new TextEncoder().encode(JSON.stringify(runtime.exportTables())),
+      restore: (bytes) => runtime.importTables(JSON.parse(new TextDecoder().decode(bytes)) as RuntimeTables),
     },
     invariants,
     ...(sometimes === undefined ? {} : { sometimes }),

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from "xstate";
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from "xstate";
 import { canonicalJson } from "../../spec/common/canonical-json.ts";
 import { InputError } from "../../spec/common/input-error.ts";
 import { Interner } from "./interner.ts";
@@ -43,6 +43,15 @@ export interface Reaction {
 }
 
 const EVENT_STRIDE = 2 ** 20;
+
+/** The interning tables as JSON data (Runtime.exportTables). */
+export interface RuntimeTables {
+  snapshots: { key: string; value: unknown; context: unknown; done: boolean }[];
+  messages: { type: string }[];
+  envelopes: [number, number, number][];
+  events: [string, object][];
+  timers: Record<string, string[]>;
+}
 
 /**
  * The protocol-neutral core: a protocol's actors, their machines and every value they produce,
@@ -211,7 +220,10 @@ export class Runtime<Config, Message extends { type: string }> {
   }
 
   private timerBit(actor: number, timer: string): number {
-    const role = this.actors[actor]!.role;
+    return this.roleTimerBit(this.actors[actor]!.role, timer);
+  }
+
+  private roleTimerBit(role: string, timer: string): number {
     let bits = this.timerBits.get(role);
     if (bits === undefined) {
       bits = new Map();
@@ -228,6 +240,38 @@ export class Runtime<Config, Message extends { type: string }> {
       this.timerOrders.set(role, names.map((_, b) => b).sort((a, b) => (names[a]! < names[b]! ? -1 : 1)));
     }
     return bit;
+  }
+
+  /**
+   * The interning tables, in id order: what the ids in this process's states mean. A checkpoint
+   * carries them (TransitionSystem.systemContext), so that a run resumed in another process,
+   * where ids would be handed out in another order, reads the saved states as they were.
+   */
+  exportTables(): RuntimeTables {
+    const timers: Record<string, string[]> = {};
+    for (const [role, names] of this.timerNames) timers[role] = [...names];
+    return {
+      snapshots: this.snapshots.values.map((entry, id) => ({ key: this.snapshots.keyOf(id)!, value: entry.snapshot.value, context: entry.snapshot.context, done: entry.done })),
+      messages: this.messages.values.map((entry) => entry.message),
+      envelopes: this.envelopes.values.map((entry) => [entry.from, entry.to, entry.message]),
+      events: this.events.values.map((event, id) => [this.events.keyOf(id)!, event]),
+      timers,
+    };
+  }
+
+  /** Loads `exportTables()` of another process into this fresh runtime: the same ids mean the same values. */
+  importTables(tables: RuntimeTables): void {
+    if (this.snapshots.size + this.messages.size + this.envelopes.size + this.events.size > 0) throw new Error("runtime: tables can only be loaded into a fresh runtime");
+    for (const { key, value, context, done } of tables.snapshots) {
+      const role = key.slice(0, key.indexOf("|"));
+      const machine = this.protocol.roles[role];
+      if (machine === undefined) throw new InputError(`checkpoint: a snapshot of role ${role}, which this protocol does not declare`);
+      this.snapshots.intern(key, () => ({ snapshot: machine.resolveState({ value: value as StateValue, context }), done }));
+    }
+    for (const message of tables.messages) this.internMessage(message);
+    for (const [from, to, message] of tables.envelopes) this.internEnvelope(from, to, message);
+    for (const [key, event] of tables.events) this.events.intern(key, () => event);
+    for (const [role, names] of Object.entries(tables.timers)) for (const name of names) this.roleTimerBit(role, name);
   }
 
   /** A machine that throws (in a guard, an assign, its context factory) fails the step, named. */

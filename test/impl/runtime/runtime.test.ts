@@ -204,3 +204,38 @@ describe("what a machine may emit and what properties may ask", () => {
     expect(() => failing.step(state, failing.actions(state)[0]!)).toThrow(/^Po0's machine failed on the event PING: Unable to evaluate guard 'isLast'[\s\S]*boom$/);
   });
 });
+
+describe("a checkpoint of a runtime model resumes in another process", () => {
+  it("carries the interning tables: a fresh build resumed from any checkpoint reaches the uninterrupted figures", async () => {
+    const config = { crashes: 1, midMulticast: true, loss: true };
+    const uninterrupted = await explore(system(config), { model: "ping" });
+    const saves: Uint8Array[] = [];
+    await explore(system(config), { model: "ping", checkpoint: { everySeconds: 0, save: (bytes) => void saves.push(bytes), identity: "t" } });
+    expect(saves.length).toBeGreaterThan(3);
+    for (const bytes of saves) {
+      // A fresh build has interned nothing: without the tables its ids would mean nothing.
+      const resumed = await explore(system(config), { model: "ping", resumeFrom: bytes, checkpoint: { everySeconds: Infinity, save: () => undefined, identity: "t" } });
+      expect({ ...resumed, seconds: 0, statesPerSecond: 0 }).toEqual({ ...uninterrupted, seconds: 0, statesPerSecond: 0 });
+    }
+  });
+
+  it("a checkpoint without the tables, or tables given to a system that has none, is refused as corrupt", async () => {
+    const saves: Uint8Array[] = [];
+    await explore(system(), { model: "ping", checkpoint: { everySeconds: 0, save: (bytes) => void saves.push(bytes), identity: "t" } });
+    const { systemContext: _context, ...withoutContext } = system();
+    await expect(explore(withoutContext, { model: "ping", resumeFrom: saves[1], checkpoint: { everySeconds: Infinity, save: () => undefined, identity: "t" } })).rejects.toThrow(
+      /checkpoint: truncated or corrupt \(system\.context: saved by a system with a context, this one has none\)/,
+    );
+    const noContextSaves: Uint8Array[] = [];
+    await explore(withoutContext, { model: "ping", checkpoint: { everySeconds: 0, save: (bytes) => void noContextSaves.push(bytes), identity: "t" } });
+    await expect(explore(system(), { model: "ping", resumeFrom: noContextSaves[1], checkpoint: { everySeconds: Infinity, save: () => undefined, identity: "t" } })).rejects.toThrow(
+      /system\.context: missing, and this system's states need it/,
+    );
+  });
+
+  it("tables load only into a fresh runtime", () => {
+    const built = system();
+    built.initial();
+    expect(() => built.systemContext!.restore(built.systemContext!.save())).toThrow(/tables can only be loaded into a fresh runtime/);
+  });
+});

@@ -80,13 +80,15 @@ export function assertActionsDeterministic(model: ModelDefinition<unknown>, syst
 }
 
 /**
- * 1b. A fresh build of the model, led along the same paths by their Schedule steps, encodes
- * every state to the same bytes. Not in the TransitionSystem contract, but what a checkpoint
- * needs: it holds the visited set's encodings, and `check --resume` reads them in a new process.
+ * 1b. A fresh build of the model, given the first build's system context (its interning tables,
+ * as a checkpoint carries them: TransitionSystem.systemContext) and led along the same paths by
+ * their Schedule steps, encodes every state to the same bytes. What a checkpoint needs: it holds
+ * the visited set's encodings, and `check --resume` reads them in a new process.
  */
 export function assertEncodingStableAcrossBuilds(model: ModelDefinition<unknown>, system: AnySystem, walks: readonly Walk<unknown>[]): void {
   const breaches: string[] = [];
   const fresh = model.build(model.config);
+  if (system.systemContext) fresh.systemContext!.restore(system.systemContext.save());
   for (let w = walks.length - 1; w >= 0; w--) {
     const walk = walks[w];
     let state = fresh.initial()[walk.initialIndex];
