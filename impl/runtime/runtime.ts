@@ -5,6 +5,7 @@ import { Interner } from "./interner.ts";
 import { machineOutputs, type MachineOutput } from "./machine-outputs.ts";
 import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
+import { viewOf } from "./runtime-views.ts";
 
 /** An interned machine snapshot: the XState snapshot to step from, and its value and context. */
 export interface SnapshotEntry {
@@ -50,6 +51,8 @@ export class Runtime<Config, Message extends { type: string }> {
   readonly snapshots = new Interner<SnapshotEntry>();
   readonly messages = new Interner<MessageEntry>();
   readonly envelopes = new Interner<EnvelopeEntry>();
+  /** Ghost histories (protocol.ts `history`), interned by their canonical JSON. */
+  readonly histories = new Interner<unknown>();
   private readonly events = new Interner<object>();
   private readonly machines: AnyStateMachine[];
   private readonly indexOf = new Map<string, number>();
@@ -71,7 +74,7 @@ export class Runtime<Config, Message extends { type: string }> {
       this.indexOf.set(actor.name, index);
     });
     this.machines = this.actors.map((actor) => protocol.roles[actor.role]!);
-    this.layout = new StateLayout(this.actors.length);
+    this.layout = new StateLayout(this.actors.length, protocol.history !== undefined);
     this.network = protocol.network(config);
     this.faults = protocol.faults(config);
     this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
@@ -109,7 +112,21 @@ export class Runtime<Config, Message extends { type: string }> {
       head[this.layout.timersAt(index)] = applyTimers(0, reaction.timers);
     });
     const sorted = [...envelopes.keys()].sort((a, b) => a - b);
-    return this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+    if (this.protocol.history !== undefined) head[this.layout.historyAt] = this.internHistory(this.protocol.history.initial);
+    const state = this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+    this.recordHistory(state);
+    return state;
+  }
+
+  /**
+   * Advances the ghost history of a freshly built `state` in place: `next` of the history it
+   * holds (the one before the step) and the view of `state`. Nothing when none is declared.
+   */
+  recordHistory(state: Uint32Array): void {
+    const declared = this.protocol.history;
+    if (declared === undefined) return;
+    const at = this.layout.historyAt;
+    state[at] = this.internHistory(declared.next(this.histories.values[state[at]!], viewOf(this, state)));
   }
 
   /** What `actor`, in snapshot `snapshotId`, does on the delivery of `envelope`. */
@@ -161,6 +178,10 @@ export class Runtime<Config, Message extends { type: string }> {
     // The whole persisted snapshot (value, context, status, history), so that no field can be forgotten.
     const key = `${this.actors[actor]!.role}|${canonicalJson(machine.getPersistedSnapshot(snapshot))}`;
     return this.snapshots.intern(key, () => ({ snapshot, done: snapshot.status === "done" }));
+  }
+
+  private internHistory(history: unknown): number {
+    return this.histories.intern(canonicalJson(history), () => history);
   }
 
   private internMessage(message: { type: string }): number {
