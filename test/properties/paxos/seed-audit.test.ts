@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { replay } from "../../../explorer/index.ts";
+import { replay, type Result } from "../../../explorer/index.ts";
 import type { AuditFinding } from "../../../properties/audit/finding.ts";
 import { PAXOS_AUDIT_SUBJECTS, paxosAuditModel, paxosSeedAudit, replayPaxosFinding } from "../../../properties/paxos/seed-audit.ts";
 import type { Schedule } from "../../../spec/common/schedule.ts";
@@ -37,7 +37,7 @@ describe("seed-paxos audit (reports/seed-audit.md, Paxos section)", () => {
       { deliver: "REPLY v0 true A0->P0", from: "A0", to: "P0" },
       { deliver: "REPLY v0 true A1->P0", from: "A1", to: "P0" },
     ]);
-    expect(px3.explanation).toMatch(/^a proposer returned true for a value that is not chosen .*: after 5 steps P0: returned true \(v0\), P1: idle, A0: holds nothing/);
+    expect(px3.explanation).toMatch(/^A proposer returned true for a value that is not chosen .*\. After the 5 steps: P0: returned true \(v0\), P1: idle, A0: holds nothing, A1: holds nothing, A2: holds nothing\. 69,264 of the 86,805 states of paxos\/seed_p2_a3_grant_all break it\.$/);
   });
 
   it("the reference is checked on the seed models' configuration (the reading aside)", () => {
@@ -46,6 +46,15 @@ describe("seed-paxos audit (reports/seed-audit.md, Paxos section)", () => {
     expect(r2).toEqual({ ...shared, reading: "first-come" });
     expect(reference).toMatchObject(shared);
     expect(reference).toMatchObject({ rounds: 1, ignorePromisedVotes: false });
+  });
+
+  it("reuses a passing BFS run that check --all already made of a registered model instead of exploring it again", async () => {
+    const passed = PAXOS_AUDIT_SUBJECTS.map(({ model }) => ({ model, result: "pass", strategy: "bfs", distinctStates: 7, transitions: 8, maxDepth: 2 }) as Result);
+    const reused = await paxosSeedAudit(passed);
+    expect(reused.every((finding) => finding.verdict === "holds" && finding.explanation === `Holds in all 7 states of ${PAXOS_AUDIT_SUBJECTS.find((s) => s.subject === finding.subject)!.model} (exhaustive BFS, 8 transitions, depth 2).`)).toBe(true);
+    // A run that hit a limit, or of another strategy, is not exhaustive: the model is explored again.
+    const again = await paxosSeedAudit([passed[0]!, { ...passed[1]!, limitHit: "states" } as Result, { ...passed[1]!, strategy: "dfs" } as Result, passed[2]!]);
+    expect(again.filter((finding) => finding.verdict === "broken").map((finding) => [finding.subject, finding.property])).toEqual([["seed-paxos R2 first-come", "PX3 returned value chosen"]]);
   });
 
   for (const finding of findings.filter((f) => f.verdict === "broken")) {
