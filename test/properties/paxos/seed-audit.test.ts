@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replay, type Result } from "../../../explorer/index.ts";
 import type { AuditFinding } from "../../../properties/audit/finding.ts";
-import { PAXOS_AUDIT_SUBJECTS, paxosAuditModel, paxosSeedAudit, replayPaxosFinding } from "../../../properties/paxos/seed-audit.ts";
+import { PAXOS_AUDIT_SUBJECTS, paxosAuditModel, paxosSeedAudit, replayPaxosFinding, systemFor } from "../../../properties/paxos/seed-audit.ts";
 import type { Schedule } from "../../../spec/common/schedule.ts";
 
 const findings: AuditFinding[] = await paxosSeedAudit();
@@ -55,6 +55,13 @@ describe("seed-paxos audit (reports/seed-audit.md, Paxos section)", () => {
     // A run that hit a limit, or of another strategy, is not exhaustive: the model is explored again.
     const again = await paxosSeedAudit([passed[0]!, { ...passed[1]!, limitHit: "states" } as Result, { ...passed[1]!, strategy: "dfs" } as Result, passed[2]!]);
     expect(again.filter((finding) => finding.verdict === "broken").map((finding) => [finding.subject, finding.property])).toEqual([["seed-paxos R2 first-come", "PX3 returned value chosen"]]);
+  });
+
+  it("names what it cannot audit, and a Schedule along which the property holds replays to no violation", () => {
+    expect(() => paxosAuditModel("pbft/n4_f1")).toThrow(/no Paxos model named pbft\/n4_f1/);
+    expect(() => systemFor(paxosAuditModel("paxos/p2_a3"), "agreement")).toThrow(/paxos\/p2_a3 has no property named agreement/);
+    const px3 = scheduleOf(findings.find((finding) => finding.property === "PX3 returned value chosen")!);
+    expect(replayPaxosFinding({ ...px3, steps: px3.steps.slice(0, 4) }, "PX3 returned value chosen")).toBeUndefined();
   });
 
   for (const finding of findings.filter((f) => f.verdict === "broken")) {
