@@ -11,7 +11,7 @@ export function seedAuditMarkdown(findings: readonly AuditFinding[]): string {
   const out = [
     "# Seed audit",
     "",
-    "The property suites of the reference implementations, run against literal ports of the seed documents' code sketches (`seed-*`). A broken property is a finding about the sketch, not a failing test: the counterexample below is minimal (shrunk by fast-check) and replayed by the test suite.",
+    "The property suites of the reference implementations, run against literal ports of the seed documents' code sketches (`seed-*`). A broken property is a finding about the sketch, not a failing test: the counterexample below is minimal (shrunk by fast-check; for the protocol models, a shortest Schedule from an exhaustive breadth-first search, replayable with `consensus-check replay`) and replayed by the test suite.",
     "",
   ];
   const subjects = [...new Set(findings.map((finding) => finding.subject))];

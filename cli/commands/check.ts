@@ -60,7 +60,7 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
       // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites).
       if (options.all === true && !stop.stopped) {
         const { writeSeedAudit } = await import("../seed-audit.ts");
-        await writeSeedAudit(folder);
+        await writeSeedAudit(folder, reports.map((report) => report.result));
       }
     } finally {
       stop.dispose();

@@ -37,6 +37,20 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
   sometimes?(config: Config): readonly RuntimeInvariant[];
   /** A one-phrase summary of an actor for the sequence diagrams' notes (default: its state value). */
   summarise?(actor: ActorView): string;
+  /** A ghost history the properties read as `view.history` (none when absent). */
+  history?: HistoryDeclaration<unknown>;
+}
+
+/**
+ * A ghost history variable (Stateright's `ActorModel` history, TLA+'s history variables): JSON
+ * data that no actor reads, recomputed after every step (and once for the initial state) from
+ * the previous history and the view of the new state, and part of the global state. For facts
+ * about the past that no single actor keeps, such as "a majority held v at some moment".
+ */
+export interface HistoryDeclaration<History> {
+  initial: History;
+  /** The history after a step, from the one before and the new state (whose `view.history` is still the old one). */
+  next(history: History, view: RuntimeView): History;
 }
 
 export interface ActorDeclaration {

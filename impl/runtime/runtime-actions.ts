@@ -81,7 +81,9 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
     envelopes.splice(i, 1);
     copies.splice(i, 1);
   }
-  return layout.build(head, envelopes, copies);
+  const next = layout.build(head, envelopes, copies);
+  runtime.recordHistory(next);
+  return next;
 }
 
 function react<C, M extends { type: string }>(

@@ -30,4 +30,6 @@ export interface RuntimeView {
   role(role: string): readonly ActorView[];
   /** Messages in flight to actors that can still take them (none to a crashed or finished actor). */
   inFlight(): readonly InFlightView[];
+  /** The protocol's ghost history (protocol.ts `history`); undefined when it declares none. */
+  readonly history?: unknown;
 }

@@ -9,6 +9,7 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
     return { name: declaration.name, role: declaration.role, index, crashed: layout.isCrashed(state, index), value: snapshot.value, context: snapshot.context };
   });
   return {
+    history: runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]!],
     actors,
     actor(name) {
       const index = runtime.actorIndex(name);

@@ -5,6 +5,7 @@ import { Interner } from "./interner.ts";
 import { machineOutputs, type MachineOutput } from "./machine-outputs.ts";
 import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
+import { viewOf } from "./runtime-views.ts";
 
 /** An interned machine snapshot: the XState snapshot to step from, and its value and context. */
 export interface SnapshotEntry {
@@ -51,6 +52,7 @@ export interface RuntimeTables {
   envelopes: [number, number, number][];
   events: [string, object][];
   timers: Record<string, string[]>;
+  histories: unknown[];
 }
 
 /**
@@ -67,6 +69,8 @@ export class Runtime<Config, Message extends { type: string }> {
   readonly snapshots = new Interner<SnapshotEntry>();
   readonly messages = new Interner<MessageEntry>();
   readonly envelopes = new Interner<EnvelopeEntry>();
+  /** Ghost histories (protocol.ts `history`), interned by their canonical JSON. */
+  readonly histories = new Interner<unknown>();
   private readonly events = new Interner<object>();
   private readonly machines: AnyStateMachine[];
   private readonly indexOf = new Map<string, number>();
@@ -92,7 +96,7 @@ export class Runtime<Config, Message extends { type: string }> {
       this.indexOf.set(actor.name, index);
     });
     this.machines = this.actors.map((actor) => protocol.roles[actor.role]!);
-    this.layout = new StateLayout(this.actors.length);
+    this.layout = new StateLayout(this.actors.length, protocol.history !== undefined);
     this.network = protocol.network(config);
     this.faults = protocol.faults(config);
     this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
@@ -129,7 +133,21 @@ export class Runtime<Config, Message extends { type: string }> {
       head[this.layout.timersAt(index)] = applyTimers(0, reaction.timers);
     });
     const sorted = [...envelopes.keys()].sort((a, b) => (this.precedes(a, b) ? -1 : 1));
-    return this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+    if (this.protocol.history !== undefined) head[this.layout.historyAt] = this.internHistory(this.protocol.history.initial);
+    const state = this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+    this.recordHistory(state);
+    return state;
+  }
+
+  /**
+   * Advances the ghost history of a freshly built `state` in place: `next` of the history it
+   * holds (the one before the step) and the view of `state`. Nothing when none is declared.
+   */
+  recordHistory(state: Uint32Array): void {
+    const declared = this.protocol.history;
+    if (declared === undefined) return;
+    const at = this.layout.historyAt;
+    state[at] = this.internHistory(declared.next(this.histories.values[state[at]!], viewOf(this, state)));
   }
 
   /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
@@ -210,6 +228,10 @@ export class Runtime<Config, Message extends { type: string }> {
     return id;
   }
 
+  private internHistory(history: unknown): number {
+    return this.histories.intern(canonicalJson(history), () => history);
+  }
+
   private internMessage(message: { type: string }): number {
     return this.messages.intern(canonicalJson(message), () => {
       const parsed = this.protocol.messageSchema.safeParse(message);
@@ -256,12 +278,13 @@ export class Runtime<Config, Message extends { type: string }> {
       envelopes: this.envelopes.values.map((entry) => [entry.from, entry.to, entry.message]),
       events: this.events.values.map((event, id) => [this.events.keyOf(id)!, event]),
       timers,
+      histories: [...this.histories.values],
     };
   }
 
   /** Loads `exportTables()` of another process into this fresh runtime: the same ids mean the same values. */
   importTables(tables: RuntimeTables): void {
-    if (this.snapshots.size + this.messages.size + this.envelopes.size + this.events.size > 0) throw new Error("runtime: tables can only be loaded into a fresh runtime");
+    if (this.snapshots.size + this.messages.size + this.envelopes.size + this.events.size + this.histories.size > 0) throw new Error("runtime: tables can only be loaded into a fresh runtime");
     for (const { key, value, context, done } of tables.snapshots) {
       const role = key.slice(0, key.indexOf("|"));
       const machine = this.protocol.roles[role];
@@ -272,6 +295,7 @@ export class Runtime<Config, Message extends { type: string }> {
     for (const [from, to, message] of tables.envelopes) this.internEnvelope(from, to, message);
     for (const [key, event] of tables.events) this.events.intern(key, () => event);
     for (const [role, names] of Object.entries(tables.timers)) for (const name of names) this.roleTimerBit(role, name);
+    for (const history of tables.histories) this.internHistory(history);
   }
 
   /** A machine that throws (in a guard, an assign, its context factory) fails the step, named. */

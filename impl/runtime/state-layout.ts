@@ -4,8 +4,9 @@
  *   [0]                 crashed actors, one bit each
  *   [1 … n]             each actor's snapshot id
  *   [n+1 … 2n]          each actor's set timers, one bit per timer of its role
- *   [2n+1]              m, the number of distinct envelopes in flight
- *   [2n+2 …]            m pairs (envelope id, copies), sorted in the envelopes' order
+ *   [2n+1]              the ghost history's id, only when the protocol declares a history
+ *   [w]                 m, the number of distinct envelopes in flight (w = networkAt)
+ *   [w+1 …]             m pairs (envelope id, copies), sorted in the envelopes' order
  *                       (their step text, `EnvelopeEntry.order`), not by id
  *
  * So a state's bytes are its canonical encoding (equal states, equal bytes; the multiset is
@@ -15,7 +16,11 @@ export const MAX_ACTORS = 32;
 export const MAX_TIMERS_PER_ROLE = 32;
 
 export class StateLayout {
-  constructor(readonly actors: number) {}
+  constructor(
+    readonly actors: number,
+    /** Whether a state holds a history id (protocol.ts `history`). */
+    readonly history = false,
+  ) {}
 
   snapshotAt(actor: number): number {
     return 1 + actor;
@@ -25,8 +30,13 @@ export class StateLayout {
     return 1 + this.actors + actor;
   }
 
-  get networkAt(): number {
+  /** Where the history id is (only meaningful with `history`). */
+  get historyAt(): number {
     return 1 + 2 * this.actors;
+  }
+
+  get networkAt(): number {
+    return 1 + 2 * this.actors + (this.history ? 1 : 0);
   }
 
   /** Words of a state with `envelopes` distinct envelopes in flight. */

@@ -1,6 +1,7 @@
 import { runtimeSystem } from "../../impl/runtime/index.ts";
 import type { Expectation, ModelDefinition } from "../model.ts";
 import { paxosConfigSchema, paxosProtocol, type PaxosConfig } from "./paxos-protocol.ts";
+import { seedPaxosConfigSchema, seedPaxosProtocol, type SeedPaxosConfig } from "./seed-paxos-protocol.ts";
 
 const ASSUMPTIONS =
   "Asynchronous network (any in-flight message may be delivered next, so reordering is free), crash-stop proposers (at any step, also part-way through a multicast), acceptors that never crash, timers that may fire at any time; no Byzantine faults.";
@@ -15,6 +16,25 @@ export function definePaxosModel(name: string, description: string, config: Part
     configSchema: paxosConfigSchema,
     config: full,
     build: (built) => runtimeSystem(paxosProtocol, built),
+    expected,
+  };
+}
+
+/** A model of the seed's `paxosPropose` (seed-paxos) under one reading of `promise`/`accept`. */
+export function defineSeedPaxosModel(
+  name: string,
+  description: string,
+  config: Partial<SeedPaxosConfig> & Pick<SeedPaxosConfig, "proposers" | "acceptors" | "reading">,
+  expected: Expectation,
+): ModelDefinition<SeedPaxosConfig> {
+  const full = seedPaxosConfigSchema.parse({ network: { duplication: "none", loss: false }, crashes: 0, ...config });
+  return {
+    name,
+    description,
+    assumptions: ASSUMPTIONS,
+    configSchema: seedPaxosConfigSchema,
+    config: full,
+    build: (built) => runtimeSystem(seedPaxosProtocol, built),
     expected,
   };
 }

@@ -1,4 +1,4 @@
-import { definePaxosModel } from "./define-paxos-model.ts";
+import { definePaxosModel, defineSeedPaxosModel } from "./define-paxos-model.ts";
 
 /** Single-decree Paxos models (seed catalogue B7); figures pinned from `consensus-check check`. */
 export const paxosModels = [
@@ -20,5 +20,30 @@ export const paxosModels = [
     { proposers: 2, acceptors: 3, ignorePromisedVotes: true },
     { result: "violation", property: "PX2 stability", distinctStates: 13_939, maxDepth: 13 },
   ),
+  definePaxosModel(
+    "paxos/p2_a3_dup",
+    "p2_a3 on a duplicating network: every sent message stays deliverable for ever (PROMISEs and ACCEPTEDs counted again, ACCEPTs voted again), reordered at will; one proposer may crash, also mid-multicast.",
+    { proposers: 2, acceptors: 3, crashes: 1, network: { duplication: "persistent", loss: false } },
+    { result: "pass", distinctStates: 72_207, maxDepth: 21, transitions: 1_185_917 },
+  ),
+  definePaxosModel(
+    "paxos/p2_a2_lossy",
+    "2 proposers, 2 acceptors on a lossy network (any message may be dropped), one proposer may crash, also mid-multicast. With 3 acceptors loss alone gives 1,509,341 states (spec/paxos/README.md), too many for the manifest.",
+    { proposers: 2, acceptors: 2, crashes: 1, network: { duplication: "none", loss: true } },
+    { result: "pass", distinctStates: 5_373, maxDepth: 19, transitions: 20_642 },
+  ),
+  defineSeedPaxosModel(
+    "paxos/seed_p2_a3_grant_all",
+    "The seed's paxosPropose (seed-paxos), reading R1: promise() grants every request, accept() overwrites. 2 proposers, 3 acceptors, reliable network, one proposer may crash mid-multicast.",
+    { proposers: 2, acceptors: 3, reading: "grant-all", crashes: 1 },
+    { result: "violation", property: "PX3 returned value chosen", distinctStates: 182, maxDepth: 5 },
+  ),
+  defineSeedPaxosModel(
+    "paxos/seed_p2_a3_first_come",
+    "The seed's paxosPropose (seed-paxos), reading R2: promise() grants only the first value asked, accept() overwrites. 2 proposers, 3 acceptors, reliable network, one proposer may crash mid-multicast.",
+    { proposers: 2, acceptors: 3, reading: "first-come", crashes: 1 },
+    { result: "violation", property: "PX3 returned value chosen", distinctStates: 211, maxDepth: 5 },
+  ),
 ];
 export { paxosProtocol, paxosConfigSchema, type PaxosConfig } from "./paxos-protocol.ts";
+export { seedPaxosProtocol, seedPaxosConfigSchema, type SeedPaxosConfig } from "./seed-paxos-protocol.ts";

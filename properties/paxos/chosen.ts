@@ -1,5 +1,6 @@
 import type { RuntimeView } from "../../impl/runtime/index.ts";
 import type { Vote } from "../../spec/paxos/messages.ts";
+import type { ChosenReading } from "./reading.ts";
 
 /**
  * Chosen (Paxos Made Simple §2.1): a value is chosen when a majority of acceptors accepted it
@@ -38,3 +39,17 @@ export function decidedValues(view: RuntimeView): string[] {
     .map((proposer) => proposer.context.decided as string | null)
     .filter((value): value is string => value !== null);
 }
+
+/**
+ * The reference's reading: chosen is a fact about vote histories, so chosen at some moment
+ * and chosen now coincide; the votes after a choice are those in higher ballots than the
+ * lowest one in which the value was chosen.
+ */
+export const referenceReading: ChosenReading = {
+  everChosen: chosenValues,
+  chosenNow: chosenValues,
+  votesAfterChoice(view, value) {
+    const ballot = chosenBallot(view, value)!;
+    return view.role("acceptor").flatMap((acceptor) => (acceptor.context.votes as Vote[]).filter((vote) => vote.ballot > ballot).map((vote) => vote.value));
+  },
+};

@@ -227,6 +227,9 @@ describe("check --all (npm start)", () => {
     expect(audit).toContain("## seed-merkle");
     expect(audit).toContain("## seed-mpt");
     expect(audit).toMatch(/### seed-merkle: M1 completeness[\s\S]*"treeSize": 3/);
+    expect(audit).toContain("## seed-paxos R1 grant-all");
+    expect(audit).toMatch(/### seed-paxos R2 first-come: PX3 returned value chosen[\s\S]*"deliver": "REPLY v0 true A1->P0"/);
+    expect(audit).toContain("## paxos (reference)\n\n0 of 5 properties broken.");
     expect(readFileSync(join(reports, "junit.xml"), "utf8")).toMatch(/failures="0" errors="0"/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { explore, replay } from "../../../explorer/index.ts";
 import { runtimeSystem } from "../../../impl/runtime/index.ts";
-import type { ProtocolDefinition } from "../../../impl/runtime/index.ts";
+import type { ProtocolDefinition, RuntimeView } from "../../../impl/runtime/index.ts";
+import { viewOf } from "../../../impl/runtime/runtime-views.ts";
 import { basePing, pingProtocol, type PingConfig, type PingMessage } from "./ping-protocol.ts";
 
 const system = (config: Partial<PingConfig> = {}) => runtimeSystem(pingProtocol, { ...basePing, ...config });
@@ -134,6 +135,44 @@ describe("the runtime carries out what machines emit", () => {
     const trace = replay(built, { version: 1, model: "ping", config: {}, seed: 0, steps: taken.map((step) => JSON.parse(step)) });
     expect(trace.steps).toHaveLength(taken.length);
     expect(built.describeState!(state)).toContain("Pi:");
+  });
+});
+
+describe("a protocol's ghost history", () => {
+  /** The order in which pongers stopped: a fact about the past no actor keeps. */
+  const stopOrder = {
+    initial: [] as string[],
+    next(history: string[], view: RuntimeView): string[] {
+      expect(view.history).toEqual(history);
+      const stopped = view.role("ponger").filter((ponger) => ponger.value === "stopped" && !history.includes(ponger.name));
+      return stopped.length === 0 ? history : [...history, ...stopped.map((ponger) => ponger.name)];
+    },
+  };
+  const withHistory = (invariants: ProtocolDefinition<PingConfig, PingMessage>["invariants"] = () => []) => runtimeSystem({ ...pingProtocol, history: stopOrder, invariants }, basePing);
+
+  it("is part of the state: the two orders in which the pongers stop are different states (14, not 10)", async () => {
+    const result = await explore(withHistory(), { model: "ping" });
+    expect(result).toMatchObject({ result: "pass", distinctStates: 14, maxDepth: 5 });
+    const built = withHistory();
+    let state = built.initial()[0]!;
+    expect(viewOf(built.runtime, state).history).toEqual([]);
+    for (const step of [{ timeout: "Pi", timer: "go" }, { deliver: "PING 1 Pi->Po1", from: "Pi", to: "Po1" }, { deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0" }]) state = built.step(state, built.fromStep(state, step)!);
+    expect(viewOf(built.runtime, state).history).toEqual(["Po1", "Po0"]);
+    const arena = built.encode(state);
+    expect(built.decode!(arena, 0)).toEqual(state);
+  });
+
+  it("properties read it as view.history", async () => {
+    const result = await explore(withHistory(() => [{ name: "Po0 stops first", holds: (view) => (view.history as string[])[0] !== "Po1" }]), { model: "ping" });
+    expect(result.counterexample!.steps).toEqual([
+      { timeout: "Pi", timer: "go" },
+      { deliver: "PING 1 Pi->Po1", from: "Pi", to: "Po1" },
+    ]);
+  });
+
+  it("is absent from the view of a protocol that declares none", () => {
+    const built = system();
+    expect(viewOf(built.runtime, built.initial()[0]!).history).toBeUndefined();
   });
 });
 
