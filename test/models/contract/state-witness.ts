@@ -41,7 +41,8 @@ function runtimeOf(system: object): AnyRuntime | undefined {
 /**
  * A runtime state with every interned id replaced by what it stands for: each actor's whole
  * persisted snapshot, crash flag and set timers by name, and the in-flight multiset as
- * (from, to, message, copies), sorted by its text. No id survives, so the decoding does not
+ * (from, to, message, copies), sorted by its text, and the ghost history when the protocol keeps
+ * one. No id survives, so the decoding does not
  * depend on the order in which the runtime met snapshots and messages, and two runtimes of
  * one model decode one state alike.
  */
@@ -64,7 +65,9 @@ function runtimeDecoding(runtime: AnyRuntime, state: Uint32Array): unknown {
       return canonicalJson([runtime.actors[from].name, runtime.actors[to].name, runtime.messages.values[message].message, copies[i]]);
     })
     .sort();
-  return { actors, inFlight, words: state.length };
+  // The ghost history (a protocol's `history`) is part of the state: two pasts, two states.
+  const history = runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]];
+  return { actors, inFlight, history: history === undefined ? null : history, words: state.length };
 }
 
 /**
