@@ -6,6 +6,6 @@ export { exploreSettingsSchema, parseExploreOptions, type ExploreOptions, type E
 export { readCheckpointHeader, checkpointHeaderSchema, CHECKPOINT_FORMAT_VERSION, CHECKPOINT_MAGIC, type CheckpointHeader } from "./checkpoint/index.ts";
 export { resultSchema, limitSchema, verdictSchema, sometimesResultSchema, type Result, type LimitKind, type Verdict, type SometimesResult } from "./result.ts";
 export type { TransitionSystem, Invariant } from "./transition-system.ts";
-export { xoshiro128ss, restoreXoshiro128ss, type Prng } from "./prng.ts";
+export { MAX_SEED, seededPrng, restorePrng, type Prng } from "./prng.ts";
 export { ExactStateStore, FingerprintStore, omissionProbability, murmur3, type VisitedSet } from "./visited/index.ts";
 export { ParentLog, type StatePath } from "./parent-log.ts";

@@ -1,5 +1,5 @@
 import type { SearchResume } from "../checkpoint/index.ts";
-import { restoreXoshiro128ss, xoshiro128ss } from "../prng.ts";
+import { restorePrng, seededPrng } from "../prng.ts";
 import type { LimitKind } from "../result.ts";
 import { yieldToEventLoop } from "../run-monitor.ts";
 import { readWalkPosition, replayWalk, type WalkCounters } from "./random-walk-checkpoint.ts";
@@ -25,7 +25,7 @@ export async function randomWalk<S, A>(context: SearchContext<S, A>, seed: numbe
   const pollEvery = monitor.pollEvery;
   // Read before the search: a checkpoint that does not add up is bad input, not a model error.
   const from = resume ? readWalkPosition(resume) : undefined;
-  const random = from ? restoreXoshiro128ss(from.counters.random) : xoshiro128ss(seed);
+  const random = from ? restorePrng(from.counters.random) : seededPrng(seed);
   let transitions = from?.counters.transitions ?? 0;
   let terminalStates = from?.counters.terminalStates ?? 0;
   let deepest = from?.counters.deepest ?? 0;

@@ -1,5 +1,5 @@
 import type { TransitionSystem } from "../../../explorer/transition-system.ts";
-import { xoshiro128ss } from "../../../explorer/prng.ts";
+import { seededPrng } from "../../../explorer/prng.ts";
 
 /** One seeded walk: the states it passed through and the action index taken from each. */
 export interface Walk<S> {
@@ -15,7 +15,7 @@ export interface Walk<S> {
  * state with no enabled action or after `maxSteps` steps.
  */
 export function randomWalks<S, A>(system: TransitionSystem<S, A>, seed: number, walks: number, maxSteps: number): Walk<S>[] {
-  const prng = xoshiro128ss(seed);
+  const prng = seededPrng(seed);
   const initials = system.initial();
   return Array.from({ length: walks }, () => {
     const initialIndex = prng.below(initials.length);
