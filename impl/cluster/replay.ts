@@ -3,7 +3,7 @@ import type { ScheduleStep } from "../../spec/common/schedule.ts";
 import type { Cluster } from "./cluster.ts";
 import type { ClusterState } from "./cluster-state.ts";
 import { applyStep, enabledSteps, findEnabledStep } from "./cluster-steps.ts";
-import type { SeededRandom } from "../network/seeded-random.ts";
+import type { Prng } from "../../explorer/prng.ts";
 
 /**
  * Replays Schedule steps from the initial state and returns every state visited (initial
@@ -24,14 +24,14 @@ export function replaySteps(cluster: Cluster, steps: readonly ScheduleStep[]): C
  * A random run driven by a seeded PRNG: at each state one enabled step is chosen uniformly,
  * until none is enabled or `maxSteps` is reached. The returned steps replay it exactly.
  */
-export function randomRun(cluster: Cluster, random: SeededRandom, maxSteps: number): { steps: ScheduleStep[]; states: ClusterState[] } {
+export function randomRun(cluster: Cluster, random: Prng, maxSteps: number): { steps: ScheduleStep[]; states: ClusterState[] } {
   const states = [cluster.initial()];
   const steps: ScheduleStep[] = [];
   while (steps.length < maxSteps) {
     const current = states[states.length - 1]!;
     const enabled = enabledSteps(cluster, current);
     if (enabled.length === 0) break;
-    const step = enabled[random.nextInt(enabled.length)]!;
+    const step = enabled[random.below(enabled.length)]!;
     steps.push(step);
     states.push(applyStep(cluster, current, step));
   }

@@ -1,5 +1,4 @@
 export * from "./envelope.ts";
 export * from "./message-id.ts";
 export * from "./network.ts";
-export * from "./seeded-random.ts";
 export * from "./random-step.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isIgnoredForever } from "../../../impl/cluster/absorb.ts";
 import { randomRun } from "../../../impl/cluster/index.ts";
 import type { Envelope } from "../../../impl/network/envelope.ts";
-import { createSeededRandom } from "../../../impl/network/seeded-random.ts";
+import { seededPrng } from "../../../explorer/prng.ts";
 import { cluster } from "../../support/cluster-fixtures.ts";
 
 /**
@@ -14,7 +14,7 @@ import { cluster } from "../../support/cluster-fixtures.ts";
 const SEED = 20_261_123;
 
 function checkAbsorption(target: ReturnType<typeof cluster>, runs: number): number {
-  const random = createSeededRandom(SEED);
+  const random = seededPrng(SEED);
   let checked = 0;
   for (let run = 0; run < runs; run++) {
     const { states } = randomRun(target, random, 200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyStep, enabledSteps, findEnabledStep, MAX_COPIES } from "../../../impl/cluster/cluster-steps.ts";
 import { clusterTransitionSystem, describeCluster, randomRun, replaySteps } from "../../../impl/cluster/index.ts";
-import { createSeededRandom } from "../../../impl/network/seeded-random.ts";
+import { seededPrng } from "../../../explorer/prng.ts";
 import { inFlightIds } from "../../../impl/network/network.ts";
 import { pbftConfigSchema } from "../../../spec/common/pbft-config.ts";
 import { InputError } from "../../../spec/common/input-error.ts";
@@ -34,8 +34,8 @@ describe("cluster: the reference implementation", () => {
 
   it("replays a seeded random Schedule bit for bit: same states, same message ids", () => {
     const target = cluster({ requests: 2, byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }], forgeryBudget: 2 });
-    const run = randomRun(target, createSeededRandom(2024), 200);
-    const again = randomRun(cluster({ requests: 2, byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }], forgeryBudget: 2 }), createSeededRandom(2024), 200);
+    const run = randomRun(target, seededPrng(2024), 200);
+    const again = randomRun(cluster({ requests: 2, byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }], forgeryBudget: 2 }), seededPrng(2024), 200);
     expect(again.steps).toEqual(run.steps);
     const replayed = replaySteps(target, run.steps);
     expect(replayed.map(hex)).toEqual(run.states.map(hex));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chooseNetworkStep, createSeededRandom, discardWhere, duplicate, emptyNetwork, findInFlight, inFlightIds, messageId, send, take } from "../../../impl/network/index.ts";
+import { seededPrng } from "../../../explorer/prng.ts";
+import { chooseNetworkStep, discardWhere, duplicate, emptyNetwork, findInFlight, inFlightIds, messageId, send, take } from "../../../impl/network/index.ts";
 import type { Envelope } from "../../../impl/network/index.ts";
 import { clientEndpoint, clientOfEndpoint, replicaEndpoint, replicaOfEndpoint } from "../../../impl/network/envelope.ts";
 import { commit, prePrepare, prepare, request } from "../../support/pbft-fixtures.ts";
@@ -68,29 +69,15 @@ describe("simulated network", () => {
 });
 
 describe("seeded network choices", () => {
-  it("repeat exactly for the same seed", () => {
-    const draw = (seed: number) => {
-      const random = createSeededRandom(seed);
-      return Array.from({ length: 20 }, () => random.nextInt(1000));
-    };
-    expect(draw(42)).toEqual(draw(42));
-    expect(draw(42)).not.toEqual(draw(43));
-    expect(draw(7).every((value) => value >= 0 && value < 1000)).toBe(true);
-  });
-
-  it("rejects a non-positive bound", () => {
-    expect(() => createSeededRandom(1).nextInt(0)).toThrow(/positive integer/);
-  });
-
   it("choose deliver, drop or duplicate only where the model enables them", () => {
     const net = [a, b, c].reduce((n, e) => send(n, e), emptyNetwork);
     const kinds = (faults: { drop: boolean; duplicate: boolean }, seed: number) => {
-      const random = createSeededRandom(seed);
+      const random = seededPrng(seed);
       return Array.from({ length: 50 }, () => Object.keys(chooseNetworkStep(net, random, faults)!)[0]);
     };
     expect(new Set(kinds({ drop: false, duplicate: false }, 1))).toEqual(new Set(["deliver"]));
     expect(new Set(kinds({ drop: true, duplicate: true }, 1))).toEqual(new Set(["deliver", "drop", "duplicate"]));
     expect(kinds({ drop: true, duplicate: true }, 9)).toEqual(kinds({ drop: true, duplicate: true }, 9));
-    expect(chooseNetworkStep(emptyNetwork, createSeededRandom(1), { drop: true, duplicate: true })).toBeUndefined();
+    expect(chooseNetworkStep(emptyNetwork, seededPrng(1), { drop: true, duplicate: true })).toBeUndefined();
   });
 });
