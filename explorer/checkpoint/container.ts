@@ -12,9 +12,11 @@ export const CHECKPOINT_MAGIC = Uint8Array.of(0x89, 0x43, 0x43, 0x4b, 0x0d, 0x0a
 /**
  * Bumped whenever the layout or the meaning of a field changes: an old checkpoint is refused,
  * never misread. 2: the checker keeps the `sometimes` discovered (a version-1 checkpoint never
- * checked them, so resuming one would report them unreached).
+ * checked them, so resuming one would report them unreached). 3: a random walk's four PRNG
+ * words are pure-rand's xoroshiro128+ state (version 2's were xoshiro128**'s: read as
+ * xoroshiro's, they would go on with numbers no uninterrupted run draws).
  */
-export const CHECKPOINT_FORMAT_VERSION = 2;
+export const CHECKPOINT_FORMAT_VERSION = 3;
 
 export const PREAMBLE = 28;
 export const ALIGN = 8;

@@ -8,8 +8,9 @@ const word = z.number().int().min(0).max(0xffffffff);
 /**
  * Where a run of random walks stands between two steps: the walk under way (its index, its
  * initial state and, as the section "path", the action indices taken so far), the PRNG's
- * four state words (so the resumed run draws exactly the numbers the killed one would have)
- * and the counters. The walk's current state is rebuilt by replaying its path.
+ * four state words (`Prng.state()`: xoroshiro128+'s since format version 3, xoshiro128**'s
+ * before; so the resumed run draws exactly the numbers the killed one would have) and the
+ * counters. The walk's current state is rebuilt by replaying its path.
  */
 export const walkCountersSchema = z.object({
   walk: count,

@@ -96,12 +96,14 @@ describe("resuming refuses a damaged checkpoint", () => {
     expect(await refusal(new TextEncoder().encode('{"model":"pbft/n4_f1","result":"pass"}'), made)).toBe("checkpoint: not a consensus-check checkpoint (wrong magic bytes)");
   });
 
-  it("another format version, older (version 1 kept no sometimes) or newer", async () => {
+  it("another format version, older (version 1 kept no sometimes, version 2 another PRNG's words) or newer", async () => {
     const bytes = (await checkpointOf()).slice();
     new DataView(bytes.buffer).setUint32(8, 1, true);
-    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 1, this code reads version 2; delete it or run without --resume");
-    new DataView(bytes.buffer).setUint32(8, 3, true);
-    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 3, this code reads version 2; delete it or run without --resume");
+    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 1, this code reads version 3; delete it or run without --resume");
+    new DataView(bytes.buffer).setUint32(8, 2, true);
+    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 2, this code reads version 3; delete it or run without --resume");
+    new DataView(bytes.buffer).setUint32(8, 4, true);
+    expect(await refusal(bytes, made)).toBe("checkpoint: written in format version 4, this code reads version 3; delete it or run without --resume");
   });
 
   it("a well-framed checkpoint whose contents do not add up", async () => {
@@ -165,7 +167,7 @@ describe("describing a checkpoint", () => {
     const { partial, bytes } = await checkpointAt(grid(), made, 200);
     const header = readCheckpointHeader(bytes);
     expect(header).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       identity: "abcdef0123456789abcdef",
       model: "pbft/n3_f1",
       config: '{"network":{"drop":false},"qc":3,"qp":3}',
