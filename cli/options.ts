@@ -37,7 +37,7 @@ export function nonNegativeInteger(flag: string): (value: string) => number {
   };
 }
 
-/** `--seed`: explorer/prng.ts seeds its state with `seed | 0`, so 2^32 + 1 would run as 1 does. */
+/** `--seed`: explorer/prng.ts takes 32 bits (its MAX_SEED); refused here in one line rather than there. */
 export function seedNumber(flag: string): (value: string) => number {
   return (value) => {
     const parsed = wholeNumber(value);

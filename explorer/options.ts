@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InputError, parseInput } from "../spec/common/input-error.ts";
+import { MAX_SEED } from "./prng.ts";
 
 /**
  * What a run of the explorer may be asked, validated at the edge (CLI flags and API calls
@@ -24,8 +25,8 @@ export const exploreSettingsSchema = z
     checkInvariants: z.boolean().default(true),
     /** Random walk: how many walks (each from an initial state). */
     walks: z.number().int().positive().default(1000),
-    /** The seed every random choice flows from; random walk picks and prints one if absent. */
-    seed: z.number().int().optional(),
+    /** The seed every random choice flows from; random walk picks and prints one if absent. 32 bits, as a Schedule's. */
+    seed: z.number().int().min(0).max(MAX_SEED).optional(),
     progressEveryMs: z.number().nonnegative().default(1000),
     /** Written into the Result and the counterexample Schedule. */
     model: z.string().min(1).default("unnamed"),

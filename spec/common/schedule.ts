@@ -24,7 +24,7 @@ export const SCHEDULE_LIMITS = {
   name: 128,
   /** Arguments of a Byzantine step besides `byzantine` and `behaviour` (the models use at most 7). */
   byzantineArguments: 16,
-  /** The PRNG (explorer/prng.ts) is seeded with `seed | 0`: 32 bits. */
+  /** The PRNG (explorer/prng.ts) is seeded with 32 bits: its MAX_SEED, which spec/ may not import. */
   seed: 0xffffffff,
 } as const;
 
@@ -207,7 +207,7 @@ export const scheduleSchema = z
       .number({ error: `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)` })
       .int(`expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
       .min(0, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits)`)
-      .max(SCHEDULE_LIMITS.seed, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits: explorer/prng.ts uses seed | 0)`)
+      .max(SCHEDULE_LIMITS.seed, `expected a whole number from 0 to ${SCHEDULE_LIMITS.seed} (the PRNG is seeded with 32 bits: explorer/prng.ts takes no more)`)
       .describe("The seed every random choice of the run flowed from (0 for exhaustive search)."),
     steps: z
       .array(scheduleStep)

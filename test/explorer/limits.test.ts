@@ -78,5 +78,8 @@ describe("interruption and progress", () => {
   it("rejects malformed options with an InputError naming the field", async () => {
     await expect(explore(gridSystem(1), { maxStates: -1 })).rejects.toThrow(InputError);
     await expect(explore(gridSystem(1), { strategy: "sideways" as "bfs" })).rejects.toThrow(/explore options strategy/);
+    // The PRNG takes 32 bits, as a Schedule's seed does: 2^32 would otherwise run as another seed or not replay.
+    await expect(explore(gridSystem(1), { strategy: "random", seed: 2 ** 32 })).rejects.toThrow(/explore options seed/);
+    await expect(explore(gridSystem(1), { strategy: "random", seed: -1 })).rejects.toThrow(/explore options seed/);
   });
 });
