@@ -100,10 +100,10 @@ describe("sometimes properties under DFS and random walks", () => {
 
   it("random walks: the walk so far, shrunk", async () => {
     const loop = graphSystem({ 0: [1], 1: [2], 2: [3], 3: [0, 9] }, { sometimes: [reachesNode(9)] });
-    const result = await explore(loop, { strategy: "random", seed: 3, walks: 5, maxDepth: 50 });
+    const result = await explore(loop, { strategy: "random", seed: 2, walks: 5, maxDepth: 50 });
     expect(result.result).toBe("no-violation");
-    // The first walk went round the loop once (0→…→3→0→…→3→9) before it met 9.
-    expect(result.sometimes).toEqual([{ name: "reaches 9", discovered: true, witness: expect.objectContaining({ seed: 3, steps: to(1, 2, 3, 9) }), shrunkFrom: 8 }]);
+    // The first walk went round the loop once (0→…→3→0→…→3→9) before it met 9 (seed 2's does: what is pinned is the shrinking).
+    expect(result.sometimes).toEqual([{ name: "reaches 9", discovered: true, witness: expect.objectContaining({ seed: 2, steps: to(1, 2, 3, 9) }), shrunkFrom: 8 }]);
   });
 });
 
