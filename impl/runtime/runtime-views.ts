@@ -20,10 +20,12 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
       return actors.filter((actor) => actor.role === role);
     },
     inFlight() {
-      const { envelopes, copies } = layout.network(state);
+      const { envelopes, copies, ages } = layout.network(state);
       return envelopes.map((envelope, i): InFlightView => {
         const { from, to, message } = runtime.envelopes.values[envelope]!;
-        return { from: runtime.actors[from]!.name, to: runtime.actors[to]!.name, message: runtime.messages.values[message]!.message, copies: copies[i]! };
+        const entry: InFlightView = { from: runtime.actors[from]!.name, to: runtime.actors[to]!.name, message: runtime.messages.values[message]!.message, copies: copies[i]! };
+        if (ages !== undefined) entry.age = ages[i]!;
+        return entry;
       });
     },
   };
