@@ -34,4 +34,6 @@ export interface RuntimeView {
   inFlight(): readonly InFlightView[];
   /** The protocol's ghost history (protocol.ts `history`); undefined when it declares none. */
   readonly history?: unknown;
+  /** Under partial synchrony, whether GST has passed (for properties about progress after it); undefined under "async". */
+  readonly afterGst?: boolean;
 }

@@ -1,3 +1,4 @@
+import { afterGst } from "./partial-synchrony.ts";
 import type { Runtime } from "./runtime.ts";
 import type { ActorView, InFlightView, RuntimeView } from "./runtime-view.ts";
 
@@ -10,6 +11,7 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
   });
   return {
     history: runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]!],
+    afterGst: layout.aged ? afterGst(layout, state) : undefined,
     actors,
     actor(name) {
       const index = runtime.actorIndex(name);

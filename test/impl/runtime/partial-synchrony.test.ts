@@ -28,6 +28,10 @@ describe("partial synchrony: time 'partial-sync' with a gst step and the Δ rule
     expect(stepsAt(built, built.initial()[0]!)).toEqual([hello, tick, patience, gst]);
     expect(stepsAt(built, follow(built, [tick, tick, tick]))).toEqual([hello, tick, patience, gst]);
     expect(stepsAt(built, follow(built, [gst]))).toEqual([hello, tick, patience]);
+    // Properties read it as view.afterGst (undefined under "async").
+    expect([built.initial()[0]!, follow(built, [gst])].map((state) => viewOf(built.runtime, state).afterGst)).toEqual([false, true]);
+    const async = race({ ...partialSync(1), time: { kind: "async" } });
+    expect(viewOf(async.runtime, async.initial()[0]!).afterGst).toBeUndefined();
   });
 
   it("after GST a timer is held while a message to its actor has been in flight more than Δ steps, and free once it is delivered", () => {
