@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { explore, replay } from "../../../explorer/index.ts";
 import { runtimeSystem } from "../../../impl/runtime/index.ts";
 import type { ModelDefinition } from "../../../models/model.ts";
-import { scheduleStep, type ScheduleStep } from "../../../spec/common/schedule.ts";
+import { sequenceDiagram } from "../../../reporting/mermaid.ts";
+import { actorOf, participantsOf } from "../../../reporting/trace.ts";
+import { describeStep, scheduleStep, type ScheduleStep } from "../../../spec/common/schedule.ts";
 import {
   assertActionsDeterministic,
   assertEncodersAgree,
@@ -59,6 +61,26 @@ describe("the new steps as Schedule steps", () => {
     expect(trace.steps.map((entry) => entry.description)).toEqual(steps.map(([, text]) => text));
     expect(trace.steps.map((entry) => Array.from(entry.state))).toEqual(states.map((each) => Array.from(each)));
     expect(Array.from(follow(built, steps.map(([step]) => step)))).toEqual(Array.from(state));
+  });
+
+  it("the diagrams draw them: a recovery at its actor's lane, partition, heal and GST across all lanes, a duplication between its endpoints", () => {
+    const trace = steps.map(([step]) => ({ step, description: describeStep(step), violated: [] }));
+    expect(actorOf({ recover: "Pi" })).toBe("Pi");
+    expect(participantsOf(trace, 0, ["Pi", "Po0", "Po1"])).toEqual(["Pi", "Po0", "Po1"]);
+    // Lanes are Mermaid ids (reporting/escape/mermaid-id.ts): Pi, Po0, Po1 below.
+    const [pi, po0, po1] = ["p_00500069", "p_0050006f0030", "p_0050006f0031"];
+    const lines = sequenceDiagram(trace, 0, { Pi: "waiting", Po0: "serving", Po1: "serving" }).split("\n");
+    expect(lines.filter((line) => /: \d+\. /.test(line))).toEqual([
+      `  Note over ${pi},${po1}: 1. partition #123;Pi,Po0#125; | #123;Po1#125;`,
+      `  Note over ${pi},${po1}: 2. heal partition`,
+      `  Note over ${pi}: 3. timeout go at Pi`,
+      `  Note over ${pi},${po0}: 4. network duplicates PING 1`,
+      `  ${pi}-x${po1}: 5. dropped PING 1`,
+      `  Note over ${pi}: 6. crash Pi`,
+      `  Note over ${pi}: 7. recover Pi`,
+      `  Note over ${pi},${po1}: 8. global stabilisation time`,
+      `  ${pi}->>${po0}: 9. PING 1`,
+    ]);
   });
 
   it("a model with every part meets the TransitionSystem contract on seeded random walks", () => {
