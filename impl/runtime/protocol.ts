@@ -65,28 +65,47 @@ export interface ActorDeclaration {
  * The network's delivery semantics (Stateright's `Network`): any in-flight message may be
  * delivered next. "none": a delivery consumes the message. "persistent": a sent message stays
  * deliverable for ever, as in TLA+ specs that keep a set of sent messages (and Stateright's
- * unordered duplicating network). `loss`: a message may be dropped instead.
+ * unordered duplicating network). `{ copies: k }`: a delivery consumes the message, and a
+ * `duplicate` step adds one more copy of an in-flight message, at most k times in a run (a
+ * budget, so that the state space stays finite). `loss`: a message may be dropped instead.
  */
 export interface NetworkModel {
-  duplication: "none" | "persistent";
+  duplication: "none" | "persistent" | { copies: number };
   loss: boolean;
+  /**
+   * The partitions the network may split into, each a list of sides, each a list of actor names
+   * (sides disjoint, every actor on one side). A `partition` step splits the healed network into
+   * one of them and a `heal` step joins it again; meanwhile messages across sides stay in flight
+   * undeliverable (droppable, with `loss`). Absent: the network never splits.
+   */
+  partitions?: readonly (readonly (readonly string[])[])[];
 }
 
 /**
- * Crash faults under one budget: at most `crashes` actors (of `crashable` roles, all when
- * absent) stop for good, at any step, and with `midMulticast` also part-way through a step's
- * sends, so that only a prefix of a multicast leaves.
+ * Crash faults under one budget: at most `crashes` crash steps in a run, of actors of the
+ * `crashable` roles (all when absent), at any step, and with `midMulticast` also part-way
+ * through a step's sends, so that only a prefix of a multicast leaves. Without `recover` a crash
+ * is for good (crash-stop), so the budget is the number of actors that may stop; with it a
+ * crashed actor may `recover`: it restarts from its initial machine state (amnesia: it keeps
+ * nothing, as no machine here has stable storage) with its initial entry outputs carried out
+ * again, and the budget bounds the crash–recover cycles.
  */
 export interface FaultModel {
   crashes: number;
   crashable?: readonly string[];
   midMulticast: boolean;
+  recover?: boolean;
 }
 
-/** "async": any set timer may expire at any point (no bound on message delay or clock drift). */
-export interface TimeModel {
-  kind: "async";
-}
+/**
+ * "async": any set timer may expire at any point (no bound on message delay or clock drift).
+ * "partial-sync" (Dwork, Lynch and Stockmeyer's partial synchrony): as "async" until a `gst`
+ * step (global stabilisation time, taken once, while the network is healed); from then on no
+ * message from a correct sender is lost, the network does not split, and a correct actor's
+ * timer does not expire while a message to it from a correct sender has been in flight for
+ * more than `delta` steps (impl/runtime/README.md: the rule and why).
+ */
+export type TimeModel = { kind: "async" } | { kind: "partial-sync"; delta: number };
 
 /** A predicate over the runtime's view: an invariant, or a `sometimes` property. */
 export interface RuntimeInvariant {

@@ -1,39 +1,55 @@
+import { ageAll, oldestEntry, removeEntry, takeCopy, type InFlight } from "./in-flight.ts";
+import { afterGst, mayLose, overdueAge, timersHeld } from "./partial-synchrony.ts";
 import { applyTimers, type Reaction, type Runtime } from "./runtime.ts";
 
 /**
- * The runtime's actions (Stateright's `ActorModelAction`): a delivery, a loss, a timer's
- * expiry, a crash — and, where the fault model allows it, a delivery or expiry after which the
- * actor crashes having sent only the first `crashAfter` of the step's messages.
+ * The runtime's actions (Stateright's `ActorModelAction`): a delivery, a loss, a duplication, a
+ * timer's expiry, a crash, a recovery — where the fault model allows it, a delivery or expiry
+ * after which the actor crashes having sent only the first `crashAfter` of the step's messages —
+ * and the network's own steps: a partition, a heal, global stabilisation time.
  */
 export type RuntimeAction =
   | { kind: "deliver"; envelope: number; crashAfter?: number }
   | { kind: "drop"; envelope: number }
+  | { kind: "duplicate"; envelope: number }
   | { kind: "timeout"; actor: number; timer: number; crashAfter?: number }
-  | { kind: "crash"; actor: number };
+  | { kind: "crash"; actor: number }
+  | { kind: "recover"; actor: number }
+  | { kind: "partition"; partition: number }
+  | { kind: "heal" }
+  | { kind: "gst" };
 
 /**
- * Enabled actions in a fixed order: deliveries and drops in the in-flight multiset's order (by
- * the message's step text, not by id: see `EnvelopeEntry.order`), then timers by actor and
- * timer name, then crashes by actor.
+ * Enabled actions in a fixed order: deliveries, drops and duplications in the in-flight
+ * multiset's order (by the message's step text, not by id: see `EnvelopeEntry.order`; one action
+ * per envelope, whatever ages its copies have: in-flight.ts `oldestEntry`), then timers by actor
+ * and timer name, crashes and recoveries by actor, partitions in their declared order, heal, GST.
  */
 export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array): RuntimeAction[] {
-  const { layout } = runtime;
+  const { layout, partitions } = runtime;
   const actions: RuntimeAction[] = [];
-  const { envelopes } = layout.network(state);
+  const inFlight = layout.network(state);
+  const envelopes = distinct(inFlight.envelopes);
+  const partition = partitions === undefined ? 0 : state[layout.partitionAt]!;
   for (const envelope of envelopes) {
-    const to = runtime.envelopes.values[envelope]!.to;
+    const { from, to } = runtime.envelopes.values[envelope]!;
     if (layout.isCrashed(state, to)) continue;
+    // Across the sides of the partition in force, a message waits (or is lost).
+    if (partition !== 0 && partitions!.separates(partition - 1, from, to)) continue;
     actions.push({ kind: "deliver", envelope });
     if (runtime.faults.midMulticast && runtime.canCrash(state, to)) {
       const reaction = runtime.onDelivery(to, state[layout.snapshotAt(to)]!, envelope);
       for (let sent = 1; sent < reaction.sends.length; sent++) actions.push({ kind: "deliver", envelope, crashAfter: sent });
     }
   }
-  if (runtime.network.loss) for (const envelope of envelopes) actions.push({ kind: "drop", envelope });
+  if (runtime.network.loss) for (const envelope of envelopes) if (mayLose(runtime, state, runtime.envelopes.values[envelope]!.from)) actions.push({ kind: "drop", envelope });
+  if (runtime.duplicateBudget > 0 && state[layout.duplicateCountAt]! < runtime.duplicateBudget) for (const envelope of envelopes) actions.push({ kind: "duplicate", envelope });
+  const timed = afterGst(layout, state);
   for (let actor = 0; actor < runtime.actors.length; actor++) {
     if (layout.isCrashed(state, actor)) continue;
     const timers = state[layout.timersAt(actor)]!;
     if (timers === 0) continue;
+    if (timed && timersHeld(runtime, state, inFlight, actor)) continue;
     for (const timer of runtime.timerOrder(actor)) {
       if ((timers & (1 << timer)) === 0) continue;
       actions.push({ kind: "timeout", actor, timer });
@@ -44,6 +60,13 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
     }
   }
   for (let actor = 0; actor < runtime.actors.length; actor++) if (runtime.canCrash(state, actor)) actions.push({ kind: "crash", actor });
+  if (runtime.faults.recover === true) for (let actor = 0; actor < runtime.actors.length; actor++) if (layout.isCrashed(state, actor)) actions.push({ kind: "recover", actor });
+  // After GST the network is synchronous: it neither splits nor is split (GST waits for a heal).
+  if (partitions !== undefined && !timed) {
+    if (partition === 0) partitions.declared.forEach((_, index) => actions.push({ kind: "partition", partition: index }));
+    else actions.push({ kind: "heal" });
+  }
+  if (runtime.delta !== undefined && !timed && partition === 0) actions.push({ kind: "gst" });
   return actions;
 }
 
@@ -51,84 +74,80 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
 export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, action: RuntimeAction): Uint32Array {
   const { layout } = runtime;
   const head = state.slice(0, layout.networkAt);
-  const { envelopes, copies } = layout.network(state);
-  const persistent = runtime.network.duplication === "persistent";
+  const inFlight = layout.network(state);
+  // After GST every step is a step of time for what is in flight; the step's own sends are new.
+  if (afterGst(layout, state)) ageAll(inFlight, overdueAge(runtime.delta!));
   switch (action.kind) {
     case "crash":
-      crash(head, layout.timersAt(action.actor), action.actor);
+      crash(runtime, head, action.actor);
       break;
+    case "recover": {
+      const start = runtime.start(action.actor);
+      head[0] = (head[0]! & ~(1 << action.actor)) >>> 0;
+      head[layout.snapshotAt(action.actor)] = start.next;
+      head[layout.timersAt(action.actor)] = applyTimers(0, start.timers);
+      runtime.send(inFlight, start.sends);
+      break;
+    }
     case "drop":
-      remove(envelopes, copies, action.envelope);
+      takeCopy(inFlight, oldestEntry(inFlight, action.envelope));
+      break;
+    case "duplicate":
+      inFlight.copies[oldestEntry(inFlight, action.envelope)]!++;
+      head[layout.duplicateCountAt]!++;
       break;
     case "deliver": {
       const to = runtime.envelopes.values[action.envelope]!.to;
       const reaction = runtime.onDelivery(to, state[layout.snapshotAt(to)]!, action.envelope);
-      if (!persistent) remove(envelopes, copies, action.envelope);
-      react(runtime, head, to, reaction, action.crashAfter, envelopes, copies);
+      if (runtime.network.duplication !== "persistent") takeCopy(inFlight, oldestEntry(inFlight, action.envelope));
+      react(runtime, head, to, reaction, action.crashAfter, inFlight);
       break;
     }
     case "timeout": {
       const at = layout.timersAt(action.actor);
       head[at] = (head[at]! & ~(1 << action.timer)) >>> 0;
       const reaction = runtime.onTimeout(action.actor, state[layout.snapshotAt(action.actor)]!, action.timer);
-      react(runtime, head, action.actor, reaction, action.crashAfter, envelopes, copies);
+      react(runtime, head, action.actor, reaction, action.crashAfter, inFlight);
       break;
     }
+    case "partition":
+      head[layout.partitionAt] = action.partition + 1;
+      break;
+    case "heal":
+      head[layout.partitionAt] = 0;
+      break;
+    case "gst":
+      head[layout.gstAt] = 1;
+      break;
   }
   // Undeliverable messages leave the network (Runtime.isDeaf).
-  for (let i = envelopes.length - 1; i >= 0; i--) {
-    if (!runtime.isDeaf(head, runtime.envelopes.values[envelopes[i]!]!.to)) continue;
-    envelopes.splice(i, 1);
-    copies.splice(i, 1);
-  }
-  const next = layout.build(head, envelopes, copies);
+  for (let i = inFlight.envelopes.length - 1; i >= 0; i--) if (runtime.isDeaf(head, runtime.envelopes.values[inFlight.envelopes[i]!]!.to)) removeEntry(inFlight, i);
+  const next = layout.build(head, inFlight);
   runtime.recordHistory(next);
   return next;
 }
 
-function react<C, M extends { type: string }>(
-  runtime: Runtime<C, M>,
-  head: Uint32Array,
-  actor: number,
-  reaction: Reaction,
-  crashAfter: number | undefined,
-  envelopes: number[],
-  copies: number[],
-): void {
-  const snapshotAt = runtime.layout.snapshotAt(actor);
-  const timersAt = runtime.layout.timersAt(actor);
+function react<C, M extends { type: string }>(runtime: Runtime<C, M>, head: Uint32Array, actor: number, reaction: Reaction, crashAfter: number | undefined, inFlight: InFlight): void {
   const sent = crashAfter ?? reaction.sends.length;
-  for (let i = 0; i < sent; i++) add(runtime, envelopes, copies, reaction.sends[i]!);
+  runtime.send(inFlight, sent === reaction.sends.length ? reaction.sends : reaction.sends.slice(0, sent));
   if (crashAfter !== undefined) {
     // A crashed actor's state no longer matters: it is frozen as it was before the step.
-    crash(head, timersAt, actor);
+    crash(runtime, head, actor);
     return;
   }
-  head[snapshotAt] = reaction.next;
+  head[runtime.layout.snapshotAt(actor)] = reaction.next;
+  const timersAt = runtime.layout.timersAt(actor);
   head[timersAt] = applyTimers(head[timersAt]!, reaction.timers);
 }
 
-function crash(head: Uint32Array, timersAt: number, actor: number): void {
+function crash<C, M extends { type: string }>(runtime: Runtime<C, M>, head: Uint32Array, actor: number): void {
   head[0] = (head[0]! | (1 << actor)) >>> 0;
-  head[timersAt] = 0;
+  head[runtime.layout.timersAt(actor)] = 0;
+  if (runtime.faults.recover === true) head[runtime.layout.crashCountAt]!++;
 }
 
-function remove(envelopes: number[], copies: number[], envelope: number): void {
-  const at = envelopes.indexOf(envelope);
-  if (copies[at]! > 1) copies[at]!--;
-  else {
-    envelopes.splice(at, 1);
-    copies.splice(at, 1);
-  }
-}
-
-function add<C, M extends { type: string }>(runtime: Runtime<C, M>, envelopes: number[], copies: number[], envelope: number): void {
-  let at = 0;
-  while (at < envelopes.length && runtime.precedes(envelopes[at]!, envelope)) at++;
-  if (envelopes[at] === envelope) {
-    if (runtime.network.duplication !== "persistent") copies[at]!++;
-    return;
-  }
-  envelopes.splice(at, 0, envelope);
-  copies.splice(at, 0, 1);
+/** The envelopes of a sorted multiset, each once (copies of one envelope with other ages are adjacent). */
+function distinct(envelopes: readonly number[]): readonly number[] {
+  for (let i = 1; i < envelopes.length; i++) if (envelopes[i] === envelopes[i - 1]) return envelopes.filter((envelope, j) => j === 0 || envelopes[j - 1] !== envelope);
+  return envelopes;
 }

@@ -21,6 +21,8 @@ export interface InFlightView {
   message: { type: string };
   /** Copies in flight (1 under a persistent network: it stays deliverable). */
   copies: number;
+  /** Under partial synchrony, steps since it was sent after GST, capped at Δ + 1 (README: the Δ rule); absent otherwise. */
+  age?: number;
 }
 
 export interface RuntimeView {
@@ -32,4 +34,6 @@ export interface RuntimeView {
   inFlight(): readonly InFlightView[];
   /** The protocol's ghost history (protocol.ts `history`); undefined when it declares none. */
   readonly history?: unknown;
+  /** Under partial synchrony, whether GST has passed (for properties about progress after it); undefined under "async". */
+  readonly afterGst?: boolean;
 }

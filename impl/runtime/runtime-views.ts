@@ -1,3 +1,4 @@
+import { afterGst } from "./partial-synchrony.ts";
 import type { Runtime } from "./runtime.ts";
 import type { ActorView, InFlightView, RuntimeView } from "./runtime-view.ts";
 
@@ -10,6 +11,7 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
   });
   return {
     history: runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]!],
+    afterGst: layout.aged ? afterGst(layout, state) : undefined,
     actors,
     actor(name) {
       const index = runtime.actorIndex(name);
@@ -20,10 +22,12 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
       return actors.filter((actor) => actor.role === role);
     },
     inFlight() {
-      const { envelopes, copies } = layout.network(state);
+      const { envelopes, copies, ages } = layout.network(state);
       return envelopes.map((envelope, i): InFlightView => {
         const { from, to, message } = runtime.envelopes.values[envelope]!;
-        return { from: runtime.actors[from]!.name, to: runtime.actors[to]!.name, message: runtime.messages.values[message]!.message, copies: copies[i]! };
+        const entry: InFlightView = { from: runtime.actors[from]!.name, to: runtime.actors[to]!.name, message: runtime.messages.values[message]!.message, copies: copies[i]! };
+        if (ages !== undefined) entry.age = ages[i]!;
+        return entry;
       });
     },
   };

@@ -1,9 +1,12 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from "xstate";
 import { canonicalJson } from "../../spec/common/canonical-json.ts";
 import { InputError } from "../../spec/common/input-error.ts";
+import { checkDeclarations } from "./declaration-checks.ts";
+import { addSent, type InFlight } from "./in-flight.ts";
 import { Interner } from "./interner.ts";
 import { machineOutputs, type MachineOutput } from "./machine-outputs.ts";
-import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition } from "./protocol.ts";
+import { Partitions } from "./partitions.ts";
+import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, TimeModel } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
 import { viewOf } from "./runtime-views.ts";
 
@@ -66,6 +69,13 @@ export class Runtime<Config, Message extends { type: string }> {
   readonly layout: StateLayout;
   readonly network: NetworkModel;
   readonly faults: FaultModel;
+  readonly time: TimeModel;
+  /** Δ under partial synchrony; undefined under "async". */
+  readonly delta: number | undefined;
+  /** The partitions the network may split into; undefined when it never splits. */
+  readonly partitions: Partitions | undefined;
+  /** The duplicate steps a run may take (network.duplication { copies }); 0 without a budget. */
+  readonly duplicateBudget: number;
   readonly snapshots = new Interner<SnapshotEntry>();
   readonly messages = new Interner<MessageEntry>();
   readonly envelopes = new Interner<EnvelopeEntry>();
@@ -82,6 +92,8 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly timerOrders = new Map<string, number[]>();
   private readonly reactions: Map<number, Reaction>[];
   private readonly crashable: boolean[];
+  /** Per actor, its start (initial snapshot and entry outputs), once met: a recovery starts it again. */
+  private readonly starts: (Reaction | undefined)[];
 
   constructor(
     readonly protocol: ProtocolDefinition<Config, Message>,
@@ -96,9 +108,22 @@ export class Runtime<Config, Message extends { type: string }> {
       this.indexOf.set(actor.name, index);
     });
     this.machines = this.actors.map((actor) => protocol.roles[actor.role]!);
-    this.layout = new StateLayout(this.actors.length, protocol.history !== undefined);
     this.network = protocol.network(config);
     this.faults = protocol.faults(config);
+    this.time = protocol.time(config);
+    checkDeclarations(this.network, this.faults, this.time, protocol.name);
+    this.delta = this.time.kind === "partial-sync" ? this.time.delta : undefined;
+    const names = this.actors.map((actor) => actor.name);
+    this.partitions = this.network.partitions === undefined ? undefined : new Partitions(this.network.partitions, names, protocol.name);
+    this.duplicateBudget = typeof this.network.duplication === "object" ? this.network.duplication.copies : 0;
+    this.layout = new StateLayout(this.actors.length, {
+      history: protocol.history !== undefined,
+      gst: this.delta !== undefined,
+      partition: this.partitions !== undefined,
+      crashCount: this.faults.recover === true,
+      duplicateCount: this.duplicateBudget > 0,
+    });
+    this.starts = this.actors.map(() => undefined);
     this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
     this.reactions = this.actors.map(() => new Map());
   }
@@ -117,26 +142,51 @@ export class Runtime<Config, Message extends { type: string }> {
     return this.indexOf.get(name);
   }
 
+  /** The crash steps taken so far: counted where actors recover, else the crashed actors (crashes are for good). */
+  crashesTaken(state: Uint32Array): number {
+    return this.faults.recover === true ? state[this.layout.crashCountAt]! : this.layout.crashedCount(state);
+  }
+
   canCrash(state: Uint32Array, actor: number): boolean {
-    return this.crashable[actor]! && !this.layout.isCrashed(state, actor) && this.layout.crashedCount(state) < this.faults.crashes;
+    return this.crashable[actor]! && !this.layout.isCrashed(state, actor) && this.crashesTaken(state) < this.faults.crashes;
   }
 
   /** The initial global state: every machine in its initial state, its entry outputs carried out. */
   initial(): Uint32Array {
     const head = new Uint32Array(this.layout.networkAt);
-    const envelopes = new Map<number, number>();
-    this.actors.forEach((actor, index) => {
-      const [snapshot, actions] = this.guarded(index, "its initial state", () => initialTransition(this.machines[index]!, actor.input));
-      head[this.layout.snapshotAt(index)] = this.internSnapshot(index, snapshot);
-      const reaction = this.carryOut(index, machineOutputs(actions, actor.name));
-      for (const envelope of reaction.sends) envelopes.set(envelope, this.network.duplication === "persistent" ? 1 : (envelopes.get(envelope) ?? 0) + 1);
-      head[this.layout.timersAt(index)] = applyTimers(0, reaction.timers);
+    const inFlight: InFlight = { envelopes: [], copies: [], ages: this.layout.aged ? [] : undefined };
+    this.actors.forEach((_, index) => {
+      const start = this.start(index);
+      head[this.layout.snapshotAt(index)] = start.next;
+      this.send(inFlight, start.sends);
+      head[this.layout.timersAt(index)] = applyTimers(0, start.timers);
     });
-    const sorted = [...envelopes.keys()].sort((a, b) => (this.precedes(a, b) ? -1 : 1));
     if (this.protocol.history !== undefined) head[this.layout.historyAt] = this.internHistory(this.protocol.history.initial);
-    const state = this.layout.build(head, sorted, sorted.map((envelope) => envelopes.get(envelope)!));
+    const state = this.layout.build(head, inFlight);
     this.recordHistory(state);
     return state;
+  }
+
+  /**
+   * What `actor` is when it starts: its initial snapshot (`next`) and what its initial state's
+   * entry actions send and set. Computed once per actor: the initial state and every recovery
+   * (an amnesiac restart) share it.
+   */
+  start(actor: number): Reaction {
+    const known = this.starts[actor];
+    if (known !== undefined) return known;
+    const [snapshot, actions] = this.guarded(actor, "its initial state", () => initialTransition(this.machines[actor]!, this.actors[actor]!.input));
+    const next = this.internSnapshot(actor, snapshot);
+    const reaction = this.carryOut(actor, machineOutputs(actions, this.actors[actor]!.name));
+    reaction.next = next;
+    this.starts[actor] = reaction;
+    return reaction;
+  }
+
+  /** Envelopes just sent join the in-flight multiset, in order. */
+  send(inFlight: InFlight, envelopes: readonly number[]): void {
+    const persistent = this.network.duplication === "persistent";
+    for (const envelope of envelopes) addSent(inFlight, envelope, this.precedes, persistent);
   }
 
   /**
@@ -151,9 +201,7 @@ export class Runtime<Config, Message extends { type: string }> {
   }
 
   /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
-  precedes(a: number, b: number): boolean {
-    return this.envelopeRanks[a]! < this.envelopeRanks[b]!;
-  }
+  readonly precedes = (a: number, b: number): boolean => this.envelopeRanks[a]! < this.envelopeRanks[b]!;
 
   /** The timer bits of `actor`'s role in the order of their names. */
   timerOrder(actor: number): readonly number[] {

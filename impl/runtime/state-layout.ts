@@ -1,26 +1,62 @@
+import type { InFlight } from "./in-flight.ts";
+
 /**
  * A global state is one Uint32Array (Stateright's `ActorModelState`, flattened):
  *
  *   [0]                 crashed actors, one bit each
  *   [1 … n]             each actor's snapshot id
  *   [n+1 … 2n]          each actor's set timers, one bit per timer of its role
- *   [2n+1]              the ghost history's id, only when the protocol declares a history
- *   [w]                 m, the number of distinct envelopes in flight (w = networkAt)
- *   [w+1 …]             m pairs (envelope id, copies), sorted in the envelopes' order
- *                       (their step text, `EnvelopeEntry.order`), not by id
+ *   then one word each, only where the protocol declares what it counts:
+ *                       the ghost history's id (`history`);
+ *                       GST passed, 0 or 1 (time "partial-sync");
+ *                       the partition in force, its index + 1, 0 when healed (network.partitions);
+ *                       crash steps taken (faults.recover: crashed bits no longer count them);
+ *                       duplicate steps taken (network.duplication { copies })
+ *   [w]                 m, the number of in-flight entries (w = networkAt)
+ *   [w+1 …]             m entries (envelope id, copies), or under partial synchrony
+ *                       (envelope id, age, copies), sorted by the envelopes' order (their step
+ *                       text, `EnvelopeEntry.order`), not by id, then by age, youngest first
  *
  * So a state's bytes are its canonical encoding (equal states, equal bytes; the multiset is
- * sorted), and the explorer keys, stores and decodes states without any object per state.
+ * sorted and equal entries merged), and the explorer keys, stores and decodes states without
+ * any object per state. A protocol that declares none of the optional parts has the layout it
+ * had before they existed: its states, and so its pinned figures, are unchanged.
  */
 export const MAX_ACTORS = 32;
 export const MAX_TIMERS_PER_ROLE = 32;
 
+/** The optional parts of a state (each one word, in this order, after the timers). */
+export interface LayoutParts {
+  history?: boolean;
+  gst?: boolean;
+  partition?: boolean;
+  crashCount?: boolean;
+  duplicateCount?: boolean;
+}
+
+const PARTS = ["history", "gst", "partition", "crashCount", "duplicateCount"] as const;
+
 export class StateLayout {
+  readonly history: boolean;
+  /** Whether in-flight entries carry an age (partial synchrony). */
+  readonly aged: boolean;
+  readonly networkAt: number;
+  /** Words per in-flight entry. */
+  readonly entryWords: number;
+  /** Each optional part's word, −1 where the state has none. */
+  private readonly at: Record<(typeof PARTS)[number], number> = { history: -1, gst: -1, partition: -1, crashCount: -1, duplicateCount: -1 };
+
   constructor(
     readonly actors: number,
-    /** Whether a state holds a history id (protocol.ts `history`). */
-    readonly history = false,
-  ) {}
+    parts: LayoutParts = {},
+  ) {
+    let next = 1 + 2 * actors;
+    for (const part of PARTS) if (parts[part] === true) this.at[part] = next++;
+    this.networkAt = next;
+    this.history = parts.history === true;
+    this.aged = parts.gst === true;
+    this.entryWords = this.aged ? 3 : 2;
+  }
 
   snapshotAt(actor: number): number {
     return 1 + actor;
@@ -32,16 +68,38 @@ export class StateLayout {
 
   /** Where the history id is (only meaningful with `history`). */
   get historyAt(): number {
-    return 1 + 2 * this.actors;
+    return this.wordOf("history");
   }
 
-  get networkAt(): number {
-    return 1 + 2 * this.actors + (this.history ? 1 : 0);
+  /** Where "GST has passed" is (partial synchrony only). */
+  get gstAt(): number {
+    return this.wordOf("gst");
   }
 
-  /** Words of a state with `envelopes` distinct envelopes in flight. */
-  length(envelopes: number): number {
-    return this.networkAt + 1 + 2 * envelopes;
+  /** Where the partition in force is (declared partitions only). */
+  get partitionAt(): number {
+    return this.wordOf("partition");
+  }
+
+  /** Where the crash steps taken are counted (recovery only). */
+  get crashCountAt(): number {
+    return this.wordOf("crashCount");
+  }
+
+  /** Where the duplicate steps taken are counted (a duplication budget only). */
+  get duplicateCountAt(): number {
+    return this.wordOf("duplicateCount");
+  }
+
+  private wordOf(part: (typeof PARTS)[number]): number {
+    const at = this.at[part];
+    if (at < 0) throw new Error(`runtime: this model's states have no ${part} word`);
+    return at;
+  }
+
+  /** Words of a state with `entries` in-flight entries. */
+  length(entries: number): number {
+    return this.networkAt + 1 + this.entryWords * entries;
   }
 
   envelopeCount(state: Uint32Array): number {
@@ -62,26 +120,30 @@ export class StateLayout {
     return count;
   }
 
-  /** The in-flight multiset as parallel arrays (envelope ids in the envelopes' order, copies). */
-  network(state: Uint32Array): { envelopes: number[]; copies: number[] } {
+  /** The in-flight multiset as parallel arrays (envelope ids in the envelopes' order, copies, and ages when aged). */
+  network(state: Uint32Array): InFlight {
     const count = this.envelopeCount(state);
     const envelopes: number[] = new Array(count);
     const copies: number[] = new Array(count);
-    for (let i = 0, at = this.networkAt + 1; i < count; i++, at += 2) {
+    const ages: number[] | undefined = this.aged ? new Array(count) : undefined;
+    for (let i = 0, at = this.networkAt + 1; i < count; i++, at += this.entryWords) {
       envelopes[i] = state[at]!;
-      copies[i] = state[at + 1]!;
+      if (ages !== undefined) ages[i] = state[at + 1]!;
+      copies[i] = state[at + this.entryWords - 1]!;
     }
-    return { envelopes, copies };
+    return { envelopes, copies, ages };
   }
 
-  /** A state with `head` (crash mask, snapshots, timers) and the given multiset. */
-  build(head: Uint32Array, envelopes: readonly number[], copies: readonly number[]): Uint32Array {
+  /** A state with `head` (the words before the network) and the given multiset. */
+  build(head: Uint32Array, inFlight: InFlight): Uint32Array {
+    const { envelopes, copies, ages } = inFlight;
     const state = new Uint32Array(this.length(envelopes.length));
     state.set(head.subarray(0, this.networkAt));
     state[this.networkAt] = envelopes.length;
-    for (let i = 0, at = this.networkAt + 1; i < envelopes.length; i++, at += 2) {
+    for (let i = 0, at = this.networkAt + 1; i < envelopes.length; i++, at += this.entryWords) {
       state[at] = envelopes[i]!;
-      state[at + 1] = copies[i]!;
+      if (this.aged) state[at + 1] = ages![i]!;
+      state[at + this.entryWords - 1] = copies[i]!;
     }
     return state;
   }

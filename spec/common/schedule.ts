@@ -72,13 +72,16 @@ const crashAfter = z
 
 export const deliverStep = z.object({ deliver: messageId, ...endpoints, crashAfter }).strict().describe("The network delivers the message.");
 export const dropStep = z.object({ drop: messageId, ...endpoints }).strict().describe("The network loses the message (models with network.drop).");
-export const duplicateStep = z.object({ duplicate: messageId, ...endpoints }).strict().describe("The network delivers the message again later (models with network.duplicate).");
+export const duplicateStep = z
+  .object({ duplicate: messageId, ...endpoints })
+  .strict()
+  .describe("The network delivers the message again later (models with network.duplicate), or adds one more copy of it to the network (runtime models with a duplication budget).");
 export const timeoutStep = z
   .object({ timeout: actor, timer: boundedString(SCHEDULE_LIMITS.name, "a timer name").optional().describe("Which of the actor's timers (runtime models)."), crashAfter })
   .strict()
   .describe("The actor's timer fires.");
 export const crashStep = z.object({ crash: actor }).strict().describe("The actor crashes.");
-export const recoverStep = z.object({ recover: replicaId }).strict().describe("The crashed replica recovers.");
+export const recoverStep = z.object({ recover: actor }).strict().describe("The crashed replica or actor recovers (a runtime actor restarts from its initial state).");
 export const byzantineStep = z
   .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name").describe("An adversary-library behaviour, e.g. equivocate.") })
   .catchall(
@@ -100,10 +103,10 @@ export const byzantineStep = z
 export const partitionStep = z
   .object({
     partition: z
-      .array(z.array(replicaId).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
+      .array(z.array(actor).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
       .min(2)
       .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`)
-      .describe("The sides, each a list of replica ids."),
+      .describe('The sides, each a list of replica ids or of actor names (runtime models, e.g. [["P0", "A0"], ["A1", "A2"]]).'),
   })
   .strict()
   .describe("The network splits: messages cross no border between two sides.");
@@ -218,6 +221,11 @@ export const scheduleSchema = z
 
 export type Schedule = z.infer<typeof scheduleSchema>;
 
+/** A replica as "replica 2", a runtime actor by its name. */
+function actorText(actor: number | string): string {
+  return typeof actor === "number" ? `replica ${actor}` : actor;
+}
+
 /** A one-line, human-readable rendering of a step, used in traces and step tables. */
 export function describeStep(step: ScheduleStep): string {
   const kind = stepKindOf(step);
@@ -232,15 +240,13 @@ export function describeStep(step: ScheduleStep): string {
       return `duplicate ${(step as { duplicate: string }).duplicate}`;
     case "timeout": {
       const { timeout, timer, crashAfter: sent } = step as { timeout: number | string; timer?: string; crashAfter?: number };
-      const at = typeof timeout === "number" ? `replica ${timeout}` : timeout;
+      const at = actorText(timeout);
       return `timeout${timer === undefined ? "" : ` ${timer}`} at ${at}${sent === undefined ? "" : `, then ${at} crashes after ${sent} of its sends`}`;
     }
-    case "crash": {
-      const { crash } = step as { crash: number | string };
-      return `crash ${typeof crash === "number" ? `replica ${crash}` : crash}`;
-    }
+    case "crash":
+      return `crash ${actorText((step as { crash: number | string }).crash)}`;
     case "recover":
-      return `recover replica ${(step as { recover: number }).recover}`;
+      return `recover ${actorText((step as { recover: number | string }).recover)}`;
     case "byzantine": {
       const { byzantine, behaviour, ...args } = step as z.infer<typeof byzantineStep>;
       const rendered = Object.entries(args)
@@ -249,7 +255,7 @@ export function describeStep(step: ScheduleStep): string {
       return `byzantine replica ${byzantine}: ${behaviour}${rendered ? ` ${rendered}` : ""}`;
     }
     case "partition":
-      return `partition ${(step as { partition: number[][] }).partition.map((side) => `{${side.join(",")}}`).join(" | ")}`;
+      return `partition ${(step as { partition: (number | string)[][] }).partition.map((side) => `{${side.join(",")}}`).join(" | ")}`;
     case "heal":
       return "heal partition";
     case "gst":

@@ -1,7 +1,7 @@
 import { assign, emit, setup } from "xstate";
 import { z } from "zod";
 import type { ActorOutput } from "../../../spec/common/actor-outputs.ts";
-import type { ProtocolDefinition } from "../../../impl/runtime/index.ts";
+import type { NetworkModel, ProtocolDefinition, TimeModel } from "../../../impl/runtime/index.ts";
 
 /**
  * A tiny protocol for the runtime's own tests: a pinger multicasts PING to its ponger(s) when
@@ -58,10 +58,14 @@ export const pongerMachine = setup({
 export interface PingConfig {
   pongers: number;
   stopAfter: number;
-  duplication: "none" | "persistent";
+  duplication: NetworkModel["duplication"];
   loss: boolean;
   crashes: number;
   midMulticast: boolean;
+  /** Optional parts of the declaration, absent in the base config (the runtime's defaults). */
+  partitions?: NetworkModel["partitions"];
+  recover?: boolean;
+  time?: TimeModel;
 }
 
 export const pingProtocol: ProtocolDefinition<PingConfig, PingMessage> = {
@@ -73,9 +77,9 @@ export const pingProtocol: ProtocolDefinition<PingConfig, PingMessage> = {
     { name: "Pi", role: "pinger", input: { pongers: Array.from({ length: config.pongers }, (_, i) => `Po${i}`) } },
     ...Array.from({ length: config.pongers }, (_, i) => ({ name: `Po${i}`, role: "ponger", input: { stopAfter: config.stopAfter } })),
   ],
-  network: (config) => ({ duplication: config.duplication, loss: config.loss }),
-  faults: (config) => ({ crashes: config.crashes, crashable: ["pinger"], midMulticast: config.midMulticast }),
-  time: () => ({ kind: "async" }),
+  network: (config) => ({ duplication: config.duplication, loss: config.loss, ...(config.partitions === undefined ? {} : { partitions: config.partitions }) }),
+  faults: (config) => ({ crashes: config.crashes, crashable: ["pinger"], midMulticast: config.midMulticast, ...(config.recover === undefined ? {} : { recover: config.recover }) }),
+  time: (config) => config.time ?? { kind: "async" },
   invariants: () => [{ name: "pongs never exceed pings sent", holds: (view) => view.actor("Pi").context.pongs <= view.role("ponger").reduce((sum, ponger) => sum + ponger.context.pings, 0) }],
 };
 

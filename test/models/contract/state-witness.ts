@@ -41,10 +41,10 @@ function runtimeOf(system: object): AnyRuntime | undefined {
 /**
  * A runtime state with every interned id replaced by what it stands for: each actor's whole
  * persisted snapshot, crash flag and set timers by name, and the in-flight multiset as
- * (from, to, message, copies), sorted by its text, and the ghost history when the protocol keeps
- * one. No id survives, so the decoding does not
- * depend on the order in which the runtime met snapshots and messages, and two runtimes of
- * one model decode one state alike.
+ * (from, to, message, copies, and the age under partial synchrony), sorted by its text, the ghost
+ * history when the protocol keeps one, and the network's and faults' counters where declared. No
+ * id survives, so the decoding does not depend on the order in which the runtime met snapshots
+ * and messages, and two runtimes of one model decode one state alike.
  */
 function runtimeDecoding(runtime: AnyRuntime, state: Uint32Array): unknown {
   const { layout } = runtime;
@@ -58,16 +58,27 @@ function runtimeDecoding(runtime: AnyRuntime, state: Uint32Array): unknown {
       .map((bit) => names[bit] ?? bit);
     return { name: actor.name, crashed: layout.isCrashed(state, index), snapshot: snapshot.machine.getPersistedSnapshot(snapshot), timers };
   });
-  const { envelopes, copies } = layout.network(state);
+  const { envelopes, copies, ages } = layout.network(state);
   const inFlight = envelopes
     .map((envelope, i) => {
       const { from, to, message } = runtime.envelopes.values[envelope];
-      return canonicalJson([runtime.actors[from].name, runtime.actors[to].name, runtime.messages.values[message].message, copies[i]]);
+      const entry = [runtime.actors[from].name, runtime.actors[to].name, runtime.messages.values[message].message, copies[i]];
+      // Under partial synchrony an entry's age is part of it (two ages, two entries).
+      return canonicalJson(ages === undefined ? entry : [...entry, ages[i]]);
     })
     .sort();
   // The ghost history (a protocol's `history`) is part of the state: two pasts, two states.
   const history = runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]];
-  return { actors, inFlight, history: history === undefined ? null : history, words: state.length };
+  // So are the network's and the faults' counters, where declared: GST, the partition in force
+  // (by its sides), the crash and duplicate steps taken.
+  const partition = runtime.partitions === undefined ? undefined : state[layout.partitionAt];
+  const counters = {
+    ...(layout.aged ? { gst: state[layout.gstAt] } : {}),
+    ...(partition === undefined ? {} : { partition: partition === 0 ? null : runtime.partitions!.declared[partition - 1] }),
+    ...(runtime.faults.recover === true ? { crashes: state[layout.crashCountAt] } : {}),
+    ...(runtime.duplicateBudget > 0 ? { duplicates: state[layout.duplicateCountAt] } : {}),
+  };
+  return { actors, inFlight, history: history === undefined ? null : history, ...counters, words: state.length };
 }
 
 /**

@@ -118,6 +118,10 @@ describe("runtime steps (actor names, timers, crashes part-way through a multica
     expect(describeStep({ timeout: 1 } as ScheduleStep)).toBe("timeout at replica 1");
     expect(describeStep({ crash: "P1" } as ScheduleStep)).toBe("crash P1");
     expect(describeStep({ crash: 2 } as ScheduleStep)).toBe("crash replica 2");
+    expect(describeStep({ recover: "P1" } as ScheduleStep)).toBe("recover P1");
+    expect(describeStep({ recover: 2 } as ScheduleStep)).toBe("recover replica 2");
+    expect(describeStep({ partition: [["P0", "A0"], ["A1", "A2"]] } as ScheduleStep)).toBe("partition {P0,A0} | {A1,A2}");
+    expect(describeStep({ duplicate: "PING 1 Pi->Po0", from: "Pi", to: "Po0" } as ScheduleStep)).toBe("duplicate PING 1 Pi->Po0");
   });
 
   it("are validated: actor names, not any string", () => {
@@ -125,5 +129,10 @@ describe("runtime steps (actor names, timers, crashes part-way through a multica
     expect(scheduleStep.safeParse({ crash: "all of them" }).success).toBe(false);
     expect(scheduleStep.safeParse({ deliver: "X", from: "9x" }).success).toBe(false);
     expect(scheduleStep.safeParse({ deliver: "X", from: "A", to: "B", crashAfter: -1 }).success).toBe(false);
+    expect(scheduleStep.safeParse({ recover: "P1" }).success).toBe(true);
+    expect(scheduleStep.safeParse({ recover: "1P" }).success).toBe(false);
+    expect(scheduleStep.safeParse({ partition: [["P0", "A0"], ["A1", "A2"]] }).success).toBe(true);
+    expect(scheduleStep.safeParse({ partition: [["P0", "a side"], ["A1"]] }).success).toBe(false);
+    expect(scheduleStep.safeParse({ duplicate: "PING 1 Pi->Po0", from: "Pi", to: "Po0" }).success).toBe(true);
   });
 });

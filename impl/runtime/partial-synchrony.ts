@@ -1,0 +1,41 @@
+import type { InFlight } from "./in-flight.ts";
+import type { StateLayout } from "./state-layout.ts";
+import type { Runtime } from "./runtime.ts";
+
+/**
+ * Partial synchrony (time "partial-sync", README "Partial synchrony"): the Δ rule. Time is
+ * counted in steps: after GST every step ages every in-flight entry by one (capped at Δ + 1), and
+ * a correct actor's timer may not expire while a message to it from a correct (not crashed)
+ * sender has been in flight for more than Δ steps. Before GST nothing ages and nothing is held.
+ */
+
+/** Whether GST has passed in `state` (never, under "async"). */
+export function afterGst(layout: StateLayout, state: Uint32Array): boolean {
+  return layout.aged && state[layout.gstAt] === 1;
+}
+
+/** The age every overdue entry has: the first above Δ (all above it mean the same). */
+export function overdueAge(delta: number): number {
+  return delta + 1;
+}
+
+/**
+ * Whether `actor`'s timers are held in `state`, taken after GST: a message to it from a correct
+ * sender is overdue, so its timers wait for the delivery (Dwork–Lynch–Stockmeyer: after GST a
+ * message is delivered within Δ, and a timer is longer than that).
+ */
+export function timersHeld<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, inFlight: InFlight, actor: number): boolean {
+  const overdue = overdueAge(runtime.delta!);
+  const { envelopes, ages } = inFlight;
+  for (let i = 0; i < envelopes.length; i++) {
+    if (ages![i]! < overdue) continue;
+    const { from, to } = runtime.envelopes.values[envelopes[i]!]!;
+    if (to === actor && !runtime.layout.isCrashed(state, from)) return true;
+  }
+  return false;
+}
+
+/** Whether a loss of a message from `from` is allowed in `state`: after GST a correct sender's messages are not lost. */
+export function mayLose<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, from: number): boolean {
+  return !afterGst(runtime.layout, state) || runtime.layout.isCrashed(state, from);
+}
