@@ -40,8 +40,8 @@ export const registerList: CommandRegistration = (program) => {
         );
         // What a pass covers depends on what the model assumes (timing, faults, authentication).
         process.stdout.write(`${" ".repeat(width + 2)}assumptions: ${row.assumptions}\n`);
-        process.stdout.write(`${" ".repeat(width + 2)}covers: ${coverageLine(row.covers)}\n`);
         for (const warning of row.warnings) process.stdout.write(`${" ".repeat(width + 2)}warning: ${warning}\n`);
+        process.stdout.write(`${" ".repeat(width + 2)}covers: ${coverageLine(row.covers)}\n`);
       }
     });
   documentExitCodes(command, EXIT_CODES);
