@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { resultSchema } from "../explorer/result.ts";
+import { coverageSchema } from "../spec/common/coverage.ts";
 import { scheduleStep } from "../spec/common/schedule.ts";
 import type { ModelReport } from "../reporting/index.ts";
 
@@ -11,7 +12,9 @@ import type { ModelReport } from "../reporting/index.ts";
  * run of one model updates its row and leaves the others' rows (and their files) as they were:
  * the folder never holds a summary that disagrees with its per-model files.
  */
-export const INDEX_VERSION = 1;
+// Version 2: each report carries `covers`. An index of version 1 is replaced, as any index not of
+// this version is: its rows would render passes that do not say what they cover.
+export const INDEX_VERSION = 2;
 
 // Fields are `.describe()`d rather than commented: docs/cli.md renders them.
 const traceStepSchema = z.object({
@@ -25,6 +28,7 @@ export const modelReportSchema = z.object({
   result: resultSchema.describe("The model's last Result."),
   description: z.string().describe("What the model is (as `list` prints it)."),
   assumptions: z.string().describe("The timing, fault and authentication model the check ran under."),
+  covers: coverageSchema.describe("What the check covers, derived from the model's config: each aspect a list of lines."),
   judgement: z
     .object({
       outcome: z.enum(["as-expected", "unexpected", "incomplete"]).describe("How the Result compares with the model's pinned expectation."),

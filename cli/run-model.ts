@@ -48,6 +48,7 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
     result,
     description: model.description,
     assumptions: model.assumptions,
+    covers: model.covers(model.config),
     judgement: judge(result, model.expected, { figures: comparesFigures(limits) }),
     warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,

@@ -27,7 +27,7 @@ export async function recordModelReport(folder: string, report: ModelReport, war
       { path: join(folder, "index.html"), data: htmlReport(index.reports, new Date().toISOString()) },
       {
         path: join(folder, "junit.xml"),
-        data: junitReport(index.reports.map((row) => ({ result: row.result, judgement: row.judgement ?? { outcome: "as-expected", reasons: [] }, ranAt: row.ranAt }))),
+        data: junitReport(index.reports.map((row) => ({ result: row.result, judgement: row.judgement ?? { outcome: "as-expected", reasons: [] }, covers: row.covers, ranAt: row.ranAt }))),
       },
     );
     writeFilesAtomic(files);

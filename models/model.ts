@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { TransitionSystem } from "../explorer/transition-system.ts";
+import type { Coverage } from "../spec/common/coverage.ts";
 
 /**
  * A named, bounded, checkable configuration (docs/ARCHITECTURE.md, "Models and the manifest").
@@ -18,6 +19,12 @@ export interface ModelDefinition<C = unknown> {
   config: C;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   build(config: C): TransitionSystem<any, any>;
+  /**
+   * What a check of `config` covers (bounds, faults, budgets, time), shown in every report and by
+   * `list`: derived from the config and the protocol's declarations, never written by hand, so
+   * that a pass says what it is a pass of and a changed config changes the claim.
+   */
+  covers(config: C): Coverage;
   /** Warnings about the configuration itself (e.g. n < 3f+1 on purpose), shown in every report. */
   warnings?(config: C): string[];
   expected: Expectation;

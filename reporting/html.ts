@@ -2,6 +2,7 @@ import { htmlAttribute } from "./escape/html-attribute.ts";
 import { htmlId } from "./escape/html-id.ts";
 import { htmlText } from "./escape/html-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { htmlCoverage } from "./html-coverage.ts";
 import { htmlSometimes } from "./html-sometimes.ts";
 import { htmlStepTable } from "./html-step-table.ts";
 import type { ModelReport } from "./markdown.ts";
@@ -40,6 +41,7 @@ section{border-top:1px solid #ddd;margin-top:2em}
 .diagram{max-width:${MAX_WIDTH}px}.diagram svg{display:block;max-width:100%;height:auto}
 table.steps{width:100%;table-layout:fixed}table.steps th:first-child{width:2.5em}table.steps th:last-child{width:9em}
 table.steps td{vertical-align:top;overflow-wrap:anywhere}tr.violated td{background:#fde2e2}
+dl.covers{max-width:${MAX_WIDTH}px}dl.covers dt{font-weight:bold;margin-top:.5em}dl.covers dd{margin-left:1.5em;overflow-wrap:anywhere}
 table.sometimes td{overflow-wrap:anywhere}tr.reached td:nth-child(2){color:#075}tr.unreached td{background:#fff4d6}
 </style></head><body>
 <h1>consensus-check report</h1>
@@ -66,5 +68,5 @@ ${htmlStepTable(report.trace, report.initialParticipants)}`
 ${warnings}
 <p><strong>${htmlText(verdictLine(result))}</strong></p>${reasons}
 <p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
-${htmlSometimes(result)}${trace}</section>`;
+${htmlCoverage(result, report.covers)}${htmlSometimes(result)}${trace}</section>`;
 }

@@ -9,3 +9,4 @@ export { summaryTable } from "./summary-table.ts";
 export { seedAuditMarkdown } from "./seed-audit.ts";
 export { messageArrow, participantsOf, type TraceStep, type MessageArrow } from "./trace.ts";
 export { formatCount, formatRate, formatSeconds } from "./figures.ts";
+export { coverageAspects, coverageHeading, coverageLine } from "./coverage.ts";

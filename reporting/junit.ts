@@ -1,4 +1,6 @@
 import type { Result } from "../explorer/result.ts";
+import type { Coverage } from "../spec/common/coverage.ts";
+import { coverageAspects } from "./coverage.ts";
 import { xmlAttribute, xmlText } from "./escape/xml.ts";
 import { verdictLine } from "./markdown.ts";
 import { unreachedNote, witnessLength } from "./sometimes.ts";
@@ -7,6 +9,8 @@ import type { Judgement } from "./verdict.ts";
 export interface JunitCase {
   result: Result;
   judgement: Judgement;
+  /** What the check covers, one system-out line per line of each aspect. */
+  covers: Coverage;
   /** When the run that produced `result` ended (ISO 8601), as in `ModelReport.ranAt`. */
   ranAt?: string;
 }
@@ -14,7 +18,7 @@ export interface JunitCase {
 /**
  * reports/junit.xml: one test case per model; "unexpected" fails, "incomplete" is an error. A
  * finished simulation that found nothing passes, with its caveat in system-out, where each
- * `sometimes` property is listed too, reached or not.
+ * `sometimes` property is listed too, reached or not, and what the check covers.
  * JUnit has a timestamp only on the test suite, so the suite carries the earliest run's and
  * each test case names its own run in its system-out.
  */
@@ -28,7 +32,7 @@ export function junitReport(cases: readonly JunitCase[]): string {
     `<testsuites name="consensus-check" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}">`,
     `  <testsuite name="models" tests="${cases.length}" failures="${failures}" errors="${errors}" time="${time.toFixed(3)}"${timestamp ? ` timestamp="${timestamp}"` : ""}>`,
   ];
-  for (const { result, judgement, ranAt } of cases) {
+  for (const { result, judgement, covers, ranAt } of cases) {
     const name = `${result.model}: ${result.result}${result.property ? ` (${result.property})` : ""}`;
     lines.push(`    <testcase classname="${xmlAttribute(result.model)}" name="${xmlAttribute(name)}" time="${result.seconds.toFixed(3)}">`);
     if (judgement.outcome === "unexpected") {
@@ -40,11 +44,18 @@ export function junitReport(cases: readonly JunitCase[]): string {
     const caveat = result.result === "no-violation" ? `
 ${verdictLine(result)}; nothing is proven` : result.error ? `
 error: ${result.error}` : "";
-    lines.push(`      <system-out>${xmlText(`${figures}${ranAt === undefined ? "" : ` ranAt=${ranAt}`}${caveat}${sometimesLines(result)}`)}</system-out>`);
+    lines.push(`      <system-out>${xmlText(`${figures}${ranAt === undefined ? "" : ` ranAt=${ranAt}`}${caveat}${coverageLines(covers)}${sometimesLines(result)}`)}</system-out>`);
     lines.push("    </testcase>");
   }
   lines.push("  </testsuite>", "</testsuites>", "");
   return lines.join("\n");
+}
+
+/** "covers bounds: 4 replicas, f = 1; …": one line per line of each aspect. */
+function coverageLines(covers: Coverage): string {
+  return coverageAspects(covers)
+    .flatMap(({ aspect, lines }) => lines.map((line) => `\ncovers ${aspect}: ${line}`))
+    .join("");
 }
 
 /** One line per `sometimes` property: reached, with its witness's length, or not. */

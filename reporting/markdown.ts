@@ -1,9 +1,11 @@
 import type { Result } from "../explorer/result.ts";
+import type { Coverage } from "../spec/common/coverage.ts";
 import { markdownCell } from "./escape/markdown-cell.ts";
 import { markdownCodeBlock } from "./escape/markdown-code-block.ts";
 import { markdownCodeSpan } from "./escape/markdown-code-span.ts";
 import { markdownInline } from "./escape/markdown-inline.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
+import { coverageSection } from "./markdown-coverage.ts";
 import { sometimesSection } from "./markdown-sometimes.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { stepTable } from "./step-table.ts";
@@ -14,6 +16,8 @@ export interface ModelReport {
   result: Result;
   description: string;
   assumptions: string;
+  /** What the check covers (ModelDefinition.covers of the config it ran with). */
+  covers: Coverage;
   judgement?: Judgement;
   /** Warnings about the configuration itself, e.g. "n = 3 < 3f+1 = 4: below the Byzantine bound". */
   warnings: string[];
@@ -29,7 +33,10 @@ export interface ModelReport {
   ranAt?: string;
 }
 
-/** reports/<model>.md: verdict, figures, the `sometimes` reached, and the counterexample as a diagram and a table. */
+/**
+ * reports/<model>.md: verdict, figures, what the check covers, the `sometimes` reached, and the
+ * counterexample as a diagram and a table.
+ */
 export function markdownReport(report: ModelReport): string {
   const { result } = report;
   const out: string[] = [];
@@ -54,6 +61,7 @@ export function markdownReport(report: ModelReport): string {
   if (report.ranAt !== undefined) out.push(`| last run | ${markdownCell(report.ranAt)} |`);
   if (result.sometimes?.length) out.push(`| sometimes reached | ${result.sometimes.filter((entry) => entry.discovered).length} of ${result.sometimes.length} |`);
   out.push("");
+  out.push(...coverageSection(result, report.covers));
   out.push(...sometimesSection(result));
   if (result.counterexample && report.trace) {
     const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";

@@ -1,10 +1,10 @@
 import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "../exit-codes.ts";
 import type { CommandRegistration } from "./index.ts";
-import { formatCount } from "../../reporting/index.ts";
+import { coverageLine, formatCount } from "../../reporting/index.ts";
 import { models } from "../../models/index.ts";
 
-/** `list`: every bundled model with its pinned expectation (the manifest), assumptions and warnings. */
+/** `list`: every bundled model with its pinned expectation (the manifest), assumptions, coverage and warnings. */
 const EXIT_CODES: readonly ExitOutcome[] = [
   { code: EXIT.ok, when: "the models are listed" },
   badInputOutcome("an unknown option"),
@@ -24,6 +24,7 @@ export const registerList: CommandRegistration = (program) => {
         maxDepth: model.expected.maxDepth,
         description: model.description,
         assumptions: model.assumptions,
+        covers: model.covers(model.config),
         warnings: model.warnings?.(model.config) ?? [],
       }));
       if (options.json) {
@@ -40,6 +41,7 @@ export const registerList: CommandRegistration = (program) => {
         // What a pass covers depends on what the model assumes (timing, faults, authentication).
         process.stdout.write(`${" ".repeat(width + 2)}assumptions: ${row.assumptions}\n`);
         for (const warning of row.warnings) process.stdout.write(`${" ".repeat(width + 2)}warning: ${warning}\n`);
+        process.stdout.write(`${" ".repeat(width + 2)}covers: ${coverageLine(row.covers)}\n`);
       }
     });
   documentExitCodes(command, EXIT_CODES);

@@ -1,5 +1,6 @@
 import { ReplayDivergence } from "../../explorer/index.ts";
 import { resultSchema, type Result } from "../../explorer/result.ts";
+import type { Coverage } from "../../spec/common/coverage.ts";
 import { parseInput } from "../../spec/common/input-error.ts";
 import { writeFileAtomic } from "../atomic-write.ts";
 import { readJsonInput } from "../case-file.ts";
@@ -13,24 +14,30 @@ import type { CommandRegistration } from "./index.ts";
 import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
 import { models, type ModelDefinition } from "../../models/index.ts";
 
+/** A Result of a model this version does not bundle: nothing is known of what it covered. */
+const UNKNOWN = ["unknown: the model is not bundled with this version"];
+const UNKNOWN_COVERAGE: Coverage = { bounds: UNKNOWN, faults: UNKNOWN, budgets: UNKNOWN, time: UNKNOWN };
+
 /**
  * A saved Result as a report: the model's description and assumptions when it is bundled, its
- * warnings for the config the counterexample actually ran with (plus one per field where that
- * config differs from the registered one), and the counterexample replayed for the diagrams.
- * A counterexample that no longer replays on this version is said so, and drawn without states.
+ * coverage and warnings for the config the counterexample actually ran with (plus one warning
+ * per field where that config differs from the registered one), and the counterexample
+ * replayed for the diagrams. A counterexample that no longer replays on this version is said
+ * so, and drawn without states.
  */
 function reportOf(result: Result, model: ModelDefinition | undefined): ModelReport {
+  const replicaCount = replicaCountOf(result.counterexample?.config ?? model?.config);
+  if (!model) return { result, description: "(model not bundled with this version)", assumptions: "unknown", covers: UNKNOWN_COVERAGE, warnings: [], replicaCount };
+  const claims = configClaims(model, result.counterexample?.config ?? model.config, "result counterexample config");
   const report: ModelReport = {
     result,
-    description: model?.description ?? "(model not bundled with this version)",
-    assumptions: model?.assumptions ?? "unknown",
-    judgement: model ? judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }) : undefined,
-    warnings: [],
-    replicaCount: replicaCountOf(result.counterexample?.config ?? model?.config),
+    description: model.description,
+    assumptions: model.assumptions,
+    covers: model.covers(claims.config),
+    judgement: judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }),
+    warnings: [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings],
+    replicaCount,
   };
-  if (!model) return report;
-  const claims = configClaims(model, result.counterexample?.config ?? model.config, "result counterexample config");
-  report.warnings = [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings];
   if (!result.counterexample) return report;
   try {
     const replayed = traceOf(model, result.counterexample);
@@ -74,7 +81,7 @@ export const registerReport: CommandRegistration = (program) => {
           : options.format === "html"
             ? htmlReport([report], new Date().toISOString())
             : options.format === "junit"
-              ? junitReport([{ result, judgement: report.judgement ?? { outcome: "as-expected", reasons: [] } }])
+              ? junitReport([{ result, judgement: report.judgement ?? { outcome: "as-expected", reasons: [] }, covers: report.covers }])
               : `${JSON.stringify(result, null, 2)}\n`;
       if (out !== undefined) writeFileAtomic(out, rendered);
       else process.stdout.write(rendered);

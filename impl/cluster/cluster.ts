@@ -2,7 +2,6 @@ import { primaryOf } from "../../spec/common/ids.ts";
 import { requestDigest } from "../../spec/common/digest.ts";
 import type { Request } from "../../spec/common/messages.ts";
 import type { PbftConfig } from "../../spec/common/pbft-config.ts";
-import { checkpointQuorum, commitQuorum, prepareQuorum, replyQuorum } from "../../spec/common/quorum.ts";
 import { initialClientState } from "../../spec/pbft/client-machine.ts";
 import type { ClientOutput } from "../../spec/pbft/client-machine.ts";
 import type { ReplicaOutput } from "../../spec/pbft/replica-context.ts";
@@ -14,6 +13,7 @@ import type { Envelope } from "../network/envelope.ts";
 import { discardWhere, emptyNetwork, send, take } from "../network/network.ts";
 import type { ClusterState } from "./cluster-state.ts";
 import { isIgnoredForever } from "./absorb.ts";
+import { certificateSizes } from "./certificates.ts";
 import { createStepCache } from "./step-cache.ts";
 import type { StepCache } from "./step-cache.ts";
 
@@ -58,11 +58,7 @@ export function createCluster(config: PbftConfig): Cluster {
   const replays = config.byzantine.some((entry) => entry.behaviours.includes("replay"));
   const names = new Map(possibleRequests(config).map((request) => [requestDigest(request), `c${request.client}t${request.timestamp}`]));
   const cache = createStepCache(names);
-  const quorums = {
-    prepareQuorum: config.quorumOverrides.prepare ?? prepareQuorum(config.n, config.f, config.quorumRule),
-    commitQuorum: config.quorumOverrides.commit ?? commitQuorum(config.n, config.f, config.quorumRule),
-    checkpointQuorum: checkpointQuorum(config.n, config.f, config.quorumRule),
-  };
+  const { replyQuorum, ...quorums } = certificateSizes(config);
   const primary = primaryOf(0, config.n);
 
   function replicaEnvelopes(from: number, outputs: readonly ReplicaOutput[]): Envelope[] {
@@ -97,7 +93,7 @@ export function createCluster(config: PbftConfig): Cluster {
             ),
       );
       const clients = Array.from({ length: config.clients }, (_, id) =>
-        cache.keyClient(initialClientState({ id, replyQuorum: replyQuorum(config.f), requests: config.requests })),
+        cache.keyClient(initialClientState({ id, replyQuorum, requests: config.requests })),
       );
       return { replicas, clients, network: emptyNetwork, adversary: initialAdversaryState };
     },

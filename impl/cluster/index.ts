@@ -9,3 +9,4 @@ export { isIgnoredForever } from "./absorb.ts";
 export { createStepCache } from "./step-cache.ts";
 export type { StepCache } from "./step-cache.ts";
 export { replicaKey, clientKey } from "./state-keys.ts";
+export { certificateSizes } from "./certificates.ts";

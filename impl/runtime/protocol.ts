@@ -27,6 +27,12 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
   network(config: Config): NetworkModel;
   faults(config: Config): FaultModel;
   time(config: Config): TimeModel;
+  /**
+   * What bounds a run besides its actors, in words for the reports' coverage (e.g. "1 round per
+   * proposer"); the actors, network, faults and time are worded from the declarations above
+   * (impl/runtime/coverage.ts).
+   */
+  bounds?(config: Config): readonly string[];
   /** Safety properties, checked in every reachable state. */
   invariants(config: Config): readonly RuntimeInvariant[];
   /**

@@ -1,4 +1,4 @@
-import { runtimeSystem } from "../../impl/runtime/index.ts";
+import { runtimeCoverage, runtimeSystem } from "../../impl/runtime/index.ts";
 import type { Expectation, ModelDefinition } from "../model.ts";
 import { paxosConfigSchema, paxosProtocol, type PaxosConfig } from "./paxos-protocol.ts";
 import { seedPaxosConfigSchema, seedPaxosProtocol, type SeedPaxosConfig } from "./seed-paxos-protocol.ts";
@@ -16,6 +16,7 @@ export function definePaxosModel(name: string, description: string, config: Part
     configSchema: paxosConfigSchema,
     config: full,
     build: (built) => runtimeSystem(paxosProtocol, built),
+    covers: (covered) => runtimeCoverage(paxosProtocol, covered),
     expected,
   };
 }
@@ -35,6 +36,7 @@ export function defineSeedPaxosModel(
     configSchema: seedPaxosConfigSchema,
     config: full,
     build: (built) => runtimeSystem(seedPaxosProtocol, built),
+    covers: (covered) => runtimeCoverage(seedPaxosProtocol, covered),
     expected,
   };
 }

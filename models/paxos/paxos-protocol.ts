@@ -43,6 +43,7 @@ export const paxosProtocol: ProtocolDefinition<PaxosConfig, PaxosMessage> = {
   network: (config) => config.network,
   faults: (config) => ({ crashes: config.crashes, crashable: ["proposer"], midMulticast: true }),
   time: () => ({ kind: "async" }),
+  bounds: (config) => [`${config.rounds} round${config.rounds === 1 ? "" : "s"} per proposer (a ballot each), then it gives up`],
   invariants: () => paxosInvariants,
   sometimes: paxosSometimes,
   summarise(actor) {

@@ -38,6 +38,8 @@ export const seedPaxosProtocol: ProtocolDefinition<SeedPaxosConfig, SeedPaxosMes
   network: (config) => config.network,
   faults: (config) => ({ crashes: config.crashes, crashable: ["proposer"], midMulticast: true }),
   time: () => ({ kind: "async" }),
+  // The seed's proposer machine calls paxosPropose once and has no retry (spec/paxos/seed).
+  bounds: (config) => [`one paxosPropose call per proposer; acceptors under reading ${config.reading}`],
   invariants: () => seedInvariants,
   history: seedChoiceHistory,
   summarise(actor) {

@@ -7,6 +7,7 @@ import type { PbftConfig, PbftConfigInput } from "../../spec/common/pbft-config.
 import { clusterTransitionSystem } from "../../impl/cluster/transition-system.ts";
 import { pbftSafetyInvariants } from "../../properties/pbft/safety.ts";
 import { termination } from "../../properties/pbft/termination.ts";
+import { pbftCoverage } from "./pbft-coverage.ts";
 
 /** Every PBFT model runs under the same timing and authentication model. */
 export const PBFT_ASSUMPTIONS =
@@ -62,6 +63,7 @@ export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig
     // The extra invariants and the `sometimes` belong to the model, not to its config: a
     // Schedule's config rebuilds the model it names with them (replay looks the model up by name).
     build: (modelConfig) => buildPbftSystem(modelConfig, spec.extraInvariants ?? [], spec.sometimes),
+    covers: pbftCoverage,
     warnings: configWarnings,
     expected: spec.expected,
   };

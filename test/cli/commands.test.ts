@@ -4,6 +4,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resultSchema } from "../../explorer/result.ts";
+import { findModel, models } from "../../models/registry.ts";
+import { coverageLine } from "../../reporting/coverage.ts";
+import { htmlText } from "../../reporting/escape/html-text.ts";
+import { markdownInline } from "../../reporting/escape/markdown-inline.ts";
+import { xmlText } from "../../reporting/escape/xml.ts";
+import { passResult } from "../reporting/fixtures.ts";
 import { expectOneLineError, runCli } from "./run-cli.ts";
 
 const MUTANT = "bench/pbft_n4f1_mutant";
@@ -132,6 +138,33 @@ describe("report", () => {
     expect(readFileSync(out, "utf8")).toContain("Verdict: violation of agreement");
     expectOneLineError(await runCli("report", file, "--format", "pdf"), /--format: expected one of md, html, junit, json/);
   });
+
+  it("shows what the Result's run covered: the config its counterexample ran with, in every format", async () => {
+    const reports = tempDir();
+    await runCli("check", "pbft/n3_f1", "--quiet", "--reports", reports);
+    const file = join(reports, "pbft-n3_f1.json");
+    const model = findModel("pbft/n3_f1");
+    const covered = model.covers(model.config);
+    const markdown = (await runCli("report", file)).stdout;
+    expect(markdown).toContain(`## Configuration\n\n**Bounds**\n\n${covered.bounds.map((line) => `- ${markdownInline(line)}`).join("\n")}\n`);
+    expect((await runCli("report", file, "--format", "html")).stdout).toContain(`<h3>Configuration</h3>\n<dl class="covers"><dt>Bounds</dt><dd>${htmlText(covered.bounds[0]!)}</dd>`);
+    expect((await runCli("report", file, "--format", "junit")).stdout).toContain(`covers time: ${xmlText(covered.time[0]!)}`);
+    // The counterexample's own config, here with 1 client instead of 2, is what its run covered.
+    const result = JSON.parse(readFileSync(file, "utf8"));
+    result.counterexample.config.clients = 1;
+    writeFileSync(file, JSON.stringify(result));
+    const edited = model.covers(model.configSchema.parse({ ...model.config, clients: 1 }));
+    expect(edited.bounds).not.toEqual(covered.bounds);
+    expect((await runCli("report", file)).stdout).toContain(edited.bounds.map((line) => `- ${markdownInline(line)}`).join("\n"));
+  });
+
+  it("says the coverage of a model this version does not bundle is unknown", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "r.json"), JSON.stringify({ ...passResult(), model: "gone/model" }));
+    const markdown = (await runCli("report", join(dir, "r.json"))).stdout;
+    expect(markdown).toContain("## What this pass covers");
+    expect(markdown.match(/^- unknown: /gm)).toHaveLength(4);
+  });
 });
 
 describe("list", () => {
@@ -140,6 +173,14 @@ describe("list", () => {
     const rows = JSON.parse(run.stdout) as { model: string; expected: string; distinctStates: number }[];
     expect(rows).toContainEqual(expect.objectContaining({ model: "bench/pbft_n4f1", expected: "pass", distinctStates: 1_140_625 }));
     expect((await runCli("list")).stdout).toMatch(/bench\/pbft_n4f1_mutant\s+violation \(agreement\)\s+45,902\s+8/);
+  });
+
+  it("says what each model's check covers: a covers object in --json, one covers: line per model", async () => {
+    const rows = JSON.parse((await runCli("list", "--json")).stdout) as { model: string; covers: unknown }[];
+    expect(rows.map((row) => row.model)).toEqual(models.map((model) => model.name));
+    for (const row of rows) expect(row.covers).toEqual(findModel(row.model).covers(findModel(row.model).config));
+    const lines = (await runCli("list")).stdout.split("\n").filter((line) => /^\s+covers: /.test(line));
+    expect(lines.map((line) => line.trim())).toEqual(models.map((model) => `covers: ${coverageLine(model.covers(model.config))}`));
   });
 });
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { reportsIndexSchema } from "../../cli/reports-index.ts";
+import { INDEX_VERSION, reportsIndexSchema } from "../../cli/reports-index.ts";
+import { findModel } from "../../models/registry.ts";
 import { runCli } from "./run-cli.ts";
 
 /**
@@ -57,6 +58,31 @@ describe("the reports folder keeps one index of every model", () => {
       ["pbft/n3_f1", "bfs"],
       ["bench/pbft_n4f1_mutant", "dfs"],
     ]);
+  });
+
+  it("each row carries what its model's check covers, and index.json round-trips it", async () => {
+    const reports = tempDir();
+    await runCli("check", "pbft/n3_f1", "--reports", reports, "--quiet");
+    await runCli("check", "paxos/p2_a2_lossy", "--reports", reports, "--quiet");
+    const index = indexOf(reports);
+    for (const row of index.reports) {
+      const model = findModel(row.result.model);
+      expect(row.covers).toEqual(model.covers(model.config));
+    }
+    expect(reportsIndexSchema.parse(JSON.parse(JSON.stringify(index)))).toEqual(index);
+    expect(readFileSync(join(reports, "paxos-p2_a2_lossy.md"), "utf8")).toContain("## What this pass covers");
+    expect(readFileSync(join(reports, "pbft-n3_f1.md"), "utf8")).toContain("## Configuration");
+    const html = readFileSync(join(reports, "index.html"), "utf8");
+    expect(html.match(/<dl class="covers">/g)).toHaveLength(2);
+    expect(readFileSync(join(reports, "junit.xml"), "utf8").match(/^covers bounds: /gm)!.length).toBe(index.reports.reduce((sum, row) => sum + row.covers.bounds.length, 0));
+  });
+
+  it("an index.json of version 1, whose rows do not say what they cover, is replaced with a warning", async () => {
+    const reports = tempDir();
+    writeFileSync(join(reports, "index.json"), JSON.stringify({ version: 1, reports: [] }));
+    const run = await runCli("check", "pbft/n3_f1", "--reports", reports, "--quiet");
+    expect(run.stderr).toMatch(/warning: .*index\.json was not a readable index of this version; starting a new one/);
+    expect(indexOf(reports).version).toBe(INDEX_VERSION);
   });
 
   it("an index.json that is not ours is replaced, with a warning", async () => {

@@ -1,5 +1,14 @@
 import type { Result, SometimesResult } from "../../explorer/result.ts";
 import type { TraceStep } from "../../reporting/trace.ts";
+import type { Coverage } from "../../spec/common/coverage.ts";
+
+/** What a check covers, one line per aspect, in the shape `ModelDefinition.covers` returns. */
+export const coverage: Coverage = {
+  bounds: ["4 replicas, f = 1"],
+  faults: ["replica 0 Byzantine: equivocate"],
+  budgets: ["forgeries: at most 1 per run"],
+  time: ["asynchronous"],
+};
 
 /** A small agreement counterexample in the shape the explorer and replay produce. */
 export const violationTrace: TraceStep[] = [

@@ -19,7 +19,7 @@ import { mermaidMarkup, mermaidProblems } from "./mermaid-check.ts";
 const html = (report: ModelReport, text: string) => htmlReport([report], text);
 const svg = (report: ModelReport) => sequenceSvg(report.trace!, report.replicaCount, report.initialParticipants);
 const mermaid = (report: ModelReport) => sequenceDiagram(report.trace!, report.replicaCount, report.initialParticipants);
-const junit = (report: ModelReport) => junitReport([{ result: report.result, judgement: report.judgement!, ranAt: report.ranAt }]);
+const junit = (report: ModelReport) => junitReport([{ result: report.result, judgement: report.judgement!, covers: report.covers, ranAt: report.ranAt }]);
 const terminal = (report: ModelReport) => summaryTable([{ result: report.result, judgement: report.judgement! }]);
 
 describe.each(HOSTILE.map((text) => [JSON.stringify(text), text] as const))("the hostile string %s in every field", (_, text) => {
@@ -49,6 +49,16 @@ describe.each(HOSTILE.map((text) => [JSON.stringify(text), text] as const))("the
     expect(shape).toEqual(markdownShape(markdownReport(plain)));
     expect(shape.filter((line) => line.kind.startsWith("fence-open")).length).toBe(1);
     expect(shape.filter((line) => line.kind === "fence-close").length).toBe(1);
+  });
+
+  it("keeps the coverage of a pass (its own heading) escaped in Markdown, HTML and JUnit", () => {
+    const pass = (report: ModelReport): ModelReport => ({ ...report, result: { ...report.result, result: "pass", property: undefined, counterexample: undefined }, trace: undefined });
+    const markdown = markdownReport(pass(hostile));
+    expect(markdown).toContain("## What this pass covers");
+    expect(markdownShape(markdown)).toEqual(markdownShape(markdownReport(pass(plain))));
+    expect(htmlTags(html(pass(hostile), text))).toEqual(htmlTags(html(pass(plain), harmless(text))));
+    expect(xmlProblems(junit(pass(hostile)))).toEqual([]);
+    expect(htmlTags(junit(pass(hostile)))).toEqual(htmlTags(junit(pass(plain))));
   });
 
   it("keeps the Mermaid diagram one statement a line, with every special character an entity code", () => {

@@ -112,6 +112,7 @@ export function reportWith(text: string): ModelReport {
     result,
     description: text,
     assumptions: text,
+    covers: { bounds: [text, `${text} again`], faults: [text], budgets: [text], time: [text] },
     warnings: [text, `${text} again`],
     judgement: { outcome: "unexpected", reasons: [text, text] },
     trace,

@@ -6,7 +6,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { htmlReport } from "../../reporting/html.ts";
 import { runCli } from "../cli/run-cli.ts";
-import { longResult, longTrace } from "./fixtures.ts";
+import { coverage, longResult, longTrace } from "./fixtures.ts";
 import { HOSTILE, SHOWN_AS_IS, reportWith } from "./hostile.ts";
 
 /**
@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
 
   it("fits a 4-replica, 2-client counterexample with 45-character labels into a 1200 px column", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "cc-html-long-")), "index.html");
-    writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], trace: longTrace, replicaCount: 4 }], "2026-11-23T00:00:00Z"));
+    writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], covers: coverage, trace: longTrace, replicaCount: 4 }], "2026-11-23T00:00:00Z"));
     for (const viewport of [1280, 800]) {
       const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
       await page.goto(pathToFileURL(file).href);

@@ -26,20 +26,24 @@ export function markdownShape(markdown: string): MarkdownLine[] {
       lines.push({ kind: `fence-open ${opening[2]}`, markup: "" });
       continue;
     }
-    const kind = /^#{1,6}(\s|$)/.test(line)
-      ? `h${/^#+/.exec(line)![0].length}`
-      : line.startsWith(">")
-        ? "quote"
-        : line.startsWith("|")
-          ? `row ${unescaped(line, "|").length}`
-          : line.trim() === ""
-            ? "blank"
-            : /^( {4}|\t|[-+*] |\d+[.)] |=+\s*$|-+\s*$)/.test(line)
-              ? `other: ${line.slice(0, 10)}`
-              : "paragraph";
-    lines.push({ kind, markup: unescaped(withoutCodeSpans(line), "\\`*_[]<#&~$|").join("") });
+    lines.push({ kind: blockKind(line), markup: unescaped(withoutCodeSpans(line), "\\`*_[]<#&~$|").join("") });
   }
   return lines;
+}
+
+/**
+ * What a line outside a fence starts. A "- " list item (the reports' coverage lists) is "item"
+ * followed by what its content would start on a line of its own, so content that opens a
+ * nested list, a quote or a heading inside the item shows.
+ */
+function blockKind(line: string): string {
+  if (/^#{1,6}(\s|$)/.test(line)) return `h${/^#+/.exec(line)![0].length}`;
+  if (line.startsWith(">")) return "quote";
+  if (line.startsWith("|")) return `row ${unescaped(line, "|").length}`;
+  if (line.trim() === "") return "blank";
+  if (line.startsWith("- ")) return `item ${blockKind(line.slice(2))}`;
+  if (/^( {4}|\t|[-+*] |\d+[.)] |=+\s*$|-+\s*$)/.test(line)) return `other: ${line.slice(0, 10)}`;
+  return "paragraph";
 }
 
 /** The characters of `set` in `line` that no backslash escapes. */

@@ -7,7 +7,7 @@ import { stepTable } from "../../reporting/step-table.ts";
 import { summaryTable } from "../../reporting/summary-table.ts";
 import { sequenceSvg } from "../../reporting/svg-sequence.ts";
 import { messageArrow } from "../../reporting/trace.ts";
-import { passResult, sometimesEntries, violationResult, violationTrace } from "./fixtures.ts";
+import { coverage, passResult, sometimesEntries, violationResult, violationTrace } from "./fixtures.ts";
 
 describe("Mermaid sequence diagram of a counterexample", () => {
   const diagram = sequenceDiagram(violationTrace, 4);
@@ -87,6 +87,7 @@ describe("Markdown report", () => {
       warnings: ["n = 3 < 3f+1"],
       judgement: { outcome: "as-expected", reasons: [] },
       trace: violationTrace,
+      covers: coverage,
       replicaCount: 4,
     });
     expect(text).toContain("**Verdict: violation of agreement**");
@@ -98,7 +99,7 @@ describe("Markdown report", () => {
   });
 
   it("names a pass and an incomplete run plainly", () => {
-    const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+    const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
     expect(markdownReport({ ...base, result: passResult() })).toContain("**Verdict: pass — no invariant violated in any reachable state**");
     expect(markdownReport({ ...base, result: passResult({ result: "incomplete", limitHit: "time" }) })).toContain("| limit hit | time |");
     expect(fileStem("pbft/n4_f1")).toBe("pbft-n4_f1");
@@ -108,7 +109,7 @@ describe("Markdown report", () => {
 });
 
 describe("a finished simulation and a failed run in the reports", () => {
-  const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
   const simulation = passResult({ result: "no-violation", strategy: "random", runs: 1000, maxSteps: 200, distinctStates: 12_345 });
   const failed = passResult({ result: "incomplete", limitHit: "error", error: "step: no | such replica" });
 
@@ -127,12 +128,12 @@ describe("a finished simulation and a failed run in the reports", () => {
 
   it("passes a simulation in JUnit with the caveat in system-out, and errors a failed run", () => {
     const xml = junitReport([
-      { result: simulation, judgement: { outcome: "as-expected", reasons: [] } },
-      { result: failed, judgement: { outcome: "incomplete", reasons: ["failed"] } },
+      { result: simulation, judgement: { outcome: "as-expected", reasons: [] }, covers: coverage },
+      { result: failed, judgement: { outcome: "incomplete", reasons: ["failed"] }, covers: coverage },
     ]);
     expect(xml).toContain('tests="2" failures="0" errors="1"');
-    expect(xml).toContain("no violation in 1,000 random runs of up to 200 steps (simulation, not exhaustive: 12,345 distinct states visited); nothing is proven</system-out>");
-    expect(xml).toContain("error: step: no | such replica</system-out>");
+    expect(xml).toContain("no violation in 1,000 random runs of up to 200 steps (simulation, not exhaustive: 12,345 distinct states visited); nothing is proven\ncovers bounds:");
+    expect(xml).toContain("error: step: no | such replica\ncovers bounds:");
   });
 
   it("marks a simulation's row apart in HTML and the summary table", () => {
@@ -150,9 +151,9 @@ describe("a finished simulation and a failed run in the reports", () => {
 describe("JUnit report", () => {
   it("fails unexpected models, errors incomplete ones, escapes XML", () => {
     const xml = junitReport([
-      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] } },
-      { result: violationResult(), judgement: { outcome: "unexpected", reasons: ["expected <pass>"] } },
-      { result: passResult({ model: "x", result: "incomplete" }), judgement: { outcome: "incomplete", reasons: ["limit"] } },
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, covers: coverage },
+      { result: violationResult(), judgement: { outcome: "unexpected", reasons: ["expected <pass>"] }, covers: coverage },
+      { result: passResult({ model: "x", result: "incomplete" }), judgement: { outcome: "incomplete", reasons: ["limit"] }, covers: coverage },
     ]);
     expect(xml).toContain('tests="3" failures="1" errors="1"');
     expect(xml).toContain('<failure message="expected &lt;pass&gt;"/>');
@@ -164,8 +165,8 @@ describe("HTML report", () => {
   it("is self-contained: no script, an inline SVG diagram of the counterexample", () => {
     const html = htmlReport(
       [
-        { result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected", reasons: [] }, replicaCount: 4 },
-        { result: violationResult(), description: "m", assumptions: "a", warnings: ["w"], judgement: { outcome: "as-expected", reasons: [] }, trace: violationTrace, replicaCount: 4 },
+        { result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected", reasons: [] }, covers: coverage, replicaCount: 4 },
+        { result: violationResult(), description: "m", assumptions: "a", warnings: ["w"], judgement: { outcome: "as-expected", reasons: [] }, trace: violationTrace, covers: coverage, replicaCount: 4 },
       ],
       "2026-11-23T00:00:00Z",
     );
@@ -223,7 +224,7 @@ describe("clients in the sequence diagrams", () => {
 });
 
 describe("the run date of each report", () => {
-  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, replicaCount: 4, ranAt });
+  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, covers: coverage, replicaCount: 4, ranAt });
 
   it("is a column of the HTML index, per row, so an index assembled from several runs says when each ran", () => {
     const html = htmlReport([report("2026-11-20T08:00:00.000Z"), { ...report(), result: violationResult() }], "2026-11-23T00:00:00Z");
@@ -241,24 +242,24 @@ describe("the run date of each report", () => {
 
   it("is the test suite's timestamp in junit.xml (the earliest run) and each test case's system-out", () => {
     const xml = junitReport([
-      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-20T08:00:00.000Z" },
-      { result: violationResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "2026-11-19T23:30:05+01:00" },
-      { result: passResult({ model: "x" }), judgement: { outcome: "as-expected", reasons: [] } },
+      { result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, covers: coverage, ranAt: "2026-11-20T08:00:00.000Z" },
+      { result: violationResult(), judgement: { outcome: "as-expected", reasons: [] }, covers: coverage, ranAt: "2026-11-19T23:30:05+01:00" },
+      { result: passResult({ model: "x" }), judgement: { outcome: "as-expected", reasons: [] }, covers: coverage },
     ]);
     expect(xml).toContain('<testsuite name="models" tests="3" failures="0" errors="0" time="3.000" timestamp="2026-11-19T22:30:05">');
-    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0 ranAt=2026-11-20T08:00:00.000Z</system-out>");
-    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0</system-out>");
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0 ranAt=2026-11-20T08:00:00.000Z\n");
+    expect(xml).toContain("<system-out>states=1000 transitions=4000 depth=12 seed=0\n");
   });
 
   it("leaves the suite without a timestamp when no run date is an ISO date", () => {
-    const xml = junitReport([{ result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, ranAt: "&amp; &#60; 1960" }]);
+    const xml = junitReport([{ result: passResult(), judgement: { outcome: "as-expected", reasons: [] }, covers: coverage, ranAt: "&amp; &#60; 1960" }]);
     expect(xml).toContain('<testsuite name="models" tests="1" failures="0" errors="0" time="1.250">');
-    expect(xml).toContain("ranAt=&amp;amp; &amp;#60; 1960</system-out>");
+    expect(xml).toContain("ranAt=&amp;amp; &amp;#60; 1960\n");
   });
 });
 
 describe("sometimes properties in the reports", () => {
-  const base = { description: "d", assumptions: "a", warnings: [], replicaCount: 4 };
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
   const lengths = { "a request executed by every correct replica": 3, "a checkpoint made stable": 0, "a forged | COMMIT delivered": undefined };
   const vacuous = passResult({ sometimes: sometimesEntries(lengths) });
   const judgement = { outcome: "unexpected" as const, reasons: ["sometimes a forged | COMMIT delivered was never reached: the pass may be vacuous"] };
@@ -307,12 +308,16 @@ describe("sometimes properties in the reports", () => {
     expect(cut).toContain('<tr class="unreached"><td>p</td><td><strong>no</strong>: not reached in this run</td><td>—</td></tr>');
   });
 
-  it("JUnit: each one a line of system-out, and the vacuous pass a failure", () => {
-    const xml = junitReport([{ result: vacuous, judgement }]);
+  it("JUnit: each one a line of system-out after the coverage's, and the vacuous pass a failure", () => {
+    const xml = junitReport([{ result: vacuous, judgement, covers: coverage }]);
     expect(xml).toContain('<failure message="sometimes a forged | COMMIT delivered was never reached: the pass may be vacuous"/>');
     expect(xml).toContain(
       [
         "<system-out>states=1000 transitions=4000 depth=12 seed=0",
+        "covers bounds: 4 replicas, f = 1",
+        "covers faults: replica 0 Byzantine: equivocate",
+        "covers budgets: forgeries: at most 1 per run",
+        "covers time: asynchronous",
         "sometimes a request executed by every correct replica: reached, witness 3 steps, shortest",
         "sometimes a checkpoint made stable: reached, witness 0 steps: the initial state",
         "sometimes a forged | COMMIT delivered: never reached: the pass may be vacuous</system-out>",
@@ -336,5 +341,61 @@ describe("sometimes properties in the reports", () => {
     expect(table[4]).toMatch(/^pbft\/n4_f1\s+no-violation \(1,000 runs, 1\/2 sometimes\)\s+yes\s/);
     expect(table[5]).toMatch(/^pbft\/n4_f1\s+incomplete \(error, 0\/1 sometimes\)\s+incomplete\s/);
     expect(table[6]).toMatch(/violation \(agreement\)\s+yes\s/);
+  });
+});
+
+describe("what a check covers in the reports", () => {
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
+  const twoBounds = { ...coverage, bounds: ["4 replicas, f = 1", "2 requests from 1 client"] };
+
+  it("Markdown: a pass and a finished simulation say what the pass covers, aspect by aspect, one list item a line", () => {
+    for (const result of [passResult(), passResult({ result: "no-violation", strategy: "random", runs: 10 })]) {
+      const text = markdownReport({ ...base, covers: twoBounds, result }).split("\n");
+      const at = text.indexOf("## What this pass covers");
+      expect(text.slice(at, at + 19)).toEqual([
+        "## What this pass covers",
+        "",
+        "**Bounds**",
+        "",
+        "- 4 replicas, f = 1",
+        "- 2 requests from 1 client",
+        "",
+        "**Faults**",
+        "",
+        "- replica 0 Byzantine: equivocate",
+        "",
+        "**Budgets**",
+        "",
+        "- forgeries: at most 1 per run",
+        "",
+        "**Time**",
+        "",
+        "- asynchronous",
+        "",
+      ]);
+    }
+  });
+
+  it("Markdown: a violation or an incomplete run lists the same under Configuration, before the counterexample", () => {
+    for (const result of [violationResult(), passResult({ result: "incomplete", limitHit: "time" })]) {
+      const text = markdownReport({ ...base, result, trace: result.counterexample ? violationTrace : undefined });
+      expect(text).not.toContain("What this pass covers");
+      expect(text).toContain("## Configuration\n\n**Bounds**\n\n- 4 replicas, f = 1\n");
+    }
+    const violation = markdownReport({ ...base, result: violationResult(), trace: violationTrace });
+    expect(violation.indexOf("## Configuration")).toBeLessThan(violation.indexOf("## Counterexample"));
+  });
+
+  it("HTML: the same heading and a definition list per model", () => {
+    const html = htmlReport([{ ...base, covers: twoBounds, result: passResult() }, { ...base, result: violationResult(), trace: violationTrace }], "now");
+    expect(html).toContain(
+      '<h3>What this pass covers</h3>\n<dl class="covers"><dt>Bounds</dt><dd>4 replicas, f = 1</dd><dd>2 requests from 1 client</dd>\n<dt>Faults</dt><dd>replica 0 Byzantine: equivocate</dd>\n<dt>Budgets</dt><dd>forgeries: at most 1 per run</dd>\n<dt>Time</dt><dd>asynchronous</dd></dl>',
+    );
+    expect(html).toContain('<h3>Configuration</h3>\n<dl class="covers"><dt>Bounds</dt><dd>4 replicas, f = 1</dd>');
+  });
+
+  it("JUnit: one system-out line per line of each aspect, whatever the verdict", () => {
+    const xml = junitReport([{ result: violationResult(), judgement: { outcome: "as-expected", reasons: [] }, covers: twoBounds }]);
+    expect(xml).toContain("covers bounds: 4 replicas, f = 1\ncovers bounds: 2 requests from 1 client\ncovers faults: replica 0 Byzantine: equivocate\n");
   });
 });

@@ -12,7 +12,7 @@ const EXAMPLE_MODEL = "bench/pbft_n4f1";
 export function reportsFolderSections(): string {
   const files: [string, string][] = [
     ["<model>.json", "the model's last Result"],
-    ["<model>.md", "its report in Markdown: verdict, figures, the counterexample as a sequence diagram and a step table"],
+    ["<model>.md", "its report in Markdown: verdict, figures, what the check covers (bounds, faults, budgets, time), the counterexample as a sequence diagram and a step table"],
     ["<model>.schedule.json", "its counterexample as a Schedule, ready for `replay`; removed when the new Result has none"],
     [INDEX_FILE, "the last report of every model run into this folder, one entry per model (below)"],
     ["index.html", `every report of ${INDEX_FILE} on one self-contained page`],

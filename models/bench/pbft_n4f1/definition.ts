@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ModelDefinition } from "../../model.ts";
+import { oracleCoverage } from "./coverage.ts";
 import { buildPbftN4F1, type PbftN4F1Config } from "./system.ts";
 
 // The oracle is one fixed cluster of n = 4 replicas (SPEC.md §2): a quorum counts 1 to 4 of
@@ -37,6 +38,7 @@ export const pbftN4F1Model: ModelDefinition<PbftN4F1Config> = {
   configSchema: pbftN4F1ConfigSchema,
   config: { qp: 3, qc: 3 },
   build: buildPbftN4F1,
+  covers: oracleCoverage,
   expected: {
     result: "pass",
     distinctStates: 1_140_625,
@@ -57,5 +59,6 @@ export const pbftN4F1MutantModel: ModelDefinition<PbftN4F1Config> = {
   configSchema: pbftN4F1ConfigSchema,
   config: { qp: 2, qc: 2, properties: ["agreement"] },
   build: buildPbftN4F1,
+  covers: oracleCoverage,
   expected: { result: "violation", property: "agreement", distinctStates: 45_902, maxDepth: 8 },
 };

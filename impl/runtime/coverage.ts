@@ -1,0 +1,77 @@
+import type { Coverage } from "../../spec/common/coverage.ts";
+import type { FaultModel, NetworkModel, ProtocolDefinition, TimeModel } from "./protocol.ts";
+
+/**
+ * What a check of a runtime protocol covers, worded from its declaration: its actors by role,
+ * its own `bounds`, its network, fault and time models. Every protocol on the runtime gets it
+ * for free, and it cannot drift from what the runtime explores, which reads the same
+ * declarations. The runtime has no Byzantine faults: an actor that has not crashed follows its
+ * machine.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function runtimeCoverage<Config>(protocol: ProtocolDefinition<Config, any>, config: Config): Coverage {
+  const roles = Object.keys(protocol.roles);
+  const actors = protocol.actors(config);
+  const faults = protocol.faults(config);
+  const network = protocol.network(config);
+  const bounds = roles.flatMap((role) => {
+    const names = actors.filter((actor) => actor.role === role).map((actor) => actor.name);
+    return names.length === 0 ? [] : [`${count(names.length, role)}: ${names.join(", ")}`];
+  });
+  return {
+    bounds: [...bounds, ...(protocol.bounds?.(config) ?? [])],
+    faults: [...crashFaults(faults, roles), ...networkFaults(network), "no Byzantine faults: an actor that has not crashed follows its machine"],
+    budgets: budgets(faults, network, roles, actors.map((actor) => actor.role)),
+    time: timeLines(protocol.time(config)),
+  };
+}
+
+/** "1 proposer", "3 acceptors": roles are singular nouns. */
+function count(n: number, role: string): string {
+  return `${n} ${role}${n === 1 ? "" : "s"}`;
+}
+
+function crashableRoles(faults: FaultModel, roles: readonly string[]): readonly string[] {
+  return faults.crashable ?? roles;
+}
+
+function crashFaults(faults: FaultModel, roles: readonly string[]): string[] {
+  if (faults.crashes === 0) return ["no crashes"];
+  const crashable = crashableRoles(faults, roles);
+  const how = faults.midMulticast ? "at any step, also part-way through a multicast (a prefix of it leaves)" : "at any step, between two steps";
+  const stay = faults.recover === true ? "and may recover from their initial state (amnesia)" : "and stay down";
+  const never = roles.filter((role) => !crashable.includes(role));
+  return [`${crashable.map((role) => `${role}s`).join(" and ")} may crash ${stay}, ${how}`, ...(never.length === 0 ? [] : [`${never.map((role) => `${role}s`).join(" and ")} never crash`])];
+}
+
+function networkFaults(network: NetworkModel): string[] {
+  const lines: string[] = [];
+  if (network.loss) lines.push("the network loses messages: any message in flight may be dropped");
+  if (network.duplication === "persistent") lines.push("the network duplicates messages: a sent message stays deliverable for ever");
+  else if (typeof network.duplication === "object") lines.push("the network duplicates messages: a duplicate step adds a copy of a message in flight");
+  if (network.partitions !== undefined) lines.push(`the network may partition (${network.partitions.length} declared partition${network.partitions.length === 1 ? "" : "s"}) and heal`);
+  return lines.length === 0 ? ["the network neither loses nor duplicates messages"] : lines;
+}
+
+function budgets(faults: FaultModel, network: NetworkModel, roles: readonly string[], actorRoles: readonly string[]): string[] {
+  const crashable = crashableRoles(faults, roles);
+  const candidates = actorRoles.filter((role) => crashable.includes(role)).length;
+  const among = crashable.length === 1 ? count(candidates, crashable[0]!) : `${candidates} actors (${crashable.map((role) => `${role}s`).join(" and ")})`;
+  const lines = [faults.crashes === 0 ? "crashes: none" : `crashes: at most ${faults.crashes}${faults.recover === true ? " crash steps" : ""} per run, of ${among}`];
+  if (network.loss) lines.push("losses: any number per run");
+  if (network.duplication === "persistent") lines.push("duplicates: any number per run (a delivery never consumes a message)");
+  else if (typeof network.duplication === "object") lines.push(`duplicates: at most ${network.duplication.copies} per run`);
+  return lines;
+}
+
+function timeLines(time: TimeModel): string[] {
+  switch (time.kind) {
+    case "async":
+      return ["asynchronous: any message may be delivered next, timers fire at any time"];
+    case "partial-sync":
+      return [
+        "partially synchronous: asynchronous until a gst step",
+        `after GST, no timer of a correct actor fires while a message from a correct actor to it is more than Δ = ${time.delta} steps old, and no message between correct actors is lost`,
+      ];
+  }
+}
