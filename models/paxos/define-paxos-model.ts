@@ -1,4 +1,4 @@
-import { runtimeCoverage, runtimeSystem } from "../../impl/runtime/index.ts";
+import { defineRuntimeModel } from "../define-runtime-model.ts";
 import type { Expectation, ModelDefinition } from "../model.ts";
 import { paxosConfigSchema, paxosProtocol, type PaxosConfig } from "./paxos-protocol.ts";
 import { seedPaxosConfigSchema, seedPaxosProtocol, type SeedPaxosConfig } from "./seed-paxos-protocol.ts";
@@ -8,17 +8,8 @@ const ASSUMPTIONS =
 
 /** A Paxos model: a named configuration of the Paxos protocol on the runtime, with its pins. */
 export function definePaxosModel(name: string, description: string, config: Partial<PaxosConfig> & Pick<PaxosConfig, "proposers" | "acceptors">, expected: Expectation): ModelDefinition<PaxosConfig> {
-  const full = paxosConfigSchema.parse({ rounds: 1, network: { duplication: "none", loss: false }, crashes: 0, ...config });
-  return {
-    name,
-    description,
-    assumptions: ASSUMPTIONS,
-    configSchema: paxosConfigSchema,
-    config: full,
-    build: (built) => runtimeSystem(paxosProtocol, built),
-    covers: (covered) => runtimeCoverage(paxosProtocol, covered),
-    expected,
-  };
+  const written = { rounds: 1, network: { duplication: "none", loss: false }, crashes: 0, ...config };
+  return defineRuntimeModel(paxosProtocol, paxosConfigSchema, { name, description, assumptions: ASSUMPTIONS, config: written, expected });
 }
 
 /** A model of the seed's `paxosPropose` (seed-paxos) under one reading of `promise`/`accept`. */
@@ -28,15 +19,6 @@ export function defineSeedPaxosModel(
   config: Partial<SeedPaxosConfig> & Pick<SeedPaxosConfig, "proposers" | "acceptors" | "reading">,
   expected: Expectation,
 ): ModelDefinition<SeedPaxosConfig> {
-  const full = seedPaxosConfigSchema.parse({ network: { duplication: "none", loss: false }, crashes: 0, ...config });
-  return {
-    name,
-    description,
-    assumptions: ASSUMPTIONS,
-    configSchema: seedPaxosConfigSchema,
-    config: full,
-    build: (built) => runtimeSystem(seedPaxosProtocol, built),
-    covers: (covered) => runtimeCoverage(seedPaxosProtocol, covered),
-    expected,
-  };
+  const written = { network: { duplication: "none", loss: false }, crashes: 0, ...config };
+  return defineRuntimeModel(seedPaxosProtocol, seedPaxosConfigSchema, { name, description, assumptions: ASSUMPTIONS, config: written, expected });
 }
