@@ -119,11 +119,11 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Removes a file that would otherwise disagree with the rest (e.g. a stale schedule). */
-export function removeFile(path: string): void {
+/** Removes a file that would otherwise disagree with the rest (a stale schedule, a finished run's checkpoint). */
+export function removeFile(path: string, what = path): void {
   try {
     rmSync(path, { force: true });
   } catch (error) {
-    throw new OutputError(`cannot remove ${path}: ${describeFsError(error)}`);
+    throw new OutputError(`cannot remove ${what}: ${describeFsError(error)}`);
   }
 }

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { readCheckpointHeader, type CheckpointHook, type Result } from "../explorer/index.ts";
 import { InputError } from "../spec/common/input-error.ts";
 import { fileStem } from "../reporting/index.ts";
-import { removeStaleTemporaries, writeFileAtomic } from "./atomic-write.ts";
+import { removeFile, removeStaleTemporaries, writeFileAtomic } from "./atomic-write.ts";
 import { codeIdentity } from "./code-identity.ts";
-import { OutputError, describeFsError } from "./output-error.ts";
+import { describeFsError } from "./output-error.ts";
 
 /**
  * Checkpoint files of the CLI (TLC's `-checkpoint` and `-recover`): the explorer hands over
@@ -90,12 +90,7 @@ export function runCheckpoints(settings: CheckpointSettings, model: string, stra
     },
     settle(result) {
       const resumable = result.result === "incomplete" && (result.limitHit === "interrupted" || result.limitHit === "time");
-      if (resumable) return;
-      try {
-        rmSync(file, { force: true });
-      } catch (error) {
-        throw new OutputError(`cannot remove the checkpoint ${file}: ${describeFsError(error)}`);
-      }
+      if (!resumable) removeFile(file, `the checkpoint ${file}`);
     },
   };
 }

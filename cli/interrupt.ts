@@ -56,11 +56,12 @@ export function stopOnSignals(): RunStop {
     return [name, handler] as const;
   });
   const parent = process.ppid;
-  const watch = setInterval(() => {
-    if (process.ppid !== parent && !controller.signal.aborted) stop("npm, which started this run, ended");
-  }, PARENT_POLL_MS);
-  watch.unref();
-  if (process.env.npm_command === undefined) clearInterval(watch);
+  const watch =
+    process.env.npm_command === undefined
+      ? undefined
+      : setInterval(() => {
+          if (process.ppid !== parent && !controller.signal.aborted) stop("npm, which started this run, ended");
+        }, PARENT_POLL_MS).unref();
   return {
     signal: controller.signal,
     get stopped() {

@@ -20,7 +20,7 @@ export async function runOneModel(name: string, limits: RunLimits, flags: RunFla
   let report;
   try {
     report = await runModel(model, limits, setup, stop.signal);
-    if (setup.reportsFolder !== undefined) await recordModelReport(setup.reportsFolder, report, (line) => void process.stderr.write(`warning: ${line}\n`));
+    if (setup.reportsFolder !== undefined) await recordModelReport(setup.reportsFolder, report);
   } finally {
     stop.dispose();
   }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { removeFile, writeFileAtomic, writeFilesAtomic, type FileContent } from "./atomic-write.ts";
 import { withReportsLock } from "./reports-lock.ts";
+import { warn } from "./warn.ts";
 import { INDEX_FILE, readReportsIndex, withReport } from "./reports-index.ts";
 import { fileStem, htmlReport, junitReport, markdownReport, type ModelReport } from "../reporting/index.ts";
 import { models } from "../models/index.ts";
@@ -12,7 +13,7 @@ import { models } from "../models/index.ts";
  * and junit.xml with this model's row replaced. All are written before any replaces its old
  * file (`writeFilesAtomic`), so a full disk leaves the folder as it was.
  */
-export async function recordModelReport(folder: string, report: ModelReport, warn: (line: string) => void): Promise<void> {
+export async function recordModelReport(folder: string, report: ModelReport): Promise<void> {
   const dated: ModelReport = { ...report, ranAt: report.ranAt ?? new Date().toISOString() };
   await withReportsLock(folder, () => {
     const stem = join(folder, fileStem(dated.result.model));

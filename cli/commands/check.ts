@@ -47,14 +47,13 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     const selected = selectModels(names, options.all === true);
     const setup = runSetupOf(options);
     const folder = setup.reportsFolder!;
-    const warn = (line: string): void => void process.stderr.write(`warning: ${line}\n`);
     const stop = stopOnSignals();
     const reports: ModelReport[] = [];
     try {
       for (const model of selected) {
         if (stop.stopped) break;
         const report = await runModel(model, { strategy: "bfs", maxStates: options.maxStates, seed: 0 }, setup, stop.signal);
-        await recordModelReport(folder, report, warn);
+        await recordModelReport(folder, report);
         reports.push(report);
       }
       // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites).

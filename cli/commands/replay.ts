@@ -8,6 +8,7 @@ import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from 
 import { oneOf } from "../options.ts";
 import { traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
+import { warn } from "../warn.ts";
 import type { CommandRegistration } from "./index.ts";
 import { findModel } from "../../models/index.ts";
 
@@ -94,7 +95,7 @@ export const registerReplay: CommandRegistration = (program, setExitCode) => {
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
       }
-      for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+      for (const warning of warnings) warn(warning);
       if (divergence) {
         process.stdout.write(`not reproduced: ${divergence.message}\n`);
         return;

@@ -1,6 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type StateValue } from "xstate";
 import { canonicalJson } from "../../spec/common/canonical-json.ts";
 import { InputError } from "../../spec/common/input-error.ts";
+import { ACTOR_NAME, ACTOR_NAME_RULE } from "../../spec/common/schedule.ts";
 import { checkDeclarations } from "./declaration-checks.ts";
 import { addSent, type InFlight } from "./in-flight.ts";
 import { Interner } from "./interner.ts";
@@ -102,7 +103,7 @@ export class Runtime<Config, Message extends { type: string }> {
     this.actors = protocol.actors(config);
     if (this.actors.length === 0 || this.actors.length > MAX_ACTORS) throw new InputError(`${protocol.name}: a model has 1 to ${MAX_ACTORS} actors, this one ${this.actors.length}`);
     this.actors.forEach((actor, index) => {
-      if (!/^[A-Za-z][A-Za-z0-9_]{0,31}$/.test(actor.name)) throw new InputError(`${protocol.name}: actor name ${JSON.stringify(actor.name)} must be a letter, then up to 31 letters, digits or _`);
+      if (!ACTOR_NAME.test(actor.name)) throw new InputError(`${protocol.name}: actor name ${JSON.stringify(actor.name)} must be ${ACTOR_NAME_RULE}`);
       if (this.indexOf.has(actor.name)) throw new InputError(`${protocol.name}: two actors are named ${actor.name}`);
       if (protocol.roles[actor.role] === undefined) throw new InputError(`${protocol.name}: actor ${actor.name} has the role ${actor.role}, which the protocol does not declare`);
       this.indexOf.set(actor.name, index);
@@ -353,7 +354,8 @@ export class Runtime<Config, Message extends { type: string }> {
     } catch (error) {
       throw new Error(`${this.actors[actor]!.name}'s machine failed on ${on}: ${error instanceof Error ? error.message : String(error)}`);
     }
-  }}
+  }
+}
 
 /** Timer operations applied in order to a timer mask. */
 export function applyTimers(mask: number, operations: readonly [number, boolean][]): number {

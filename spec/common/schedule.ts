@@ -45,13 +45,15 @@ const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id").descr
  * An actor: a PBFT replica by its id (the PBFT cluster's steps), or any runtime actor by its
  * name ("P0", "A2": impl/runtime names actors by role and index).
  */
+/** What an actor's name may be: the runtime refuses any other when a protocol declares its actors. */
+export const ACTOR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+export const ACTOR_NAME_RULE = "a letter, then up to 31 letters, digits or _";
 const actorName = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, "expected an actor name: a letter, then up to 31 letters, digits or _")
+  .regex(ACTOR_NAME, `expected an actor name: ${ACTOR_NAME_RULE}`)
   .describe('An actor of a runtime model, by name, e.g. "A1".');
-const ACTOR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
-const actor = z.union([replicaId, z.string().regex(ACTOR_NAME, "expected a replica id (a whole number) or an actor name (a letter, then up to 31 letters, digits or _)")], {
-  error: "expected a replica id (a whole number) or an actor name (a letter, then up to 31 letters, digits or _)",
+const actor = z.union([replicaId, z.string().regex(ACTOR_NAME, `expected a replica id (a whole number) or an actor name (${ACTOR_NAME_RULE})`)], {
+  error: `expected a replica id (a whole number) or an actor name (${ACTOR_NAME_RULE})`,
 });
 /**
  * Structured endpoints of a message step, written by the runtime (impl/runtime) so that diagrams
