@@ -14,6 +14,12 @@ import type { RuntimeView, ActorView } from "./runtime-view.ts";
  *   sends leave in the order given, so a crash part-way through it keeps a prefix);
  * - `{ type: "setTimer", timer }` / `{ type: "cancelTimer", timer }`.
  * Their context must be JSON data: the runtime keys a snapshot by its whole value and context.
+ *
+ * A machine may declare a guard named `isObsolete` in its `setup`: true of a delivery event
+ * (`{ ...message, from }`) that the machine, in this snapshot and every later one, will ignore.
+ * The runtime then discards such a message as soon as it is in flight to that actor (a sound
+ * reduction: delivering it could change nothing). The rule is the machine's own, so it cannot
+ * drift from its guards; the contract suite checks that an obsolete delivery changes nothing.
  */
 export interface ProtocolDefinition<Config, Message extends { type: string }> {
   name: string;
@@ -45,6 +51,56 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
   summarise?(actor: ActorView): string;
   /** A ghost history the properties read as `view.history` (none when absent). */
   history?: HistoryDeclaration<unknown>;
+  /**
+   * The protocol's own step kinds, by name (a client's request, a Byzantine behaviour, later a
+   * mining step): inputs from outside the protocol's message flow, each one event to one actor.
+   * A Schedule writes one as `{ step: "<kind>", actor: "<name>", ...fields }`.
+   */
+  steps?: Readonly<Record<string, ProtocolStepKind<Config>>>;
+}
+
+/** A JSON value, as a protocol step's fields hold them. */
+export type StepField = string | number | boolean | null | readonly StepField[];
+export type StepFields = Readonly<Record<string, StepField>>;
+
+/**
+ * One kind of protocol step (the Schedule's vocabulary is open: the runtime's steps plus these).
+ * In a state, an actor of one of `roles` that is up is offered `offers(its snapshot)`; each
+ * offer is enabled iff the actor's machine takes its event there (XState's `snapshot.can`: a
+ * transition whose guard passes). So the rule of when a step may happen lives in the machine,
+ * as a named guard, never here. Offers are memoised per (actor, snapshot).
+ */
+export interface ProtocolStepKind<Config> {
+  /** What the step does, in one sentence (docs and `list`). */
+  description: string;
+  /** The step's fields besides `step` and `actor`, checked when a Schedule is read. */
+  fields: z.ZodType<StepFields>;
+  /** The roles whose actors take steps of this kind. */
+  roles: readonly string[];
+  /**
+   * A Byzantine behaviour: only the model's Byzantine actors (`faults.byzantine`) take it. The
+   * role's machine is then the adversary's strategy (what it may send, under which budget).
+   */
+  byzantine?: boolean;
+  /**
+   * The offers an actor may take in its snapshot: a pure function of that actor's own snapshot
+   * (what it has seen and done) and the config, so that it is computed once per snapshot.
+   */
+  offers(actor: OfferedActor, config: Config): readonly StepFields[];
+  /** The event the actor's machine receives for an offer (never `from`: no message carries it). */
+  event(fields: StepFields): { type: string };
+  /** A short label for the diagrams' note over the actor (default: the kind and its fields). */
+  label?(fields: StepFields): string;
+}
+
+/** What `offers` sees of an actor: its own snapshot, nothing of anyone else's. */
+export interface OfferedActor {
+  name: string;
+  role: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  value: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  context: any;
 }
 
 /**
@@ -85,6 +141,12 @@ export interface NetworkModel {
    * undeliverable (droppable, with `loss`). Absent: the network never splits.
    */
   partitions?: readonly (readonly (readonly string[])[])[];
+  /**
+   * "unordered" (the default): any in-flight message may be delivered next. "fifo": per link
+   * (sender, receiver), messages are delivered in the order they were sent (TCP-like channels);
+   * a lost message does not hold back the ones behind it.
+   */
+  ordering?: "unordered" | "fifo";
 }
 
 /**
@@ -101,6 +163,29 @@ export interface FaultModel {
   crashable?: readonly string[];
   midMulticast: boolean;
   recover?: boolean;
+  /**
+   * Byzantine actors, by name. They run their role's machine, which is the adversary's strategy:
+   * it takes the protocol's `byzantine` step kinds (its behaviours) and every message sent to
+   * it. Properties see them as not correct (`ActorView.correct`).
+   */
+  byzantine?: readonly string[];
+  /**
+   * Omission-faulty actors, by name (send and receive omission, Perry & Toueg 1986): the network
+   * may drop any message they send or are sent (a `drop` step), before GST and after it.
+   */
+  omissive?: readonly string[];
+  /**
+   * One fault budget f for the run: Byzantine actors + omission-faulty actors + crash steps
+   * taken ≤ `budget`, checked on every step of every trace (a crash beyond it is not enabled,
+   * and a declaration over it is refused). Absent: only `crashes` bounds the crashes.
+   */
+  budget?: number;
+  /**
+   * Replays by Byzantine actors: each may send a copy of any message it has received (with
+   * `seesNetwork`, of any message that was ever in flight) to any actor, at most `budget`
+   * replays in a run.
+   */
+  replay?: { budget: number; seesNetwork?: boolean };
 }
 
 /**

@@ -10,6 +10,10 @@ export interface ActorView {
   role: string;
   index: number;
   crashed: boolean;
+  /** A Byzantine actor (FaultModel.byzantine): never correct, whatever its machine's state. */
+  byzantine: boolean;
+  /** Neither crashed nor Byzantine nor omission-faulty: the actors safety and liveness speak of. */
+  correct: boolean;
   value: StateValue;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   context: any;

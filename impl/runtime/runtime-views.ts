@@ -7,7 +7,9 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
   const { layout } = runtime;
   const actors: ActorView[] = runtime.actors.map((declaration, index) => {
     const { snapshot } = runtime.snapshots.values[state[layout.snapshotAt(index)]!]!;
-    return { name: declaration.name, role: declaration.role, index, crashed: layout.isCrashed(state, index), value: snapshot.value, context: snapshot.context };
+    const crashed = layout.isCrashed(state, index);
+    const byzantine = runtime.isByzantine(index);
+    return { name: declaration.name, role: declaration.role, index, crashed, byzantine, correct: !crashed && !byzantine && !runtime.isOmissive(index), value: snapshot.value, context: snapshot.context };
   });
   return {
     history: runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]!],

@@ -93,6 +93,8 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly timerOrders = new Map<string, number[]>();
   private readonly reactions: Map<number, Reaction>[];
   private readonly crashable: boolean[];
+  private readonly byzantine: boolean[];
+  private readonly omissive: boolean[];
   /** Per actor, its start (initial snapshot and entry outputs), once met: a recovery starts it again. */
   private readonly starts: (Reaction | undefined)[];
 
@@ -127,6 +129,8 @@ export class Runtime<Config, Message extends { type: string }> {
     this.starts = this.actors.map(() => undefined);
     this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
     this.reactions = this.actors.map(() => new Map());
+    this.byzantine = this.actors.map((actor) => this.faults.byzantine?.includes(actor.name) === true);
+    this.omissive = this.actors.map((actor) => this.faults.omissive?.includes(actor.name) === true);
   }
 
   /**
@@ -137,6 +141,14 @@ export class Runtime<Config, Message extends { type: string }> {
    */
   isDeaf(head: Uint32Array, actor: number): boolean {
     return (head[0]! & (1 << actor)) !== 0 || this.snapshots.values[head[this.layout.snapshotAt(actor)]!]!.done;
+  }
+
+  isByzantine(actor: number): boolean {
+    return this.byzantine[actor]!;
+  }
+
+  isOmissive(actor: number): boolean {
+    return this.omissive[actor]!;
   }
 
   actorIndex(name: string): number | undefined {

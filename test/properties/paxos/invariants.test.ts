@@ -7,8 +7,8 @@ type Vote = { ballot: number; value: string };
 /** A view of 2 proposers and 3 acceptors with the given votes and returned values. */
 function view(votes: Vote[][], decided: (string | null)[] = [null, null], proposed = ["v0", "v1"]): RuntimeView {
   const actors: ActorView[] = [
-    ...decided.map((value, index) => ({ name: `P${index}`, role: "proposer", index, crashed: false, value: "accepting", context: { decided: value, value: proposed[index] } })),
-    ...votes.map((acceptorVotes, index) => ({ name: `A${index}`, role: "acceptor", index: 2 + index, crashed: false, value: "serving", context: { promised: 0, votes: acceptorVotes } })),
+    ...decided.map((value, index) => ({ name: `P${index}`, role: "proposer", index, crashed: false, byzantine: false, correct: true, value: "accepting", context: { decided: value, value: proposed[index] } })),
+    ...votes.map((acceptorVotes, index) => ({ name: `A${index}`, role: "acceptor", index: 2 + index, crashed: false, byzantine: false, correct: true, value: "serving", context: { promised: 0, votes: acceptorVotes } })),
   ];
   return { actors, actor: (name) => actors.find((actor) => actor.name === name)!, role: (role) => actors.filter((actor) => actor.role === role), inFlight: () => [] };
 }

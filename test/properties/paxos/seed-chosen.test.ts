@@ -5,12 +5,14 @@ import { heldByMajority, paxosInvariantsOver, seedChoiceHistory, seedReading, ty
 /** 2 seed proposers and 3 seed acceptors: each acceptor's votes (its last one is the value it holds), the returned values, the ghost history. */
 function view(votes: string[][], history: SeedChoiceHistory = { chosen: [] }, decided: (string | null)[] = [null, null], proposed = ["v0", "v1"]): RuntimeView {
   const actors: ActorView[] = [
-    ...decided.map((value, index) => ({ name: `P${index}`, role: "proposer", index, crashed: false, value: value === null ? "collecting" : "returnedTrue", context: { decided: value, value: proposed[index] } })),
+    ...decided.map((value, index) => ({ name: `P${index}`, role: "proposer", index, crashed: false, byzantine: false, correct: true, value: value === null ? "collecting" : "returnedTrue", context: { decided: value, value: proposed[index] } })),
     ...votes.map((acceptorVotes, index) => ({
       name: `A${index}`,
       role: "acceptor",
       index: 2 + index,
       crashed: false,
+      byzantine: false,
+      correct: true,
       value: "serving",
       context: { reading: "grant-all", promised: null, value: acceptorVotes.at(-1) ?? null, votes: acceptorVotes },
     })),
