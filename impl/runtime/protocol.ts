@@ -47,6 +47,12 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
    * trivially where nothing is ever chosen). Same form as invariants, over the same view.
    */
   sometimes?(config: Config): readonly RuntimeInvariant[];
+  /**
+   * Bounded termination, checked in every state with no enabled action (the explorer's
+   * `terminal`): e.g. "every correct replica executed every request". A dead end where it
+   * fails is a counterexample; absent, dead ends are normal ends.
+   */
+  terminal?(config: Config): RuntimeInvariant | undefined;
   /** A one-phrase summary of an actor for the sequence diagrams' notes (default: its state value). */
   summarise?(actor: ActorView): string;
   /** A ghost history the properties read as `view.history` (none when absent). */

@@ -34,6 +34,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     properties.map((property) => ({ name: property.name, holds: (state) => property.holds(view(state)) }));
   const invariants = overStates(protocol.invariants(config));
   const sometimes = protocol.sometimes === undefined ? undefined : overStates(protocol.sometimes(config));
+  const terminal = protocol.terminal?.(config);
   const bytesOf = (state: Uint32Array): Uint8Array => new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
   return {
     runtime,
@@ -58,6 +59,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     },
     invariants,
     ...(sometimes === undefined ? {} : { sometimes }),
+    ...(terminal === undefined ? {} : { terminal: overStates([terminal])[0]! }),
     toStep: (action) => stepOf(runtime, action),
     fromStep: (state, step) => actionOfStep(runtime, state, step),
     describeState(state) {
