@@ -66,6 +66,9 @@ export function byzantineReceiver(step: ScheduleStep): string | undefined {
 /** The participant a step happens at or starts from (a Byzantine sender, a crashed replica, a client). */
 export function actorOf(step: ScheduleStep): string | undefined {
   const record = step as Record<string, unknown>;
+  // A protocol step happens at its actor; a replay starts at the Byzantine actor that sends it.
+  if (typeof record.step === "string" && typeof record.actor === "string") return record.actor;
+  if (typeof record.replay === "string" && typeof record.from === "string") return record.from;
   for (const key of ["byzantine", "crash", "recover", "timeout"]) {
     const value = record[key];
     if (typeof value === "number" || (typeof value === "string" && key !== "byzantine")) return participantName(value);

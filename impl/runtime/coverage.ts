@@ -5,8 +5,7 @@ import type { FaultModel, NetworkModel, ProtocolDefinition, TimeModel } from "./
  * What a check of a runtime protocol covers, worded from its declaration: its actors by role,
  * its own `bounds`, its network, fault and time models. Every protocol on the runtime gets it
  * for free, and it cannot drift from what the runtime explores, which reads the same
- * declarations. The runtime has no Byzantine faults: an actor that has not crashed follows its
- * machine.
+ * declarations: an actor that is not declared Byzantine and has not crashed follows its machine.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function runtimeCoverage<Config>(protocol: ProtocolDefinition<Config, any>, config: Config): Coverage {
@@ -20,7 +19,7 @@ export function runtimeCoverage<Config>(protocol: ProtocolDefinition<Config, any
   });
   return {
     bounds: [...bounds, ...(protocol.bounds?.(config) ?? [])],
-    faults: [...crashFaults(faults, roles), ...networkFaults(network), "no Byzantine faults: an actor that has not crashed follows its machine"],
+    faults: [...crashFaults(faults, roles), ...networkFaults(network), ...byzantineFaults(protocol, faults)],
     budgets: budgets(faults, network, roles, actors.map((actor) => actor.role)),
     time: timeLines(protocol.time(config)),
   };
@@ -44,13 +43,30 @@ function crashFaults(faults: FaultModel, roles: readonly string[]): string[] {
   return [`${crashable.map((role) => `${role}s`).join(" and ")} may crash ${stay}, ${how}`, ...(never.length === 0 ? [] : [`${never.map((role) => `${role}s`).join(" and ")} never crash`])];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function byzantineFaults<Config>(protocol: ProtocolDefinition<Config, any>, faults: FaultModel): string[] {
+  const lines: string[] = [];
+  const byzantine = faults.byzantine ?? [];
+  if (byzantine.length === 0) lines.push("no Byzantine faults: an actor that has not crashed follows its machine");
+  else {
+    const behaviours = Object.entries(protocol.steps ?? {})
+      .filter(([, kind]) => kind.byzantine === true)
+      .map(([name]) => name);
+    lines.push(`Byzantine: ${byzantine.join(", ")}, driven by ${behaviours.length === 0 ? "their machines alone" : `the behaviours ${behaviours.join(", ")}`}`);
+    if (faults.replay !== undefined) lines.push(`Byzantine actors replay any message ${faults.replay.seesNetwork === true ? "ever sent on the network" : "sent to them"}, to anyone`);
+  }
+  if ((faults.omissive ?? []).length > 0) lines.push(`omission faults: any message sent by or to ${faults.omissive!.join(", ")} may be lost, also after GST`);
+  return lines;
+}
+
 function networkFaults(network: NetworkModel): string[] {
   const lines: string[] = [];
+  if (network.ordering === "fifo") lines.push("FIFO links: messages between two actors are delivered in the order sent");
   if (network.loss) lines.push("the network loses messages: any message in flight may be dropped");
   if (network.duplication === "persistent") lines.push("the network duplicates messages: a sent message stays deliverable for ever");
   else if (typeof network.duplication === "object") lines.push("the network duplicates messages: a duplicate step adds a copy of a message in flight");
   if (network.partitions !== undefined) lines.push(`the network may partition (${network.partitions.length} declared partition${network.partitions.length === 1 ? "" : "s"}) and heal`);
-  return lines.length === 0 ? ["the network neither loses nor duplicates messages"] : lines;
+  return lines.length === (network.ordering === "fifo" ? 1 : 0) ? [...lines, "the network neither loses nor duplicates messages"] : lines;
 }
 
 function budgets(faults: FaultModel, network: NetworkModel, roles: readonly string[], actorRoles: readonly string[]): string[] {
@@ -61,6 +77,8 @@ function budgets(faults: FaultModel, network: NetworkModel, roles: readonly stri
   if (network.loss) lines.push("losses: any number per run");
   if (network.duplication === "persistent") lines.push("duplicates: any number per run (a delivery never consumes a message)");
   else if (typeof network.duplication === "object") lines.push(`duplicates: at most ${network.duplication.copies} per run`);
+  if (faults.budget !== undefined) lines.push(`fault budget f = ${faults.budget}: Byzantine and omission-faulty actors plus crashes, checked on every step`);
+  if (faults.replay !== undefined) lines.push(`replays: at most ${faults.replay.budget} per run`);
   return lines;
 }
 

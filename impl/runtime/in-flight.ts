@@ -19,8 +19,9 @@ export interface InFlight {
  * ones (an age only ever disables a timer), so taking the oldest loses no behaviour and makes a
  * step on an envelope one action, whatever ages its copies have.
  */
-export function oldestEntry(inFlight: InFlight, envelope: number): number {
-  return inFlight.envelopes.lastIndexOf(envelope);
+export function oldestEntry(inFlight: InFlight, envelope: number, fifo = false): number {
+  // FIFO links keep their entries in the order sent, oldest first (addSentFifo).
+  return fifo ? inFlight.envelopes.indexOf(envelope) : inFlight.envelopes.lastIndexOf(envelope);
 }
 
 /** One copy of entry `at` leaves the network (delivered or lost). */
@@ -68,4 +69,33 @@ export function ageAll(inFlight: InFlight, cap: number): void {
     copies[i - 1]! += copies[i]!;
     removeEntry(inFlight, i);
   }
+}
+
+/**
+ * FIFO links (network.ordering "fifo"): entries are grouped by link (sender, receiver, in actor
+ * order) and, within a link, kept in the order they were sent, so the array is the queues one
+ * after another and still one canonical form. A freshly sent envelope goes to the end of its
+ * link's queue, as one more copy of the last entry when that is the same envelope and as young.
+ */
+export function addSentFifo(inFlight: InFlight, envelope: number, linkOf: (envelope: number) => number): void {
+  const { envelopes, copies, ages } = inFlight;
+  const link = linkOf(envelope);
+  let at = 0;
+  while (at < envelopes.length && linkOf(envelopes[at]!) <= link) at++;
+  const last = at - 1;
+  if (last >= 0 && envelopes[last] === envelope && (ages === undefined || ages[last] === 0)) {
+    copies[last]!++;
+    return;
+  }
+  envelopes.splice(at, 0, envelope);
+  copies.splice(at, 0, 1);
+  ages?.splice(at, 0, 0);
+}
+
+/** The entries at the head of their link's queue (FIFO): the only ones a delivery may take. */
+export function linkHeads(inFlight: InFlight, linkOf: (envelope: number) => number): number[] {
+  const heads: number[] = [];
+  const { envelopes } = inFlight;
+  for (let i = 0; i < envelopes.length; i++) if (i === 0 || linkOf(envelopes[i - 1]!) !== linkOf(envelopes[i]!)) heads.push(envelopes[i]!);
+  return heads;
 }

@@ -1,6 +1,6 @@
-import { ageAll, oldestEntry, removeEntry, takeCopy, type InFlight } from "./in-flight.ts";
+import { ageAll, linkHeads, oldestEntry, removeEntry, takeCopy, type InFlight } from "./in-flight.ts";
 import { afterGst, mayLose, overdueAge, timersHeld } from "./partial-synchrony.ts";
-import { applyTimers, type Reaction, type Runtime } from "./runtime.ts";
+import { applyTimers, type Offer, type Reaction, type Runtime } from "./runtime.ts";
 
 /**
  * The runtime's actions (Stateright's `ActorModelAction`): a delivery, a loss, a duplication, a
@@ -17,21 +17,30 @@ export type RuntimeAction =
   | { kind: "recover"; actor: number }
   | { kind: "partition"; partition: number }
   | { kind: "heal" }
-  | { kind: "gst" };
+  | { kind: "gst" }
+  /** A protocol step (protocol.ts `steps`): its event to its actor. */
+  | { kind: "input"; actor: number; offer: Offer }
+  /** A Byzantine actor sends a copy of a message it has seen to `to` (faults.replay). */
+  | { kind: "replay"; actor: number; message: number; to: number };
 
 /**
  * Enabled actions in a fixed order: deliveries, drops and duplications in the in-flight
  * multiset's order (by the message's step text, not by id: see `EnvelopeEntry.order`; one action
  * per envelope, whatever ages its copies have: in-flight.ts `oldestEntry`), then timers by actor
- * and timer name, crashes and recoveries by actor, partitions in their declared order, heal, GST.
+ * and timer name, crashes and recoveries by actor, partitions in their declared order, heal, GST,
+ * then protocol steps by actor (each actor's by kind name, then in the order offered) and
+ * replays by actor, message text and receiver. Under FIFO links only the head of each link's
+ * queue may be delivered (still in the order of the step's text); any entry may be lost.
  */
 export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array): RuntimeAction[] {
   const { layout, partitions } = runtime;
   const actions: RuntimeAction[] = [];
   const inFlight = layout.network(state);
-  const envelopes = distinct(inFlight.envelopes);
+  const fifo = runtime.network.ordering === "fifo";
+  const envelopes = fifo ? byOrder(runtime, [...new Set(inFlight.envelopes)]) : distinct(inFlight.envelopes);
+  const deliverable = fifo ? byOrder(runtime, [...new Set(linkHeads(inFlight, runtime.linkOf))]) : envelopes;
   const partition = partitions === undefined ? 0 : state[layout.partitionAt]!;
-  for (const envelope of envelopes) {
+  for (const envelope of deliverable) {
     const { from, to } = runtime.envelopes.values[envelope]!;
     if (layout.isCrashed(state, to)) continue;
     // Across the sides of the partition in force, a message waits (or is lost).
@@ -42,7 +51,7 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
       for (let sent = 1; sent < reaction.sends.length; sent++) actions.push({ kind: "deliver", envelope, crashAfter: sent });
     }
   }
-  if (runtime.network.loss) for (const envelope of envelopes) if (mayLose(runtime, state, runtime.envelopes.values[envelope]!.from)) actions.push({ kind: "drop", envelope });
+  for (const envelope of envelopes) if (mayDrop(runtime, state, envelope)) actions.push({ kind: "drop", envelope });
   if (runtime.duplicateBudget > 0 && state[layout.duplicateCountAt]! < runtime.duplicateBudget) for (const envelope of envelopes) actions.push({ kind: "duplicate", envelope });
   const timed = afterGst(layout, state);
   for (let actor = 0; actor < runtime.actors.length; actor++) {
@@ -67,7 +76,46 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
     else actions.push({ kind: "heal" });
   }
   if (runtime.delta !== undefined && !timed && partition === 0) actions.push({ kind: "gst" });
+  if (runtime.stepKinds.length > 0) {
+    for (let actor = 0; actor < runtime.actors.length; actor++) {
+      if (layout.isCrashed(state, actor)) continue;
+      for (const offer of runtime.offersIn(actor, state[layout.snapshotAt(actor)]!)) actions.push({ kind: "input", actor, offer });
+    }
+  }
+  if (runtime.replayBudget > 0 && state[layout.replayCountAt]! < runtime.replayBudget) pushReplays(runtime, state, actions);
   return actions;
+}
+
+/**
+ * A loss of `envelope` is enabled: the network loses messages (before GST, or from a crashed
+ * sender after it: partial-synchrony.ts), or its sender or receiver is omission-faulty (send
+ * and receive omission: such an actor's messages may go missing whatever the time).
+ */
+function mayDrop<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, envelope: number): boolean {
+  const { from, to } = runtime.envelopes.values[envelope]!;
+  if (runtime.isOmissive(from) || runtime.isOmissive(to)) return true;
+  return runtime.network.loss && mayLose(runtime, state, from);
+}
+
+/** Each up Byzantine actor's replays: every message it has seen, to every actor that can still take it but itself. */
+function pushReplays<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, actions: RuntimeAction[]): void {
+  const { layout } = runtime;
+  const head = state.subarray(0, layout.networkAt);
+  for (let actor = 0; actor < runtime.actors.length; actor++) {
+    const word = runtime.knowledgeWordOf[actor]!;
+    if (word < 0 || layout.isCrashed(state, actor)) continue;
+    const known = [...runtime.knowledge.values[state[layout.knowledgeAt + word]!]!];
+    // By the message's text, not by id: ids depend on the order the runtime met messages.
+    known.sort((a, b) => (runtime.messages.keyOf(a)! < runtime.messages.keyOf(b)! ? -1 : 1));
+    for (const message of known) {
+      for (let to = 0; to < runtime.actors.length; to++) if (to !== actor && !runtime.isDeaf(head, to)) actions.push({ kind: "replay", actor, message, to });
+    }
+  }
+}
+
+/** Envelopes sorted by their step text (EnvelopeEntry.order), as actions must be. */
+function byOrder<C, M extends { type: string }>(runtime: Runtime<C, M>, envelopes: number[]): number[] {
+  return envelopes.sort((a, b) => (runtime.precedes(a, b) ? -1 : 1));
 }
 
 /** The successor of `state` under an enabled `action`; `state` is not changed. */
@@ -75,6 +123,7 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
   const { layout } = runtime;
   const head = state.slice(0, layout.networkAt);
   const inFlight = layout.network(state);
+  const fifo = runtime.network.ordering === "fifo";
   // After GST every step is a step of time for what is in flight; the step's own sends are new.
   if (afterGst(layout, state)) ageAll(inFlight, overdueAge(runtime.delta!));
   switch (action.kind) {
@@ -87,10 +136,11 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
       head[layout.snapshotAt(action.actor)] = start.next;
       head[layout.timersAt(action.actor)] = applyTimers(0, start.timers);
       runtime.send(inFlight, start.sends);
+      runtime.learn(head, start.sends);
       break;
     }
     case "drop":
-      takeCopy(inFlight, oldestEntry(inFlight, action.envelope));
+      takeCopy(inFlight, oldestEntry(inFlight, action.envelope, fifo));
       break;
     case "duplicate":
       inFlight.copies[oldestEntry(inFlight, action.envelope)]!++;
@@ -99,7 +149,7 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
     case "deliver": {
       const to = runtime.envelopes.values[action.envelope]!.to;
       const reaction = runtime.onDelivery(to, state[layout.snapshotAt(to)]!, action.envelope);
-      if (runtime.network.duplication !== "persistent") takeCopy(inFlight, oldestEntry(inFlight, action.envelope));
+      if (runtime.network.duplication !== "persistent") takeCopy(inFlight, oldestEntry(inFlight, action.envelope, fifo));
       react(runtime, head, to, reaction, action.crashAfter, inFlight);
       break;
     }
@@ -119,9 +169,22 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
     case "gst":
       head[layout.gstAt] = 1;
       break;
+    case "input": {
+      const reaction = runtime.onInput(action.actor, state[layout.snapshotAt(action.actor)]!, action.offer.event);
+      react(runtime, head, action.actor, reaction, undefined, inFlight);
+      break;
+    }
+    case "replay": {
+      const envelope = runtime.envelope(action.actor, action.to, action.message);
+      runtime.send(inFlight, [envelope]);
+      runtime.learn(head, [envelope]);
+      head[layout.replayCountAt]!++;
+      break;
+    }
   }
-  // Undeliverable messages leave the network (Runtime.isDeaf).
+  // Undeliverable messages leave the network (Runtime.isDeaf), and so do those their receiver's machine calls obsolete.
   for (let i = inFlight.envelopes.length - 1; i >= 0; i--) if (runtime.isDeaf(head, runtime.envelopes.values[inFlight.envelopes[i]!]!.to)) removeEntry(inFlight, i);
+  runtime.discardObsolete(head, inFlight);
   const next = layout.build(head, inFlight);
   runtime.recordHistory(next);
   return next;
@@ -129,7 +192,9 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
 
 function react<C, M extends { type: string }>(runtime: Runtime<C, M>, head: Uint32Array, actor: number, reaction: Reaction, crashAfter: number | undefined, inFlight: InFlight): void {
   const sent = crashAfter ?? reaction.sends.length;
-  runtime.send(inFlight, sent === reaction.sends.length ? reaction.sends : reaction.sends.slice(0, sent));
+  const sends = sent === reaction.sends.length ? reaction.sends : reaction.sends.slice(0, sent);
+  runtime.send(inFlight, sends);
+  runtime.learn(head, sends);
   if (crashAfter !== undefined) {
     // A crashed actor's state no longer matters: it is frozen as it was before the step.
     crash(runtime, head, actor);

@@ -1,4 +1,5 @@
 import { canonicalJson } from "../../spec/common/canonical-json.ts";
+import { InputError } from "../../spec/common/input-error.ts";
 import type { ScheduleStep } from "../../spec/common/schedule.ts";
 import type { RuntimeAction } from "./runtime-actions.ts";
 import { enabledActions } from "./runtime-actions.ts";
@@ -37,11 +38,37 @@ export function stepOf<C, M extends { type: string }>(runtime: Runtime<C, M>, ac
       return { heal: true };
     case "gst":
       return { gst: true };
+    case "input":
+      return { step: runtime.stepKinds[action.offer.kind]![0], actor: name(action.actor), ...action.offer.fields } as ScheduleStep;
+    case "replay":
+      return { replay: `${runtime.messages.values[action.message]!.id} ${name(action.actor)}->${name(action.to)}`, from: name(action.actor), to: name(action.to) } as ScheduleStep;
   }
 }
 
 /** The enabled action a Schedule step names in `state`, or undefined (replay reports a divergence). */
 export function actionOfStep<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, step: ScheduleStep): RuntimeAction | undefined {
+  checkProtocolStep(runtime, step);
   const wanted = canonicalJson(step);
   return enabledActions(runtime, state).find((action) => canonicalJson(stepOf(runtime, action)) === wanted);
+}
+
+/**
+ * A protocol step read from a Schedule names a kind this protocol declares and has the fields
+ * its schema allows; otherwise one line naming the field (an InputError: exit 2), not a step
+ * that merely fails to match.
+ */
+function checkProtocolStep<C, M extends { type: string }>(runtime: Runtime<C, M>, step: ScheduleStep): void {
+  const record = step as Record<string, unknown>;
+  if (typeof record.step !== "string") return;
+  const kind = runtime.stepKinds.find(([name]) => name === record.step);
+  if (kind === undefined) {
+    const known = runtime.stepKinds.map(([name]) => name);
+    throw new InputError(`step.step: ${JSON.stringify(record.step)} is no step kind of ${runtime.protocol.name}; ${known.length === 0 ? "it declares none" : `use one of ${known.join(", ")}`}`);
+  }
+  const { step: _kind, actor: _actor, ...fields } = record;
+  const parsed = kind[1].fields.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`step.${issue.path.join(".") || "fields"} of a ${kind[0]} step: ${issue.message}`);
+  }
 }

@@ -11,7 +11,11 @@ import type { InFlight } from "./in-flight.ts";
  *                       GST passed, 0 or 1 (time "partial-sync");
  *                       the partition in force, its index + 1, 0 when healed (network.partitions);
  *                       crash steps taken (faults.recover: crashed bits no longer count them);
- *                       duplicate steps taken (network.duplication { copies })
+ *                       duplicate steps taken (network.duplication { copies });
+ *                       replays taken (faults.replay);
+ *                       what the adversary knows (faults.replay): the id of the set of messages
+ *                       each Byzantine actor has seen, one word each, or one shared word when
+ *                       it sees the network
  *   [w]                 m, the number of in-flight entries (w = networkAt)
  *   [w+1 …]             m entries (envelope id, copies), or under partial synchrony
  *                       (envelope id, age, copies), sorted by the envelopes' order (their step
@@ -32,9 +36,12 @@ export interface LayoutParts {
   partition?: boolean;
   crashCount?: boolean;
   duplicateCount?: boolean;
+  replayCount?: boolean;
+  /** Words of adversary knowledge (faults.replay): 0 without replays. */
+  knowledge?: number;
 }
 
-const PARTS = ["history", "gst", "partition", "crashCount", "duplicateCount"] as const;
+const PARTS = ["history", "gst", "partition", "crashCount", "duplicateCount", "replayCount"] as const;
 
 export class StateLayout {
   readonly history: boolean;
@@ -44,7 +51,10 @@ export class StateLayout {
   /** Words per in-flight entry. */
   readonly entryWords: number;
   /** Each optional part's word, −1 where the state has none. */
-  private readonly at: Record<(typeof PARTS)[number], number> = { history: -1, gst: -1, partition: -1, crashCount: -1, duplicateCount: -1 };
+  private readonly at: Record<(typeof PARTS)[number], number> = { history: -1, gst: -1, partition: -1, crashCount: -1, duplicateCount: -1, replayCount: -1 };
+  /** The first word of adversary knowledge (faults.replay); `knowledgeWords` of them. */
+  readonly knowledgeAt: number;
+  readonly knowledgeWords: number;
 
   constructor(
     readonly actors: number,
@@ -52,6 +62,9 @@ export class StateLayout {
   ) {
     let next = 1 + 2 * actors;
     for (const part of PARTS) if (parts[part] === true) this.at[part] = next++;
+    this.knowledgeAt = next;
+    this.knowledgeWords = parts.knowledge ?? 0;
+    next += this.knowledgeWords;
     this.networkAt = next;
     this.history = parts.history === true;
     this.aged = parts.gst === true;
@@ -89,6 +102,11 @@ export class StateLayout {
   /** Where the duplicate steps taken are counted (a duplication budget only). */
   get duplicateCountAt(): number {
     return this.wordOf("duplicateCount");
+  }
+
+  /** Where the replays taken are counted (faults.replay only). */
+  get replayCountAt(): number {
+    return this.wordOf("replayCount");
   }
 
   private wordOf(part: (typeof PARTS)[number]): number {

@@ -126,7 +126,41 @@ export const requestStep = z
   .strict()
   .describe("The client sends a request.");
 
+/** A protocol step's field: a JSON scalar or a short list of them, bounded like a Byzantine step's arguments. */
+const protocolStepField: z.ZodType = z.lazy(() =>
+  z.union(
+    [
+      z.string().max(SCHEDULE_LIMITS.messageId, `a protocol step's field must be a string of at most ${SCHEDULE_LIMITS.messageId} characters`),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(protocolStepField).max(SCHEDULE_LIMITS.byzantineArguments, `a protocol step's list has at most ${SCHEDULE_LIMITS.byzantineArguments} items`),
+    ],
+    { error: `a protocol step's field must be a number, a boolean, null, a string of at most ${SCHEDULE_LIMITS.messageId} characters or a list of them` },
+  ),
+);
+export const protocolStep = z
+  .object({
+    step: boundedString(SCHEDULE_LIMITS.name, "a step kind").describe('A step kind the model\'s protocol declares, e.g. "request" or "equivocate".'),
+    actor: actorName.describe("The actor that takes the step."),
+  })
+  .catchall(protocolStepField)
+  .superRefine((step, ctx) => {
+    const names = Object.keys(step).filter((key) => key !== "step" && key !== "actor");
+    if (names.length > SCHEDULE_LIMITS.byzantineArguments) ctx.addIssue({ code: "custom", message: `a protocol step has at most ${SCHEDULE_LIMITS.byzantineArguments} fields, this one ${names.length}` });
+    if (names.some((name) => name.length > SCHEDULE_LIMITS.name)) ctx.addIssue({ code: "custom", message: `a protocol step's field names are at most ${SCHEDULE_LIMITS.name} characters` });
+  })
+  .describe(
+    "One of the protocol's own steps (a client's request, a Byzantine behaviour, …): `step` names its kind, `actor` the actor that takes it, every other key is a field of it, checked by the protocol's schema for that kind.",
+  );
+export const replayStep = z
+  .object({ replay: messageId, ...endpoints })
+  .strict()
+  .describe("A Byzantine actor sends a copy of a message it has seen (runtime models with faults.replay).");
+
 export const STEP_KINDS = [
+  "step",
+  "replay",
   "deliver",
   "drop",
   "duplicate",
@@ -143,6 +177,8 @@ export type StepKind = (typeof STEP_KINDS)[number];
 
 /** Each step kind's schema, by the key that identifies it. */
 export const stepSchemas = {
+  step: protocolStep,
+  replay: replayStep,
   deliver: deliverStep,
   drop: dropStep,
   duplicate: duplicateStep,
@@ -173,6 +209,8 @@ export const scheduleStep = z.custom<ScheduleStep>().superRefine((value, ctx) =>
 });
 
 export type ScheduleStep =
+  | z.infer<typeof protocolStep>
+  | z.infer<typeof replayStep>
   | z.infer<typeof deliverStep>
   | z.infer<typeof dropStep>
   | z.infer<typeof duplicateStep>
@@ -262,6 +300,15 @@ export function describeStep(step: ScheduleStep): string {
       return "heal partition";
     case "gst":
       return "global stabilisation time";
+    case "step": {
+      const { step: kind, actor: by, ...fields } = step as { step: string; actor: string } & Record<string, unknown>;
+      const rendered = Object.entries(fields)
+        .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`)
+        .join(" ");
+      return `${by}: ${kind}${rendered ? ` ${rendered}` : ""}`;
+    }
+    case "replay":
+      return `replay ${(step as { replay: string }).replay}`;
     case "request": {
       const request = step as { request: number; op: string };
       return `client ${request.request} requests ${JSON.stringify(request.op)}`;

@@ -95,7 +95,7 @@ describe("Schedule format", () => {
   it("bounds the model name and keeps an unknown step's echo short", () => {
     expect(error({ ...valid, model: "m".repeat(129) })).toMatch(/^schedule model: a model name must be at most 128 characters$/);
     const message = error(withStep({ teleport: "x".repeat(5_000_000) }));
-    expect(message).toMatch(/^schedule steps\[0\]: unknown step \{"teleport":"x+…; a step is an object with one of the keys deliver/);
+    expect(message).toMatch(/^schedule steps\[0\]: unknown step \{"teleport":"x+…; a step is an object with one of the keys step, replay, deliver/);
     expect(message.length).toBeLessThan(300);
   });
 
