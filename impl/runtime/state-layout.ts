@@ -152,6 +152,79 @@ export class StateLayout {
     return { envelopes, copies, ages };
   }
 
+  /** `network(state)` into `into`'s arrays (emptied first): no allocation per step. */
+  networkInto(state: Uint32Array, into: InFlight): InFlight {
+    const count = this.envelopeCount(state);
+    const { envelopes, copies } = into;
+    envelopes.length = 0;
+    copies.length = 0;
+    const ages = this.aged ? (into.ages ??= []) : undefined;
+    if (ages !== undefined) ages.length = 0;
+    into.ages = ages;
+    for (let i = 0, at = this.networkAt + 1; i < count; i++, at += this.entryWords) {
+      envelopes.push(state[at]!);
+      if (ages !== undefined) ages.push(state[at + 1]!);
+      copies.push(state[at + this.entryWords - 1]!);
+    }
+    return into;
+  }
+
+  /**
+   * The compact encoding of a state given as `head` and multiset (the visited set's key): every
+   * word as an unsigned LEB128 varint, so the small ids and counts a state holds take a byte or
+   * two instead of four. Canonical because the words are; `decode` reads it back.
+   */
+  encodeInto(head: Uint32Array, inFlight: InFlight, target: Uint8Array): number {
+    let at = 0;
+    for (let i = 0; i < this.networkAt; i++) at = writeVarint(target, at, head[i]!);
+    const { envelopes, copies, ages } = inFlight;
+    at = writeVarint(target, at, envelopes.length);
+    for (let i = 0; i < envelopes.length; i++) {
+      at = writeVarint(target, at, envelopes[i]!);
+      if (this.aged) at = writeVarint(target, at, ages![i]!);
+      at = writeVarint(target, at, copies[i]!);
+    }
+    return at;
+  }
+
+  /** `encodeInto` of a built state. */
+  encodeStateInto(state: Uint32Array, target: Uint8Array): number {
+    let at = 0;
+    for (let i = 0; i < state.length; i++) at = writeVarint(target, at, state[i]!);
+    return at;
+  }
+
+  /** The state whose compact encoding starts at `source[offset]`. */
+  decode(source: Uint8Array, offset: number): Uint32Array {
+    let at = offset;
+    const head = new Uint32Array(this.networkAt + 1);
+    for (let i = 0; i <= this.networkAt; i++) {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = source[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      head[i] = value;
+    }
+    const state = new Uint32Array(this.length(head[this.networkAt]!));
+    state.set(head);
+    for (let i = this.networkAt + 1; i < state.length; i++) {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = source[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      state[i] = value;
+    }
+    return state;
+  }
+
   /** A state with `head` (the words before the network) and the given multiset. */
   build(head: Uint32Array, inFlight: InFlight): Uint32Array {
     const { envelopes, copies, ages } = inFlight;
@@ -165,4 +238,14 @@ export class StateLayout {
     }
     return state;
   }
+}
+
+function writeVarint(target: Uint8Array, at: number, word: number): number {
+  let value = word >>> 0;
+  while (value >= 0x80) {
+    target[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  target[at++] = value;
+  return at;
 }
