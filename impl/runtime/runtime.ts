@@ -47,6 +47,8 @@ export interface Reaction {
   sends: number[];
   /** Timer operations in order: [bit, set?]. */
   timers: [number, boolean][];
+  /** `sends` in the in-flight order (Runtime.sortedSends), once asked for. */
+  sortedSends?: number[];
 }
 
 const EVENT_STRIDE = 2 ** 20;
@@ -419,6 +421,19 @@ export class Runtime<Config, Message extends { type: string }> {
 
   /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
   readonly precedes = (a: number, b: number): boolean => this.envelopeRanks[a]! < this.envelopeRanks[b]!;
+
+  /** An envelope's place in `EnvelopeEntry.order` among those met so far. */
+  rankOf(envelope: number): number {
+    return this.envelopeRanks[envelope]!;
+  }
+
+  /**
+   * A reaction's sends in the in-flight multiset's order, computed once per reaction (ranks may
+   * be handed out again as envelopes are met, but never change the order of known ones).
+   */
+  sortedSends(reaction: Reaction): readonly number[] {
+    return (reaction.sortedSends ??= [...reaction.sends].sort((a, b) => this.envelopeRanks[a]! - this.envelopeRanks[b]!));
+  }
 
   /** The timer bits of `actor`'s role in the order of their names. */
   timerOrder(actor: number): readonly number[] {
