@@ -4,11 +4,13 @@ import type { RuntimeAction } from "./runtime-actions.ts";
 /**
  * The hot path of the runtime (the explorer asks for every transition's successor): a delivery
  * or a protocol step, in a model whose in-flight entries are plain (envelope, copies) pairs —
- * an unordered network that consumes deliveries, no ages, nothing that discards messages (no
- * crashes, final states, obsolete guards or replays) and no ghost history. The successor's
- * words are written straight into `out`, merging the step's sends (sorted once per reaction)
- * into the sorted multiset: no object per transition. Every other action and model takes
- * runtime-actions.ts `successorParts`; the contract suite checks both give the same bytes.
+ * an unordered network that consumes deliveries, no ages, no replays and no ghost history. The
+ * successor's words are written straight into `out`, merging the step's sends (sorted once per
+ * reaction) into the sorted multiset: no object per transition. Such a step changes one actor's
+ * snapshot and adds sends, so only messages to that actor and the new sends can have become
+ * undeliverable or obsolete (every state has none in flight, the initial one included): only
+ * they are looked at. Every other action and model takes runtime-actions.ts `successorParts`;
+ * the contract suite checks both give the same bytes.
  */
 export function fastPathApplies<C, M extends { type: string }>(runtime: Runtime<C, M>): boolean {
   const { layout, network } = runtime;
@@ -16,8 +18,6 @@ export function fastPathApplies<C, M extends { type: string }>(runtime: Runtime<
     !layout.aged &&
     (network.ordering ?? "unordered") === "unordered" &&
     network.duplication !== "persistent" &&
-    !runtime.mayGoDeaf &&
-    !runtime.mayDiscardObsolete &&
     runtime.replayBudget === 0 &&
     runtime.protocol.history === undefined
   );
@@ -50,6 +50,8 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
     out[at] = applyTimers(out[at]!, reaction.timers);
   }
   const sends = runtime.sortedSends(reaction);
+  const screens = runtime.mayGoDeaf || runtime.mayDiscardObsolete;
+  const actorChanged = reaction.next !== state[layout.snapshotAt(actor)];
   const count = state[networkAt]!;
   let read = networkAt + 1;
   const readEnd = read + 2 * count;
@@ -60,6 +62,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
     let envelope: number;
     let copies: number;
     const fromState = read < readEnd && (next >= sends.length || runtime.rankOf(state[read]!) <= runtime.rankOf(sends[next]!));
+    let fresh = false;
     if (fromState) {
       envelope = state[read]!;
       copies = state[read + 1]!;
@@ -71,6 +74,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
     } else {
       envelope = sends[next++]!;
       copies = 1;
+      fresh = true;
     }
     // Equal envelopes (one in the state, copies of it among the sends) merge into one entry.
     while (next < sends.length && sends[next] === envelope) {
@@ -78,6 +82,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
       next++;
     }
     if (copies === 0) continue;
+    if (screens && (fresh || actorChanged) && !stillDeliverable(runtime, out, envelope, fresh ? -1 : actor)) continue;
     if (entries > 0 && out[write - 2] === envelope) {
       out[write - 1] += copies;
       continue;
@@ -89,4 +94,17 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
   }
   out[networkAt] = entries;
   return write;
+}
+
+/**
+ * Whether `envelope` stays in flight in the successor whose head is `out`: a new send (`onlyTo`
+ * −1), or one already in flight to `onlyTo`, whose snapshot the step changed; the others keep
+ * what they had. Its receiver must be able to take it (not in a final state: Runtime.isDeaf)
+ * and not call it obsolete (Runtime.discardObsolete).
+ */
+function stillDeliverable<C, M extends { type: string }>(runtime: Runtime<C, M>, out: Uint32Array, envelope: number, onlyTo: number): boolean {
+  const to = runtime.envelopes.values[envelope]!.to;
+  if (onlyTo >= 0 && to !== onlyTo) return true;
+  if (runtime.isDeaf(out, to)) return false;
+  return !runtime.hasObsoleteGuard(to) || !runtime.isObsolete(to, out[runtime.layout.snapshotAt(to)]!, envelope);
 }

@@ -51,7 +51,6 @@ export interface Reaction {
   sortedSends?: number[];
 }
 
-const EVENT_STRIDE = 2 ** 20;
 
 /** A protocol step an actor may take in its snapshot (protocol.ts `steps`): enabled, since its machine takes the event. */
 export interface Offer {
@@ -131,7 +130,8 @@ export class Runtime<Config, Message extends { type: string }> {
   /** Byzantine and omission-faulty actors: the part of the fault budget taken before any step. */
   readonly faultyActors: number;
   private readonly obsoleteGuards: (ObsoleteGuard | undefined)[];
-  private readonly obsolete: Map<number, boolean>[];
+  /** Per actor, per event id, per snapshot id: whether its isObsolete guard holds. */
+  private readonly obsolete: (boolean | undefined)[][][];
   private readonly offerMemo: Map<number, Offer[]>[];
   /** Per actor, the step kinds offered to it (indices into stepKinds). */
   private readonly kindsOf: number[][];
@@ -191,7 +191,7 @@ export class Runtime<Config, Message extends { type: string }> {
       this.stepKinds.flatMap(([, kind], at) => (kind.roles.includes(actor.role) && (kind.byzantine !== true || this.byzantine[index]) ? [at] : [])),
     );
     this.obsoleteGuards = this.machines.map((machine) => (machine.implementations.guards as Record<string, ObsoleteGuard | undefined>)["isObsolete"]);
-    this.obsolete = this.actors.map(() => new Map());
+    this.obsolete = this.actors.map(() => []);
     this.mayDiscardObsolete = this.obsoleteGuards.some((guard) => guard !== undefined);
     this.mayGoDeaf = this.faults.crashes > 0 || this.machines.some((machine) => hasFinalState(machine.root));
     this.offerMemo = this.actors.map(() => new Map());
@@ -332,16 +332,19 @@ export class Runtime<Config, Message extends { type: string }> {
     }
   }
 
+  hasObsoleteGuard(actor: number): boolean {
+    return this.obsoleteGuards[actor] !== undefined;
+  }
+
   isObsolete(actor: number, snapshotId: number, envelope: number): boolean {
     const event = this.deliveryEvent(envelope);
-    const key = snapshotId * EVENT_STRIDE + event;
-    const memo = this.obsolete[actor]!;
-    let obsolete = memo.get(key);
+    const memo = (this.obsolete[actor]![event] ??= []);
+    let obsolete = memo[snapshotId];
     if (obsolete === undefined) {
       const { snapshot } = this.snapshots.values[snapshotId]!;
       const guard = this.obsoleteGuards[actor]!;
       obsolete = this.guarded(actor, "its isObsolete guard", () => guard({ context: snapshot.context, event: this.events.values[event] }, undefined)) === true;
-      memo.set(key, obsolete);
+      memo[snapshotId] = obsolete;
     }
     return obsolete;
   }

@@ -226,36 +226,55 @@ export class StateLayout {
 
   /** The state whose compact encoding (`encodeWordsInto`) starts at `source[offset]`. */
   decode(source: Uint8Array, offset: number): Uint32Array {
+    // Hot (once per expanded state): the varints are read inline, into one reused head.
+    const n = this.actors;
+    const head = (this.decodeHead ??= new Uint32Array(this.networkAt + 1));
     let at = offset;
-    const read = (): number => {
+    let mask = 0;
+    for (let word = -1; word <= this.networkAt; word++) {
+      // Word −1 is the timer mask, read after the crashed bits (word 0); timer words absent from it are 0.
+      const index = word === -1 ? 0 : word === 0 ? -1 : word;
+      if (index > n && index <= 2 * n && (mask & (1 << (index - n - 1))) === 0) {
+        head[index] = 0;
+        continue;
+      }
       let value = 0;
-      let shift = 0;
+      let scale = 1;
       let byte: number;
       do {
         byte = source[at++]!;
-        value += (byte & 0x7f) * 2 ** shift;
-        shift += 7;
+        value += (byte & 0x7f) * scale;
+        scale *= 128;
       } while (byte & 0x80);
-      return value;
-    };
-    const n = this.actors;
-    const crashed = read();
-    const mask = read();
-    const head: number[] = [crashed];
-    for (let i = 1; i <= n; i++) head.push(read());
-    for (let actor = 0; actor < n; actor++) head.push((mask & (1 << actor)) !== 0 ? read() : 0);
-    for (let i = 1 + 2 * n; i <= this.networkAt; i++) head.push(read());
-    const count = head[this.networkAt]!;
-    const state = new Uint32Array(this.length(count));
+      if (index === -1) mask = value;
+      else head[index] = value;
+    }
+    const state = new Uint32Array(this.length(head[this.networkAt]!));
     state.set(head);
     for (let i = this.networkAt + 1; i < state.length; i += this.entryWords) {
-      const tagged = read();
-      state[i] = Math.floor(tagged / 2);
-      if (this.aged) state[i + 1] = read();
-      state[i + this.entryWords - 1] = tagged % 2 === 1 ? read() : 1;
+      for (let part = 0; part < this.entryWords; part++) {
+        const isCopies = part === this.entryWords - 1;
+        if (isCopies && (state[i]! & 1) === 0) {
+          state[i + part] = 1;
+          continue;
+        }
+        let value = 0;
+        let scale = 1;
+        let byte: number;
+        do {
+          byte = source[at++]!;
+          value += (byte & 0x7f) * scale;
+          scale *= 128;
+        } while (byte & 0x80);
+        state[i + part] = value;
+      }
+      // The copies flag rode in the envelope's low bit until the copies were read.
+      state[i] = state[i]! >>> 1;
     }
     return state;
   }
+
+  private decodeHead: Uint32Array | undefined;
 
   /** A state with `head` (the words before the network) and the given multiset. */
   build(head: Uint32Array, inFlight: InFlight): Uint32Array {

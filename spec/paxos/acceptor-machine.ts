@@ -26,6 +26,12 @@ export const acceptorMachine = setup({
     isAbovePromise: ({ context, event }) => event.type === "PREPARE" && event.ballot > context.promised,
     /** Phase 2b: accept unless a higher ballot has been promised. */
     isNotBelowPromise: ({ context, event }) => event.type === "ACCEPT" && event.ballot >= context.promised,
+    /**
+     * Ignored now and for ever (the runtime discards it, impl/runtime/protocol.ts): a PREPARE
+     * not above the promise fails `isAbovePromise`, an ACCEPT below it fails `isNotBelowPromise`,
+     * and the promise only grows (both `promise` and `vote` raise it).
+     */
+    isObsolete: ({ context, event }) => (event.type === "PREPARE" && event.ballot <= context.promised) || (event.type === "ACCEPT" && event.ballot < context.promised),
   },
   actions: {
     promise: assign(({ event }) => ({ promised: (event as { ballot: number }).ballot })),

@@ -50,6 +50,17 @@ export const proposerMachine = setup({
     /** A reply to this round's ballot, from an acceptor not counted yet. */
     isNewPromise: ({ context, event }) => event.type === "PROMISE" && event.ballot === context.ballot && !context.promises.includes(event.from),
     isNewAccepted: ({ context, event }) => event.type === "ACCEPTED" && event.ballot === context.ballot && !context.accepted.includes(event.from),
+    /**
+     * Ignored now and for ever (the runtime discards it): a PROMISE or ACCEPTED for an earlier
+     * ballot of this proposer, or one for this ballot from an acceptor already counted, fails
+     * `isNewPromise`/`isNewAccepted` in every state to come — ballots only grow, and a ballot's
+     * counts are cleared only when the next, higher ballot begins.
+     */
+    isObsolete: ({ context, event }) => {
+      if (event.type !== "PROMISE" && event.type !== "ACCEPTED") return false;
+      if (event.ballot < context.ballot) return true;
+      return event.ballot === context.ballot && (event.type === "PROMISE" ? context.promises : context.accepted).includes(event.from);
+    },
     /** Phase 1 ends with promises from a majority of acceptors. */
     hasPromiseQuorum: ({ context }) => context.promises.length >= majority(context),
     /** The value is chosen once a majority accepted this ballot. */
