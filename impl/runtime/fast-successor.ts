@@ -50,6 +50,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
     out[at] = applyTimers(out[at]!, reaction.timers);
   }
   const sends = runtime.sortedSends(reaction);
+  const ranks = runtime.envelopeRanks;
   const screens = runtime.mayGoDeaf || runtime.mayDiscardObsolete;
   const actorChanged = reaction.next !== state[layout.snapshotAt(actor)];
   const count = state[networkAt]!;
@@ -61,7 +62,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
   while (read < readEnd || next < sends.length) {
     let envelope: number;
     let copies: number;
-    const fromState = read < readEnd && (next >= sends.length || runtime.rankOf(state[read]!) <= runtime.rankOf(sends[next]!));
+    const fromState = read < readEnd && (next >= sends.length || ranks[state[read]!]! <= ranks[sends[next]!]!);
     let fresh = false;
     if (fromState) {
       envelope = state[read]!;

@@ -11,6 +11,7 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
     const byzantine = runtime.isByzantine(index);
     return { name: declaration.name, role: declaration.role, index, crashed, byzantine, correct: !crashed && !byzantine && !runtime.isOmissive(index), value: snapshot.value, context: snapshot.context };
   });
+  const byRole = new Map<string, readonly ActorView[]>();
   return {
     history: runtime.protocol.history === undefined ? undefined : runtime.histories.values[state[layout.historyAt]!],
     afterGst: layout.aged ? afterGst(layout, state) : undefined,
@@ -21,7 +22,13 @@ export function viewOf<C, M extends { type: string }>(runtime: Runtime<C, M>, st
       return actors[index]!;
     },
     role(role) {
-      return actors.filter((actor) => actor.role === role);
+      // Properties ask for a role several times per state: filtered once per view.
+      let found = byRole.get(role);
+      if (found === undefined) {
+        found = actors.filter((actor) => actor.role === role);
+        byRole.set(role, found);
+      }
+      return found;
     },
     inFlight() {
       const { envelopes, copies, ages } = layout.network(state);

@@ -113,7 +113,8 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly timerBits = new Map<string, Map<string, number>>();
   readonly timerNames = new Map<string, string[]>();
   /** Per envelope id, its place among all envelopes met so far in `EnvelopeEntry.order`: numbers compare faster than text. */
-  private readonly envelopeRanks: number[] = [];
+  /** Per envelope id, its place among all envelopes met so far (read, never written, outside). */
+  readonly envelopeRanks: number[] = [];
   /** Per role, its timer bits in the order of their names (bits, too, are handed out as met). */
   private readonly timerOrders = new Map<string, number[]>();
   /** Per actor, per event id, per snapshot id: the memoised reaction (arrays: integer keys, no hashing). */

@@ -226,54 +226,26 @@ export class StateLayout {
 
   /** The state whose compact encoding (`encodeWordsInto`) starts at `source[offset]`. */
   decode(source: Uint8Array, offset: number): Uint32Array {
-    // Hot (once per expanded state): the varints are read inline, into one reused head.
+    // Hot (once per expanded state): read in the order encodeWordsInto wrote, into one reused head.
     const n = this.actors;
     const head = (this.decodeHead ??= new Uint32Array(this.networkAt + 1));
-    let at = offset;
-    let mask = 0;
-    for (let word = -1; word <= this.networkAt; word++) {
-      // Word −1 is the timer mask, read after the crashed bits (word 0); timer words absent from it are 0.
-      const index = word === -1 ? 0 : word === 0 ? -1 : word;
-      if (index > n && index <= 2 * n && (mask & (1 << (index - n - 1))) === 0) {
-        head[index] = 0;
-        continue;
-      }
-      let value = 0;
-      let scale = 1;
-      let byte: number;
-      do {
-        byte = source[at++]!;
-        value += (byte & 0x7f) * scale;
-        scale *= 128;
-      } while (byte & 0x80);
-      if (index === -1) mask = value;
-      else head[index] = value;
-    }
-    const state = new Uint32Array(this.length(head[this.networkAt]!));
+    cursor = offset;
+    head[0] = readVarint(source);
+    const mask = readVarint(source);
+    for (let i = 1; i <= n; i++) head[i] = readVarint(source);
+    for (let actor = 0; actor < n; actor++) head[1 + n + actor] = (mask & (1 << actor)) === 0 ? 0 : readVarint(source);
+    for (let i = 1 + 2 * n; i <= this.networkAt; i++) head[i] = readVarint(source);
+    const entryWords = this.entryWords;
+    const state = new Uint32Array(this.networkAt + 1 + entryWords * head[this.networkAt]!);
     state.set(head);
-    for (let i = this.networkAt + 1; i < state.length; i += this.entryWords) {
-      for (let part = 0; part < this.entryWords; part++) {
-        const isCopies = part === this.entryWords - 1;
-        if (isCopies && (state[i]! & 1) === 0) {
-          state[i + part] = 1;
-          continue;
-        }
-        let value = 0;
-        let scale = 1;
-        let byte: number;
-        do {
-          byte = source[at++]!;
-          value += (byte & 0x7f) * scale;
-          scale *= 128;
-        } while (byte & 0x80);
-        state[i + part] = value;
-      }
-      // The copies flag rode in the envelope's low bit until the copies were read.
-      state[i] = state[i]! >>> 1;
+    for (let i = this.networkAt + 1; i < state.length; i += entryWords) {
+      const tagged = readVarint(source);
+      state[i] = Math.floor(tagged / 2);
+      if (entryWords === 3) state[i + 1] = readVarint(source);
+      state[i + entryWords - 1] = tagged % 2 === 0 ? 1 : readVarint(source);
     }
     return state;
   }
-
   private decodeHead: Uint32Array | undefined;
 
   /** A state with `head` (the words before the network) and the given multiset. */
@@ -299,4 +271,19 @@ function writeVarint(target: Uint8Array, at: number, word: number): number {
   }
   target[at++] = value;
   return at;
+}
+
+/** Where `readVarint` reads next: module state, so that decoding allocates no closure per state. */
+let cursor = 0;
+
+function readVarint(source: Uint8Array): number {
+  let value = 0;
+  let scale = 1;
+  let byte: number;
+  do {
+    byte = source[cursor++]!;
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte & 0x80);
+  return value;
 }
