@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProtocolDefinition, RuntimeInvariant, RuntimeView } from "../../../impl/runtime/index.ts";
+import type { ProtocolDefinition, ProtocolStepKind, RuntimeInvariant, RuntimeView } from "../../../impl/runtime/index.ts";
 import { describeOracleMessage, ORACLE_VALUES, oracleMessageSchema, type OracleMessage } from "./messages.ts";
 import { oraclePrimaryMachine } from "./primary-machine.ts";
 import { oracleReplicaMachine } from "./replica-machine.ts";
@@ -25,6 +25,22 @@ const valueField = z.enum(ORACLE_VALUES);
 const toField = z.enum(CORRECT);
 
 /**
+ * One of the Byzantine primary's two behaviours (SPEC.md §4 BYZ_PRE_PREPARE, BYZ_COMMIT): send a
+ * backup a message of `type` for either value; its machine's guard allows one per backup.
+ */
+function primaryStep(type: "PRE-PREPARE" | "COMMIT", event: "BYZ_PRE_PREPARE" | "BYZ_COMMIT"): ProtocolStepKind<PbftN4F1Config> {
+  return {
+    description: `The Byzantine primary sends a backup a ${type} for either value (at most one per backup: its machine's guard).`,
+    fields: z.object({ to: toField, value: valueField }).strict(),
+    roles: ["byzantinePrimary"],
+    byzantine: true,
+    offers: () => CORRECT.flatMap((to) => ORACLE_VALUES.map((value) => ({ to, value }))),
+    event: (fields) => ({ type: event, to: fields.to, value: fields.value }),
+    label: (fields) => `${type}(${String(fields.value)}) → ${String(fields.to)}`,
+  };
+}
+
+/**
  * The oracle model of models/bench/pbft_n4f1/SPEC.md as XState machines on the runtime: three
  * correct replica machines, replica 0 as a Byzantine strategy machine whose two behaviours are
  * the protocol's step kinds, an unordered network with neither loss nor duplication, no timers.
@@ -46,24 +62,8 @@ export const oracleProtocol: ProtocolDefinition<PbftN4F1Config, OracleMessage> =
   invariants: (config) => (config.properties ?? ["agreement", "validity"]).map((name) => (name === "agreement" ? agreement : validity)),
   sometimes: () => [committedValue("A"), committedValue("B")],
   steps: {
-    "pre-prepare": {
-      description: "The Byzantine primary sends a backup a PRE-PREPARE for either value (at most one per backup: its machine's guard).",
-      fields: z.object({ to: toField, value: valueField }).strict(),
-      roles: ["byzantinePrimary"],
-      byzantine: true,
-      offers: () => CORRECT.flatMap((to) => ORACLE_VALUES.map((value) => ({ to, value }))),
-      event: (fields) => ({ type: "BYZ_PRE_PREPARE", to: fields.to, value: fields.value }),
-      label: (fields) => `PRE-PREPARE(${String(fields.value)}) → ${String(fields.to)}`,
-    },
-    commit: {
-      description: "The Byzantine primary sends a backup a COMMIT for either value (at most one per backup: its machine's guard).",
-      fields: z.object({ to: toField, value: valueField }).strict(),
-      roles: ["byzantinePrimary"],
-      byzantine: true,
-      offers: () => CORRECT.flatMap((to) => ORACLE_VALUES.map((value) => ({ to, value }))),
-      event: (fields) => ({ type: "BYZ_COMMIT", to: fields.to, value: fields.value }),
-      label: (fields) => `COMMIT(${String(fields.value)}) → ${String(fields.to)}`,
-    },
+    "pre-prepare": primaryStep("PRE-PREPARE", "BYZ_PRE_PREPARE"),
+    commit: primaryStep("COMMIT", "BYZ_COMMIT"),
   },
   summarise: (actor) => (actor.role === "byzantinePrimary" ? "Byzantine" : actor.value === "idle" ? "idle" : `${String(actor.value)} ${actor.context.val}`),
 };
