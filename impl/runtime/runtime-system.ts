@@ -39,20 +39,36 @@ export function runtimeSystem<Config, Message extends { type: string }>(
   const scratch = new Uint8Array(ENCODED_LENGTH);
   const words = new Uint32Array(ENCODED_LENGTH / 4);
   const fast = fastPathApplies(runtime);
+  // The last successor keyed on the fast path, whose words `words` holds (see `step`).
+  let keyedState: Uint32Array | undefined;
+  let keyedAction: RuntimeAction | undefined;
+  let keyedLength = 0;
   // Successors of a protocol with a ghost history need the built state (its `next` reads a view).
   const keysWithoutBuilding = protocol.history === undefined;
   return {
     runtime,
     initial: () => [runtime.initial()],
     actions: (state) => enabledActions(runtime, state),
-    step: (state, action) => (fast && isFastAction(action) ? words.slice(0, fastSuccessorWords(runtime, state, action, words)) : applyAction(runtime, state, action)),
+    step(state, action) {
+      if (!fast || !isFastAction(action)) return applyAction(runtime, state, action);
+      // BFS keys a successor first (encodeSuccessor) and builds it only when it is new: its words are still in the scratch.
+      if (state === keyedState && action === keyedAction) return words.slice(0, keyedLength);
+      keyedState = undefined;
+      return words.slice(0, fastSuccessorWords(runtime, state, action, words));
+    },
     // The key is the state's words as varints (state-layout.ts): canonical, so injective.
     encode: (state) => scratch.slice(0, layout.encodeStateInto(state, scratch)),
     encodeInto: (state, target) => layout.encodeStateInto(state, target),
     ...(keysWithoutBuilding
       ? {
           encodeSuccessor(state: Uint32Array, action: RuntimeAction, target: Uint8Array) {
-            if (fast && isFastAction(action)) return layout.encodeWordsInto(words, fastSuccessorWords(runtime, state, action, words), target);
+            if (fast && isFastAction(action)) {
+              keyedState = state;
+              keyedAction = action;
+              keyedLength = fastSuccessorWords(runtime, state, action, words);
+              return layout.encodeWordsInto(words, keyedLength, target);
+            }
+            keyedState = undefined;
             const { head, inFlight } = successorParts(runtime, state, action);
             return layout.encodeInto(head, inFlight, target);
           },

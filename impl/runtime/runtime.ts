@@ -11,6 +11,7 @@ import { addSentFifo } from "./in-flight.ts";
 import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, ProtocolStepKind, StepFields, TimeModel } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
 import type { RuntimeAction } from "./runtime-actions.ts";
+import type { ActorView } from "./runtime-view.ts";
 import { viewOf } from "./runtime-views.ts";
 
 /** An interned machine snapshot: the XState snapshot to step from, and its value and context. */
@@ -136,6 +137,8 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly offerMemo: Map<number, Offer[]>[];
   /** Per actor, the step kinds offered to it (indices into stepKinds). */
   private readonly kindsOf: number[][];
+  /** Per actor, [up, crashed] views by snapshot id (runtime-views.ts): made once, shared by states. */
+  readonly actorViews: [ActorView[], ActorView[]][] = [];
   /** Scratch for one successor (runtime-actions.ts `successorParts`): reused, never kept. */
   readonly scratchHead: Uint32Array;
   readonly scratchInFlight: InFlight = { envelopes: [], copies: [], ages: undefined };

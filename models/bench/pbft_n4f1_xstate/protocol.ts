@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ProtocolDefinition, ProtocolStepKind, RuntimeInvariant, RuntimeView } from "../../../impl/runtime/index.ts";
+import type { ActorView, ProtocolDefinition, ProtocolStepKind, RuntimeInvariant } from "../../../impl/runtime/index.ts";
 import { describeOracleMessage, ORACLE_VALUES, oracleMessageSchema, type OracleMessage } from "./messages.ts";
 import { oraclePrimaryMachine } from "./primary-machine.ts";
 import { oracleReplicaMachine } from "./replica-machine.ts";
@@ -8,18 +8,41 @@ import type { PbftN4F1Config } from "../pbft_n4f1/system.ts";
 /** SPEC.md §1: replicas R0…R3, R0 the Byzantine primary, R1–R3 correct. */
 const CORRECT = ["R1", "R2", "R3"] as const;
 
-const committed = (view: RuntimeView) => view.role("replica").filter((replica) => replica.correct && replica.value === "committed");
+const isCommittedCorrect = (replica: ActorView): boolean => replica.correct && replica.value === "committed";
 
 /** SPEC.md §6 Agreement: no two correct replicas commit different values. */
-const agreement: RuntimeInvariant = { name: "agreement", holds: (view) => new Set(committed(view).map((replica) => replica.context.val)).size <= 1 };
+const agreement: RuntimeInvariant = {
+  name: "agreement",
+  holds(view) {
+    let value: string | undefined;
+    for (const replica of view.role("replica")) {
+      if (!isCommittedCorrect(replica)) continue;
+      if (value !== undefined && replica.context.val !== value) return false;
+      value = replica.context.val;
+    }
+    return true;
+  },
+};
 
 /** SPEC.md §6 Validity: a committed value was accepted in a PRE-PREPARE by at least f+1 = 2 correct replicas. */
 const validity: RuntimeInvariant = {
   name: "validity",
-  holds: (view) => committed(view).every((replica) => view.role("replica").filter((other) => other.correct && other.context.val === replica.context.val).length >= 2),
+  holds(view) {
+    const replicas = view.role("replica");
+    for (const replica of replicas) {
+      if (!isCommittedCorrect(replica)) continue;
+      let accepted = 0;
+      for (const other of replicas) if (other.correct && other.context.val === replica.context.val) accepted++;
+      if (accepted < 2) return false;
+    }
+    return true;
+  },
 };
 
-const committedValue = (value: string): RuntimeInvariant => ({ name: `a correct replica committed ${value}`, holds: (view) => committed(view).some((replica) => replica.context.val === value) });
+const committedValue = (value: string): RuntimeInvariant => ({
+  name: `a correct replica committed ${value}`,
+  holds: (view) => view.role("replica").some((replica) => isCommittedCorrect(replica) && replica.context.val === value),
+});
 
 const valueField = z.enum(ORACLE_VALUES);
 const toField = z.enum(CORRECT);
