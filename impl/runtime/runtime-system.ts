@@ -52,9 +52,9 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     step(state, action) {
       if (!fast || !isFastAction(action)) return applyAction(runtime, state, action);
       // BFS keys a successor first (encodeSuccessor) and builds it only when it is new: its words are still in the scratch.
-      if (state === keyedState && action === keyedAction) return words.slice(0, keyedLength);
+      if (state === keyedState && action === keyedAction) return layout.copyOf(words, keyedLength);
       keyedState = undefined;
-      return words.slice(0, fastSuccessorWords(runtime, state, action, words));
+      return layout.copyOf(words, fastSuccessorWords(runtime, state, action, words));
     },
     // The key is the state's words as varints (state-layout.ts): canonical, so injective.
     encode: (state) => scratch.slice(0, layout.encodeStateInto(state, scratch)),

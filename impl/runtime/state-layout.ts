@@ -29,6 +29,8 @@ import type { InFlight } from "./in-flight.ts";
 export const MAX_ACTORS = 32;
 /** Words of the layout's scratch: far more than any bounded model's state needs (runtime-system.ts sizes its buffers alike). */
 const SCRATCH_WORDS = 1 << 18;
+/** Words per slab of states (state-layout.ts `allocate`): 256 KiB. */
+const SLAB_WORDS = 1 << 16;
 export const MAX_TIMERS_PER_ROLE = 32;
 
 /** The optional parts of a state (each one word, in this order, after the timers). */
@@ -236,7 +238,7 @@ export class StateLayout {
     for (let actor = 0; actor < n; actor++) head[1 + n + actor] = (mask & (1 << actor)) === 0 ? 0 : readVarint(source);
     for (let i = 1 + 2 * n; i <= this.networkAt; i++) head[i] = readVarint(source);
     const entryWords = this.entryWords;
-    const state = new Uint32Array(this.networkAt + 1 + entryWords * head[this.networkAt]!);
+    const state = this.allocate(this.networkAt + 1 + entryWords * head[this.networkAt]!);
     state.set(head);
     for (let i = this.networkAt + 1; i < state.length; i += entryWords) {
       const tagged = readVarint(source);
@@ -247,11 +249,35 @@ export class StateLayout {
     return state;
   }
   private decodeHead: Uint32Array | undefined;
+  private slab = new Uint32Array(0);
+  private slabUsed = 0;
+
+  /**
+   * A zeroed state of `length` words, carved from a shared slab: V8 makes a typed array over an
+   * existing buffer far faster than one with a buffer of its own, and the explorer makes one
+   * per expanded or new state. A slab lives as long as any state carved from it.
+   */
+  allocate(length: number): Uint32Array {
+    if (this.slabUsed + length > this.slab.length) {
+      this.slab = new Uint32Array(Math.max(SLAB_WORDS, length));
+      this.slabUsed = 0;
+    }
+    const state = this.slab.subarray(this.slabUsed, this.slabUsed + length);
+    this.slabUsed += length;
+    return state;
+  }
+
+  /** A copy of `words`' first `length` words as a state (`allocate`). */
+  copyOf(words: Uint32Array, length: number): Uint32Array {
+    const state = this.allocate(length);
+    for (let i = 0; i < length; i++) state[i] = words[i]!;
+    return state;
+  }
 
   /** A state with `head` (the words before the network) and the given multiset. */
   build(head: Uint32Array, inFlight: InFlight): Uint32Array {
     const { envelopes, copies, ages } = inFlight;
-    const state = new Uint32Array(this.length(envelopes.length));
+    const state = this.allocate(this.length(envelopes.length));
     state.set(head.subarray(0, this.networkAt));
     state[this.networkAt] = envelopes.length;
     for (let i = 0, at = this.networkAt + 1; i < envelopes.length; i++, at += this.entryWords) {
