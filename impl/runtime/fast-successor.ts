@@ -18,7 +18,7 @@ export function fastPathApplies<C, M extends { type: string }>(runtime: Runtime<
     !layout.aged &&
     (network.ordering ?? "unordered") === "unordered" &&
     network.duplication !== "persistent" &&
-    runtime.replayBudget === 0 &&
+    runtime.adversary.budget === 0 &&
     runtime.protocol.history === undefined
   );
 }
@@ -51,7 +51,7 @@ export function fastSuccessorWords<C, M extends { type: string }>(runtime: Runti
   }
   const sends = runtime.sortedSends(reaction);
   const ranks = runtime.envelopeRanks;
-  const screens = runtime.mayGoDeaf || runtime.mayDiscardObsolete;
+  const screens = runtime.mayGoDeaf || runtime.obsolete.any;
   const actorChanged = reaction.next !== state[layout.snapshotAt(actor)];
   const count = state[networkAt]!;
   let read = networkAt + 1;
@@ -107,5 +107,5 @@ function stillDeliverable<C, M extends { type: string }>(runtime: Runtime<C, M>,
   const to = runtime.envelopes.values[envelope]!.to;
   if (onlyTo >= 0 && to !== onlyTo) return true;
   if (runtime.isDeaf(out, to)) return false;
-  return !runtime.hasObsoleteGuard(to) || !runtime.isObsolete(to, out[runtime.layout.snapshotAt(to)]!, envelope);
+  return !runtime.obsolete.has(to) || !runtime.isObsolete(to, out[runtime.layout.snapshotAt(to)]!, envelope);
 }

@@ -1,6 +1,8 @@
 import { ageAll, linkHeads, oldestEntry, removeEntry, takeCopy, type InFlight } from "./in-flight.ts";
 import { afterGst, mayLose, overdueAge, timersHeld } from "./partial-synchrony.ts";
-import { applyTimers, type Offer, type Reaction, type Runtime } from "./runtime.ts";
+import { discardObsolete } from "./obsolete-messages.ts";
+import { applyTimers, type Reaction, type Runtime } from "./runtime.ts";
+import type { Offer } from "./step-offers.ts";
 
 /**
  * The runtime's actions (Stateright's `ActorModelAction`): a delivery, a loss, a duplication, a
@@ -79,10 +81,10 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
   if (runtime.stepKinds.length > 0) {
     for (let actor = 0; actor < runtime.actors.length; actor++) {
       if (layout.isCrashed(state, actor)) continue;
-      for (const offer of runtime.offersIn(actor, state[layout.snapshotAt(actor)]!)) actions.push(offer.action);
+      for (const offer of runtime.offers.in(actor, state[layout.snapshotAt(actor)]!)) actions.push(offer.action);
     }
   }
-  if (runtime.replayBudget > 0 && state[layout.replayCountAt]! < runtime.replayBudget) pushReplays(runtime, state, actions);
+  if (runtime.adversary.budget > 0 && state[layout.replayCountAt]! < runtime.adversary.budget) pushReplays(runtime, state, actions);
   return actions;
 }
 
@@ -102,9 +104,9 @@ function pushReplays<C, M extends { type: string }>(runtime: Runtime<C, M>, stat
   const { layout } = runtime;
   const head = state.subarray(0, layout.networkAt);
   for (let actor = 0; actor < runtime.actors.length; actor++) {
-    const word = runtime.knowledgeWordOf[actor]!;
+    const word = runtime.adversary.wordOf[actor]!;
     if (word < 0 || layout.isCrashed(state, actor)) continue;
-    const known = [...runtime.knowledge.values[state[layout.knowledgeAt + word]!]!];
+    const known = [...runtime.adversary.sets.values[state[layout.knowledgeAt + word]!]!];
     // By the message's text, not by id: ids depend on the order the runtime met messages.
     known.sort((a, b) => (runtime.messages.keyOf(a)! < runtime.messages.keyOf(b)! ? -1 : 1));
     for (const message of known) {
@@ -149,7 +151,7 @@ export function successorParts<C, M extends { type: string }>(runtime: Runtime<C
       head[layout.snapshotAt(action.actor)] = start.next;
       head[layout.timersAt(action.actor)] = applyTimers(0, start.timers);
       runtime.send(inFlight, start.sends);
-      runtime.learn(head, start.sends);
+      runtime.adversary.learn(runtime, head, start.sends);
       break;
     }
     case "drop":
@@ -190,14 +192,14 @@ export function successorParts<C, M extends { type: string }>(runtime: Runtime<C
     case "replay": {
       const envelope = runtime.envelope(action.actor, action.to, action.message);
       runtime.send(inFlight, [envelope]);
-      runtime.learn(head, [envelope]);
+      runtime.adversary.learn(runtime, head, [envelope]);
       head[layout.replayCountAt]!++;
       break;
     }
   }
   // Undeliverable messages leave the network (Runtime.isDeaf), and so do those their receiver's machine calls obsolete.
   if (runtime.mayGoDeaf) for (let i = inFlight.envelopes.length - 1; i >= 0; i--) if (runtime.isDeaf(head, runtime.envelopes.values[inFlight.envelopes[i]!]!.to)) removeEntry(inFlight, i);
-  runtime.discardObsolete(head, inFlight);
+  discardObsolete(runtime, head, inFlight);
   return { head, inFlight };
 }
 
@@ -205,7 +207,7 @@ function react<C, M extends { type: string }>(runtime: Runtime<C, M>, head: Uint
   const sent = crashAfter ?? reaction.sends.length;
   const sends = sent === reaction.sends.length ? reaction.sends : reaction.sends.slice(0, sent);
   runtime.send(inFlight, sends);
-  runtime.learn(head, sends);
+  runtime.adversary.learn(runtime, head, sends);
   if (crashAfter !== undefined) {
     // A crashed actor's state no longer matters: it is frozen as it was before the step.
     crash(runtime, head, actor);

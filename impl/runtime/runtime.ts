@@ -3,12 +3,15 @@ import { canonicalJson } from "../../spec/common/canonical-json.ts";
 import { InputError } from "../../spec/common/input-error.ts";
 import { ACTOR_NAME, ACTOR_NAME_RULE } from "../../spec/common/schedule.ts";
 import { checkDeclarations } from "./declaration-checks.ts";
-import { addSent, removeEntry, type InFlight } from "./in-flight.ts";
+import { AdversaryKnowledge } from "./adversary-knowledge.ts";
+import { addSent, type InFlight } from "./in-flight.ts";
+import { discardObsolete, ObsoleteGuards } from "./obsolete-messages.ts";
+import { StepOffers } from "./step-offers.ts";
 import { Interner } from "./interner.ts";
 import { machineOutputs, type MachineOutput } from "./machine-outputs.ts";
 import { Partitions } from "./partitions.ts";
 import { addSentFifo } from "./in-flight.ts";
-import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, ProtocolStepKind, StepFields, TimeModel } from "./protocol.ts";
+import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, ProtocolStepKind, TimeModel } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
 import type { RuntimeAction } from "./runtime-actions.ts";
 import type { ActorView } from "./runtime-view.ts";
@@ -53,19 +56,6 @@ export interface Reaction {
 }
 
 
-/** A protocol step an actor may take in its snapshot (protocol.ts `steps`): enabled, since its machine takes the event. */
-export interface Offer {
-  /** Index into `Runtime.stepKinds`. */
-  kind: number;
-  fields: StepFields;
-  event: number;
-  /** The action taking it, made once (actions are never changed, so states share them). */
-  action: RuntimeAction;
-}
-
-/** A machine's `isObsolete` guard, as XState's setup keeps it. */
-type ObsoleteGuard = (args: { context: unknown; event: unknown }, params: unknown) => boolean;
-
 /** The interning tables as JSON data (Runtime.exportTables). */
 export interface RuntimeTables {
   snapshots: { key: string; value: unknown; context: unknown; done: boolean }[];
@@ -100,16 +90,17 @@ export class Runtime<Config, Message extends { type: string }> {
   readonly envelopes = new Interner<EnvelopeEntry>();
   /** Ghost histories (protocol.ts `history`), interned by their canonical JSON. */
   readonly histories = new Interner<unknown>();
-  /** What Byzantine actors have seen (faults.replay): sets of message ids, ascending. */
-  readonly knowledge = new Interner<number[]>();
   /** The protocol's own step kinds, by name in alphabetical order (their actions come in this order). */
   readonly stepKinds: readonly (readonly [string, ProtocolStepKind<Config>])[];
-  /** The replays a run may take (faults.replay); 0 without. */
-  readonly replayBudget: number;
-  /** Per actor, the knowledge word it reads and adds to, −1 for a correct actor (faults.replay). */
-  readonly knowledgeWordOf: readonly number[];
-  private readonly events = new Interner<object>();
-  private readonly machines: AnyStateMachine[];
+  /** What Byzantine actors have seen and may replay (faults.replay). */
+  readonly adversary: AdversaryKnowledge;
+  /** The machines' isObsolete guards and their memo. */
+  readonly obsolete: ObsoleteGuards;
+  /** The protocol steps each actor is offered, memoised per snapshot. */
+  readonly offers: StepOffers<Config>;
+  /** Events: deliveries, expiries and protocol steps, interned. */
+  readonly events = new Interner<object>();
+  readonly machines: readonly AnyStateMachine[];
   private readonly indexOf = new Map<string, number>();
   private readonly timerBits = new Map<string, Map<string, number>>();
   readonly timerNames = new Map<string, string[]>();
@@ -124,19 +115,11 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly deliveryEvents: number[] = [];
   /** Whether any message can ever become undeliverable (a crash, or a machine with a final state): else no step looks. */
   readonly mayGoDeaf: boolean;
-  /** Whether any role's machine declares `isObsolete`. */
-  readonly mayDiscardObsolete: boolean;
   private readonly crashable: boolean[];
-  private readonly byzantine: boolean[];
+  readonly byzantine: readonly boolean[];
   private readonly omissive: boolean[];
   /** Byzantine and omission-faulty actors: the part of the fault budget taken before any step. */
   readonly faultyActors: number;
-  private readonly obsoleteGuards: (ObsoleteGuard | undefined)[];
-  /** Per actor, per event id, per snapshot id: whether its isObsolete guard holds. */
-  private readonly obsolete: (boolean | undefined)[][][];
-  private readonly offerMemo: Map<number, Offer[]>[];
-  /** Per actor, the step kinds offered to it (indices into stepKinds). */
-  private readonly kindsOf: number[][];
   /** Per actor, [up, crashed] views by snapshot id (runtime-views.ts): made once, shared by states. */
   readonly actorViews: [ActorView[], ActorView[]][] = [];
   /** Scratch for one successor (runtime-actions.ts `successorParts`): reused, never kept. */
@@ -181,32 +164,19 @@ export class Runtime<Config, Message extends { type: string }> {
     if (this.faults.budget !== undefined && this.faultyActors > this.faults.budget) {
       throw new InputError(`${protocol.name}: faults.budget is ${this.faults.budget}, but ${this.faultyActors} actors are Byzantine or omission-faulty from the start; raise the budget or name fewer`);
     }
-    const byzantineCount = this.byzantine.filter(Boolean).length;
-    this.replayBudget = this.faults.replay?.budget ?? 0;
-    if (this.replayBudget > 0 && byzantineCount === 0) throw new InputError(`${protocol.name}: faults.replay needs at least one Byzantine actor (faults.byzantine)`);
-    const sharedKnowledge = this.faults.replay?.seesNetwork === true;
-    let word = 0;
-    this.knowledgeWordOf = this.byzantine.map((byzantine) => (this.replayBudget === 0 || !byzantine ? -1 : sharedKnowledge ? 0 : word++));
+    this.adversary = new AdversaryKnowledge(this.faults, this.byzantine, protocol.name);
     this.stepKinds = Object.entries(protocol.steps ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const [name, kind] of this.stepKinds) {
-      for (const role of kind.roles) if (protocol.roles[role] === undefined) throw new InputError(`${protocol.name}: step kind ${name} names the role ${role}, which the protocol does not declare`);
-    }
-    this.kindsOf = this.actors.map((actor, index) =>
-      this.stepKinds.flatMap(([, kind], at) => (kind.roles.includes(actor.role) && (kind.byzantine !== true || this.byzantine[index]) ? [at] : [])),
-    );
-    this.obsoleteGuards = this.machines.map((machine) => (machine.implementations.guards as Record<string, ObsoleteGuard | undefined>)["isObsolete"]);
-    this.obsolete = this.actors.map(() => []);
-    this.mayDiscardObsolete = this.obsoleteGuards.some((guard) => guard !== undefined);
+    this.offers = new StepOffers(this);
+    this.obsolete = new ObsoleteGuards(this.machines);
     this.mayGoDeaf = this.faults.crashes > 0 || this.machines.some((machine) => hasFinalState(machine.root));
-    this.offerMemo = this.actors.map(() => new Map());
     this.layout = new StateLayout(this.actors.length, {
       history: protocol.history !== undefined,
       gst: this.delta !== undefined,
       partition: this.partitions !== undefined,
       crashCount: this.faults.recover === true,
       duplicateCount: this.duplicateBudget > 0,
-      replayCount: this.replayBudget > 0,
-      knowledge: this.replayBudget === 0 ? 0 : sharedKnowledge ? 1 : byzantineCount,
+      replayCount: this.adversary.budget > 0,
+      knowledge: this.adversary.words,
     });
     this.scratchHead = new Uint32Array(this.layout.networkAt);
   }
@@ -261,10 +231,9 @@ export class Runtime<Config, Message extends { type: string }> {
       head[this.layout.timersAt(index)] = applyTimers(0, start.timers);
     });
     if (this.protocol.history !== undefined) head[this.layout.historyAt] = this.internHistory(this.protocol.history.initial);
-    const empty = this.knowledge.intern("", () => []);
-    for (let i = 0; i < this.layout.knowledgeWords; i++) head[this.layout.knowledgeAt + i] = empty;
-    this.actors.forEach((_, index) => this.learn(head, this.start(index).sends));
-    this.discardObsolete(head, inFlight);
+    this.adversary.startInto(head, this.layout);
+    this.actors.forEach((_, index) => this.adversary.learn(this, head, this.start(index).sends));
+    discardObsolete(this, head, inFlight);
     const state = this.layout.build(head, inFlight);
     this.recordHistory(state);
     return state;
@@ -301,109 +270,6 @@ export class Runtime<Config, Message extends { type: string }> {
     const { from, to } = this.envelopes.values[envelope]!;
     return from * MAX_ACTORS + to;
   };
-
-  /**
-   * The adversary learns what was just sent (faults.replay): a Byzantine actor every message
-   * sent to it, or, when it sees the network, every message sent at all. `head` is changed.
-   */
-  learn(head: Uint32Array, envelopes: readonly number[]): void {
-    if (this.replayBudget === 0 || envelopes.length === 0) return;
-    const shared = this.faults.replay?.seesNetwork === true;
-    for (const envelope of envelopes) {
-      const { to, message } = this.envelopes.values[envelope]!;
-      const word = shared ? 0 : this.knowledgeWordOf[to]!;
-      if (word < 0) continue;
-      const at = this.layout.knowledgeAt + word;
-      const known = this.knowledge.values[head[at]!]!;
-      if (known.includes(message)) continue;
-      const grown = [...known, message].sort((a, b) => a - b);
-      head[at] = this.knowledge.intern(grown.join(","), () => grown);
-    }
-  }
-
-  /**
-   * Messages their receiver's machine declares obsolete (its `isObsolete` guard: it will ignore
-   * them in this snapshot and every later one) leave the network: delivering them could change
-   * nothing. Only where the machine declares the guard; memoised per (actor, snapshot, event).
-   */
-  discardObsolete(head: Uint32Array, inFlight: InFlight): void {
-    if (!this.mayDiscardObsolete) return;
-    for (let i = inFlight.envelopes.length - 1; i >= 0; i--) {
-      const envelope = inFlight.envelopes[i]!;
-      const to = this.envelopes.values[envelope]!.to;
-      if (this.obsoleteGuards[to] === undefined || this.layout.isCrashed(head, to)) continue;
-      if (this.isObsolete(to, head[this.layout.snapshotAt(to)]!, envelope)) removeEntry(inFlight, i);
-    }
-  }
-
-  hasObsoleteGuard(actor: number): boolean {
-    return this.obsoleteGuards[actor] !== undefined;
-  }
-
-  isObsolete(actor: number, snapshotId: number, envelope: number): boolean {
-    const event = this.deliveryEvent(envelope);
-    const memo = (this.obsolete[actor]![event] ??= []);
-    let obsolete = memo[snapshotId];
-    if (obsolete === undefined) {
-      const { snapshot } = this.snapshots.values[snapshotId]!;
-      const guard = this.obsoleteGuards[actor]!;
-      obsolete = this.guarded(actor, "its isObsolete guard", () => guard({ context: snapshot.context, event: this.events.values[event] }, undefined)) === true;
-      memo[snapshotId] = obsolete;
-    }
-    return obsolete;
-  }
-
-  /**
-   * Checks the machines' `isObsolete` claims in `state` (the contract suite calls it on sampled
-   * states): for every actor that declares the guard and every message ever sent to it, if the
-   * guard calls the delivery obsolete, delivering it must change nothing — the same snapshot, no
-   * send, no timer. Returns the first claim that fails, in words, or undefined.
-   */
-  brokenObsoleteClaim(state: Uint32Array): string | undefined {
-    for (let actor = 0; actor < this.actors.length; actor++) {
-      if (this.obsoleteGuards[actor] === undefined || this.layout.isCrashed(state, actor)) continue;
-      const snapshotId = state[this.layout.snapshotAt(actor)]!;
-      for (let envelope = 0; envelope < this.envelopes.size; envelope++) {
-        if (this.envelopes.values[envelope]!.to !== actor || !this.isObsolete(actor, snapshotId, envelope)) continue;
-        const reaction = this.onDelivery(actor, snapshotId, envelope);
-        if (reaction.next !== snapshotId || reaction.sends.length > 0 || reaction.timers.length > 0) {
-          return `${this.actors[actor]!.name}'s isObsolete calls ${this.messages.values[this.envelopes.values[envelope]!.message]!.id} from ${this.actors[this.envelopes.values[envelope]!.from]!.name} obsolete, but delivering it changes its state or sends`;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * The protocol steps `actor` may take in snapshot `snapshotId`: the offers of its step kinds
-   * whose events its machine takes there (a transition's guard passes: XState's `can`).
-   */
-  offersIn(actor: number, snapshotId: number): readonly Offer[] {
-    const memo = this.offerMemo[actor]!;
-    const known = memo.get(snapshotId);
-    if (known !== undefined) return known;
-    const { snapshot } = this.snapshots.values[snapshotId]!;
-    const declaration = this.actors[actor]!;
-    const seen = { name: declaration.name, role: declaration.role, value: snapshot.value, context: snapshot.context };
-    const offers: Offer[] = [];
-    for (const kind of this.kindsOf[actor]!) {
-      const [name, stepKind] = this.stepKinds[kind]!;
-      for (const fields of this.guarded(actor, `the offers of step kind ${name}`, () => stepKind.offers(seen, this.config))) {
-        const event = this.inputEvent(kind, fields);
-        if (!this.guarded(actor, `a ${name} step`, () => snapshot.can(this.events.values[event] as { type: string }))) continue;
-        const offer = { kind, fields, event };
-        offers.push({ ...offer, action: { kind: "input", actor, offer } });
-      }
-    }
-    memo.set(snapshotId, offers);
-    return offers;
-  }
-
-  /** The event of a protocol step, interned. */
-  inputEvent(kind: number, fields: StepFields): number {
-    const [name, stepKind] = this.stepKinds[kind]!;
-    return this.events.intern(`s${name}|${canonicalJson(fields)}`, () => stepKind.event(fields));
-  }
 
   /** What `actor` does on a protocol step's event. */
   onInput(actor: number, snapshotId: number, event: number): Reaction {
@@ -455,6 +321,18 @@ export class Runtime<Config, Message extends { type: string }> {
   /** The action delivering `envelope` (one object per envelope: actions are never changed). */
   deliverAction(envelope: number): RuntimeAction {
     return (this.deliverActions[envelope] ??= { kind: "deliver", envelope });
+  }
+
+  /**
+   * Whether `actor`'s isObsolete guard, in snapshot `snapshotId`, calls the delivery of
+   * `envelope` obsolete (only for an actor whose machine declares the guard: `obsolete.has`).
+   */
+  isObsolete(actor: number, snapshotId: number, envelope: number): boolean {
+    const event = this.deliveryEvent(envelope);
+    return this.obsolete.holds(actor, snapshotId, event, () => {
+      const { snapshot } = this.snapshots.values[snapshotId]!;
+      return this.guarded(actor, "its isObsolete guard", () => this.obsolete.guard(actor)({ context: snapshot.context, event: this.events.values[event] }, undefined)) === true;
+    });
   }
 
   /** The event a delivery of `envelope` is: its message and its sender. */
@@ -578,13 +456,13 @@ export class Runtime<Config, Message extends { type: string }> {
       events: this.events.values.map((event, id) => [this.events.keyOf(id)!, event]),
       timers,
       histories: [...this.histories.values],
-      knowledge: this.knowledge.values.map((known) => [...known]),
+      knowledge: this.adversary.sets.values.map((known) => [...known]),
     };
   }
 
   /** Loads `exportTables()` of another process into this fresh runtime: the same ids mean the same values. */
   importTables(tables: RuntimeTables): void {
-    if (this.snapshots.size + this.messages.size + this.envelopes.size + this.events.size + this.histories.size + this.knowledge.size > 0) throw new Error("runtime: tables can only be loaded into a fresh runtime");
+    if (this.snapshots.size + this.messages.size + this.envelopes.size + this.events.size + this.histories.size + this.adversary.sets.size > 0) throw new Error("runtime: tables can only be loaded into a fresh runtime");
     for (const { key, value, context, done } of tables.snapshots) {
       const role = key.slice(0, key.indexOf("|"));
       const machine = this.protocol.roles[role];
@@ -596,11 +474,11 @@ export class Runtime<Config, Message extends { type: string }> {
     for (const [key, event] of tables.events) this.events.intern(key, () => event);
     for (const [role, names] of Object.entries(tables.timers)) for (const name of names) this.roleTimerBit(role, name);
     for (const history of tables.histories) this.internHistory(history);
-    for (const known of tables.knowledge ?? []) this.knowledge.intern(known.join(","), () => known);
+    for (const known of tables.knowledge ?? []) this.adversary.sets.intern(known.join(","), () => known);
   }
 
   /** A machine that throws (in a guard, an assign, its context factory) fails the step, named. */
-  private guarded<T>(actor: number, on: string, step: () => T): T {
+  guarded<T>(actor: number, on: string, step: () => T): T {
     try {
       return step();
     } catch (error) {

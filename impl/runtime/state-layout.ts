@@ -1,4 +1,5 @@
 import type { InFlight } from "./in-flight.ts";
+import { decodeState, encodeWords } from "./state-encoding.ts";
 
 /**
  * A global state is one Uint32Array (Stateright's `ActorModelState`, flattened):
@@ -173,10 +174,7 @@ export class StateLayout {
     return into;
   }
 
-  /**
-   * The compact encoding of a state given as `head` and multiset (the visited set's key); see
-   * `encodeWordsInto`.
-   */
+  /** The compact key of a state given as `head` and multiset (state-encoding.ts). */
   encodeInto(head: Uint32Array, inFlight: InFlight, target: Uint8Array): number {
     const words = (this.scratch ??= new Uint32Array(SCRATCH_WORDS));
     words.set(head.subarray(0, this.networkAt));
@@ -187,68 +185,26 @@ export class StateLayout {
       if (this.aged) words[at + 1] = ages![i]!;
       words[at + this.entryWords - 1] = copies[i]!;
     }
-    return this.encodeWordsInto(words, this.length(envelopes.length), target);
+    return encodeWords(this, words, this.length(envelopes.length), target);
   }
 
   private scratch: Uint32Array | undefined;
 
-  /** `encodeInto` of a built state. */
+  /** The compact key of a built state (state-encoding.ts). */
   encodeStateInto(state: Uint32Array, target: Uint8Array): number {
-    return this.encodeWordsInto(state, state.length, target);
+    return encodeWords(this, state, state.length, target);
   }
 
-  /**
-   * The compact encoding of a state's words (the visited set's key), canonical because the words
-   * are, and read back by `decode`. Every number is an unsigned LEB128 varint, so the small ids
-   * and counts a state holds take a byte or two instead of four; words that are mostly zero are
-   * left out: the timer words behind a mask of the non-zero ones, and an entry's copies when it
-   * is 1 (a flag in the low bit of its envelope id says which).
-   *
-   *   crashed bits, timer mask, n snapshot ids, the non-zero timer words, the optional words,
-   *   m, then per entry: envelope·2 + (copies > 1), [age], [copies when > 1]
-   */
+  /** The compact key of a state's first `length` words, as they lie in `words` (state-encoding.ts). */
   encodeWordsInto(words: Uint32Array, length: number, target: Uint8Array): number {
-    const n = this.actors;
-    let at = writeVarint(target, 0, words[0]!);
-    let mask = 0;
-    for (let actor = 0; actor < n; actor++) if (words[1 + n + actor] !== 0) mask |= 1 << actor;
-    at = writeVarint(target, at, mask >>> 0);
-    for (let i = 1; i <= n; i++) at = writeVarint(target, at, words[i]!);
-    if (mask !== 0) for (let actor = 0; actor < n; actor++) if ((mask & (1 << actor)) !== 0) at = writeVarint(target, at, words[1 + n + actor]!);
-    for (let i = 1 + 2 * n; i <= this.networkAt; i++) at = writeVarint(target, at, words[i]!);
-    const step = this.entryWords;
-    for (let i = this.networkAt + 1; i < length; i += step) {
-      const copies = words[i + step - 1]!;
-      at = writeVarint(target, at, words[i]! * 2 + (copies > 1 ? 1 : 0));
-      if (this.aged) at = writeVarint(target, at, words[i + 1]!);
-      if (copies > 1) at = writeVarint(target, at, copies);
-    }
-    return at;
+    return encodeWords(this, words, length, target);
   }
 
-  /** The state whose compact encoding (`encodeWordsInto`) starts at `source[offset]`. */
+  /** The state whose compact key starts at `source[offset]` (state-encoding.ts). */
   decode(source: Uint8Array, offset: number): Uint32Array {
-    // Hot (once per expanded state): read in the order encodeWordsInto wrote, into one reused head.
-    const n = this.actors;
-    const head = (this.decodeHead ??= new Uint32Array(this.networkAt + 1));
-    cursor = offset;
-    head[0] = readVarint(source);
-    const mask = readVarint(source);
-    for (let i = 1; i <= n; i++) head[i] = readVarint(source);
-    for (let actor = 0; actor < n; actor++) head[1 + n + actor] = (mask & (1 << actor)) === 0 ? 0 : readVarint(source);
-    for (let i = 1 + 2 * n; i <= this.networkAt; i++) head[i] = readVarint(source);
-    const entryWords = this.entryWords;
-    const state = this.allocate(this.networkAt + 1 + entryWords * head[this.networkAt]!);
-    state.set(head);
-    for (let i = this.networkAt + 1; i < state.length; i += entryWords) {
-      const tagged = readVarint(source);
-      state[i] = Math.floor(tagged / 2);
-      if (entryWords === 3) state[i + 1] = readVarint(source);
-      state[i + entryWords - 1] = tagged % 2 === 0 ? 1 : readVarint(source);
-    }
-    return state;
+    return decodeState(this, source, offset);
   }
-  private decodeHead: Uint32Array | undefined;
+
   private slab = new Uint32Array(0);
   private slabUsed = 0;
 
@@ -287,29 +243,4 @@ export class StateLayout {
     }
     return state;
   }
-}
-
-function writeVarint(target: Uint8Array, at: number, word: number): number {
-  let value = word >>> 0;
-  while (value >= 0x80) {
-    target[at++] = (value & 0x7f) | 0x80;
-    value >>>= 7;
-  }
-  target[at++] = value;
-  return at;
-}
-
-/** Where `readVarint` reads next: module state, so that decoding allocates no closure per state. */
-let cursor = 0;
-
-function readVarint(source: Uint8Array): number {
-  let value = 0;
-  let scale = 1;
-  let byte: number;
-  do {
-    byte = source[cursor++]!;
-    value += (byte & 0x7f) * scale;
-    scale *= 128;
-  } while (byte & 0x80);
-  return value;
 }

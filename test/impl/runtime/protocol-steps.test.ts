@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explore, replay } from "../../../explorer/index.ts";
 import { runtimeSystem } from "../../../impl/runtime/index.ts";
 import { viewOf } from "../../../impl/runtime/runtime-views.ts";
+import { brokenObsoleteClaim } from "../../../impl/runtime/obsolete-messages.ts";
 import { InputError } from "../../../spec/common/input-error.ts";
 import { registerProtocol, registerServer, type RegisterConfig } from "./register-protocol.ts";
 
@@ -182,13 +183,13 @@ describe("isObsolete claims are checked, not trusted", () => {
     const honest = system({ servers: 1 });
     let state = honest.initial()[0]!;
     state = honest.step(state, honest.fromStep(state, { step: "write", actor: "C0", value: "a" } as never)!);
-    expect(honest.runtime.brokenObsoleteClaim(state)).toBeUndefined();
+    expect(brokenObsoleteClaim(honest.runtime, state)).toBeUndefined();
     // A server whose guard also calls the next, newer write obsolete: it would lose writes.
     const greedy = registerServer.provide({ guards: { isObsolete: ({ event }) => event.type === "WRITE" } });
     const lying = runtimeSystem({ ...registerProtocol, roles: { ...registerProtocol.roles, server: greedy } }, { servers: 1 });
     let start = lying.initial()[0]!;
     start = lying.step(start, lying.fromStep(start, { step: "write", actor: "C0", value: "a" } as never)!);
-    expect(lying.runtime.brokenObsoleteClaim(start)).toBe("S0's isObsolete calls WRITE 1 a from C0 obsolete, but delivering it changes its state or sends");
+    expect(brokenObsoleteClaim(lying.runtime, start)).toBe("S0's isObsolete calls WRITE 1 a from C0 obsolete, but delivering it changes its state or sends");
   });
 });
 

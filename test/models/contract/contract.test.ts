@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ModelDefinition } from "../../../models/model.ts";
 import { models } from "../../../models/registry.ts";
+import { brokenObsoleteClaim } from "../../../impl/runtime/obsolete-messages.ts";
+import type { Runtime } from "../../../impl/runtime/runtime.ts";
 import {
   assertActionsDeterministic,
   assertEncodersAgree,
@@ -64,9 +66,9 @@ describe.each(named)("%s meets the TransitionSystem contract", (_name, model) =>
   // A machine's isObsolete guard lets the runtime discard messages unseen: it must be true only
   // of deliveries that would change nothing (impl/runtime/protocol.ts).
   it(`a delivery a machine's isObsolete calls obsolete changes nothing, in every sampled state (${sampled})`, () => {
-    const runtime = (system as { runtime?: { brokenObsoleteClaim(state: Uint32Array): string | undefined } }).runtime;
+    const runtime = (system as { runtime?: Runtime<unknown, { type: string }> }).runtime;
     if (runtime === undefined) return;
-    for (const state of states) expect(runtime.brokenObsoleteClaim(state as Uint32Array)).toBeUndefined();
+    for (const state of states) expect(brokenObsoleteClaim(runtime, state as Uint32Array)).toBeUndefined();
   });
 
   it(`3 seeded random walks (seed ${SEED}) give the same Result on a fresh build and on one that explored before, and a counterexample replays to its property`, async () => {
