@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { PBFT_LIMITS } from "./pbft-limits.ts";
+import { PBFT_LIMITS } from "../pbft/limits.ts";
+
+/** Numbered replicas a step may name (older PBFT schedules; runtime steps name actors). */
+const NUMBERED_REPLICAS = 64;
 
 /**
  * The one Schedule format (docs/ARCHITECTURE.md): at once an explorer counterexample, a
@@ -9,7 +12,7 @@ import { PBFT_LIMITS } from "./pbft-limits.ts";
 
 /**
  * Bounds of a Schedule file, so that reading one is linear and small whatever it holds. A run
- * of the largest configs within spec/common/pbft-limits.ts is some 7,000 steps (a few times
+ * of the largest configs within spec/pbft/limits.ts is some 7,000 steps (a few times
  * that where the network duplicates), a counterexample a few dozen: a million steps is room
  * for any model to come, and a list that long is refused before its steps are parsed. A message id is "TYPE fields from->to" (impl/network/message-id.ts) and
  * carries at most an op (REQUEST) or a result, which is the op and a counter (REPLY).
@@ -29,10 +32,10 @@ export const SCHEDULE_LIMITS = {
 } as const;
 
 const replicaId = z
-  .number({ error: `expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}` })
-  .int(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
-  .nonnegative(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
-  .max(PBFT_LIMITS.n - 1, `must be at most ${PBFT_LIMITS.n - 1} (a cluster has at most ${PBFT_LIMITS.n} replicas)`);
+  .number({ error: `expected a replica id, a whole number from 0 to ${NUMBERED_REPLICAS - 1}` })
+  .int(`expected a replica id, a whole number from 0 to ${NUMBERED_REPLICAS - 1}`)
+  .nonnegative(`expected a replica id, a whole number from 0 to ${NUMBERED_REPLICAS - 1}`)
+  .max(NUMBERED_REPLICAS - 1, `must be at most ${NUMBERED_REPLICAS - 1} (a cluster has at most ${NUMBERED_REPLICAS} replicas)`);
 const boundedString = (maximum: number, what: string) =>
   z
     .string({ error: `expected ${what} as a string` })
@@ -68,7 +71,7 @@ const crashAfter = z
   .number()
   .int("crashAfter must be a whole number")
   .nonnegative("crashAfter must be a whole number")
-  .max(PBFT_LIMITS.n * 4, `crashAfter must be at most ${PBFT_LIMITS.n * 4}`)
+  .max(NUMBERED_REPLICAS * 4, `crashAfter must be at most ${NUMBERED_REPLICAS * 4}`)
   .optional()
   .describe("The actor crashes after sending only this many of the step's messages (runtime models with crashes part-way through a multicast).");
 
@@ -105,9 +108,9 @@ export const byzantineStep = z
 export const partitionStep = z
   .object({
     partition: z
-      .array(z.array(actor).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
+      .array(z.array(actor).max(NUMBERED_REPLICAS, `a side lists at most ${NUMBERED_REPLICAS} replicas`))
       .min(2)
-      .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`)
+      .max(NUMBERED_REPLICAS, `a partition has at most ${NUMBERED_REPLICAS} sides`)
       .describe('The sides, each a list of replica ids or of actor names (runtime models, e.g. [["P0", "A0"], ["A1", "A2"]]).'),
   })
   .strict()

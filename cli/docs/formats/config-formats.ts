@@ -1,6 +1,6 @@
 import { pbftN4F1ConfigSchema } from "../../../models/bench/pbft_n4f1/definition.ts";
-import { pbftConfigSchema } from "../../../spec/common/pbft-config.ts";
-import { PBFT_LIMITS } from "../../../spec/common/pbft-limits.ts";
+import { pbftConfigSchema } from "../../../spec/pbft/config.ts";
+import { PBFT_LIMITS } from "../../../spec/pbft/limits.ts";
 import { toJsonSchema } from "../json-schema.ts";
 import { fieldTable } from "../schema-table.ts";
 
@@ -8,8 +8,8 @@ import { fieldTable } from "../schema-table.ts";
 export function configSections(): string {
   return [
     "### PBFT model config",
-    "The `config` of the `pbft/*` models, in their Schedules and Results (`spec/common/pbft-config.ts`). `replay` and `report` read it back, " +
-      "warn for each field that differs from the registered model's, and refuse one outside these bounds: they keep every run replayable in seconds (`spec/common/pbft-limits.ts` says why).",
+    "The `config` of the `pbft/*` models, in their Schedules and Results (`spec/pbft/config.ts`). `replay` and `report` read it back, " +
+      "warn for each field that differs from the registered model's, and refuse one outside these bounds: they keep every run replayable in seconds (`spec/pbft/limits.ts` says why).",
     fieldTable(toJsonSchema(pbftConfigSchema)),
     "Besides each field's bounds: " +
       `n² × clients × requests is at most ${PBFT_LIMITS.runMessages} (a run carries about 3·n² messages per request); ` +
