@@ -1,5 +1,5 @@
 import { InputError } from "../spec/common/input-error.ts";
-import { pbftN4F1Model, pbftN4F1MutantModel } from "./bench/pbft_n4f1/index.ts";
+import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
 import { pbftModels } from "./pbft/index.ts";
@@ -9,7 +9,7 @@ import { pbftModels } from "./pbft/index.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, pbftN4F1Model, pbftN4F1MutantModel];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, ...benchModels];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

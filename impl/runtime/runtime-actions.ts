@@ -19,7 +19,7 @@ export type RuntimeAction =
   | { kind: "heal" }
   | { kind: "gst" }
   /** A protocol step (protocol.ts `steps`): its event to its actor. */
-  | { kind: "input"; actor: number; offer: Offer }
+  | { kind: "input"; actor: number; offer: Pick<Offer, "kind" | "fields" | "event"> }
   /** A Byzantine actor sends a copy of a message it has seen to `to` (faults.replay). */
   | { kind: "replay"; actor: number; message: number; to: number };
 
@@ -35,7 +35,7 @@ export type RuntimeAction =
 export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array): RuntimeAction[] {
   const { layout, partitions } = runtime;
   const actions: RuntimeAction[] = [];
-  const inFlight = layout.network(state);
+  const inFlight = layout.networkInto(state, runtime.scratchActionsInFlight);
   const fifo = runtime.network.ordering === "fifo";
   const envelopes = fifo ? byOrder(runtime, [...new Set(inFlight.envelopes)]) : distinct(inFlight.envelopes);
   const deliverable = fifo ? byOrder(runtime, [...new Set(linkHeads(inFlight, runtime.linkOf))]) : envelopes;
@@ -45,7 +45,7 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
     if (layout.isCrashed(state, to)) continue;
     // Across the sides of the partition in force, a message waits (or is lost).
     if (partition !== 0 && partitions!.separates(partition - 1, from, to)) continue;
-    actions.push({ kind: "deliver", envelope });
+    actions.push(runtime.deliverAction(envelope));
     if (runtime.faults.midMulticast && runtime.canCrash(state, to)) {
       const reaction = runtime.onDelivery(to, state[layout.snapshotAt(to)]!, envelope);
       for (let sent = 1; sent < reaction.sends.length; sent++) actions.push({ kind: "deliver", envelope, crashAfter: sent });
@@ -79,7 +79,7 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
   if (runtime.stepKinds.length > 0) {
     for (let actor = 0; actor < runtime.actors.length; actor++) {
       if (layout.isCrashed(state, actor)) continue;
-      for (const offer of runtime.offersIn(actor, state[layout.snapshotAt(actor)]!)) actions.push({ kind: "input", actor, offer });
+      for (const offer of runtime.offersIn(actor, state[layout.snapshotAt(actor)]!)) actions.push(offer.action);
     }
   }
   if (runtime.replayBudget > 0 && state[layout.replayCountAt]! < runtime.replayBudget) pushReplays(runtime, state, actions);
@@ -120,9 +120,22 @@ function byOrder<C, M extends { type: string }>(runtime: Runtime<C, M>, envelope
 
 /** The successor of `state` under an enabled `action`; `state` is not changed. */
 export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, action: RuntimeAction): Uint32Array {
+  const { head, inFlight } = successorParts(runtime, state, action);
+  const next = runtime.layout.build(head, inFlight);
+  runtime.recordHistory(next);
+  return next;
+}
+
+/**
+ * The successor's words before the network (`head`) and its in-flight multiset, in the
+ * runtime's scratch (valid until the next call): `applyAction` builds a state from them,
+ * `encodeSuccessor` writes their encoding without building one.
+ */
+export function successorParts<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, action: RuntimeAction): { head: Uint32Array; inFlight: InFlight } {
   const { layout } = runtime;
-  const head = state.slice(0, layout.networkAt);
-  const inFlight = layout.network(state);
+  const head = runtime.scratchHead;
+  head.set(state.subarray(0, layout.networkAt));
+  const inFlight = layout.networkInto(state, runtime.scratchInFlight);
   const fifo = runtime.network.ordering === "fifo";
   // After GST every step is a step of time for what is in flight; the step's own sends are new.
   if (afterGst(layout, state)) ageAll(inFlight, overdueAge(runtime.delta!));
@@ -183,11 +196,9 @@ export function applyAction<C, M extends { type: string }>(runtime: Runtime<C, M
     }
   }
   // Undeliverable messages leave the network (Runtime.isDeaf), and so do those their receiver's machine calls obsolete.
-  for (let i = inFlight.envelopes.length - 1; i >= 0; i--) if (runtime.isDeaf(head, runtime.envelopes.values[inFlight.envelopes[i]!]!.to)) removeEntry(inFlight, i);
+  if (runtime.mayGoDeaf) for (let i = inFlight.envelopes.length - 1; i >= 0; i--) if (runtime.isDeaf(head, runtime.envelopes.values[inFlight.envelopes[i]!]!.to)) removeEntry(inFlight, i);
   runtime.discardObsolete(head, inFlight);
-  const next = layout.build(head, inFlight);
-  runtime.recordHistory(next);
-  return next;
+  return { head, inFlight };
 }
 
 function react<C, M extends { type: string }>(runtime: Runtime<C, M>, head: Uint32Array, actor: number, reaction: Reaction, crashAfter: number | undefined, inFlight: InFlight): void {

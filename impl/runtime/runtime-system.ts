@@ -1,10 +1,11 @@
 import type { Invariant, TransitionSystem } from "../../explorer/transition-system.ts";
 import type { ProtocolDefinition, RuntimeInvariant } from "./protocol.ts";
-import { applyAction, enabledActions, type RuntimeAction } from "./runtime-actions.ts";
+import { applyAction, enabledActions, successorParts, type RuntimeAction } from "./runtime-actions.ts";
 import { actionOfStep, stepOf } from "./runtime-steps.ts";
 import { viewOf } from "./runtime-views.ts";
 import type { RuntimeView } from "./runtime-view.ts";
 import { Runtime, type RuntimeTables } from "./runtime.ts";
+import { fastPathApplies, fastSuccessorWords, isFastAction } from "./fast-successor.ts";
 
 /** Scratch bytes for one encoded state: far more than any bounded model's in-flight set needs. */
 const ENCODED_LENGTH = 1 << 20;
@@ -35,24 +36,30 @@ export function runtimeSystem<Config, Message extends { type: string }>(
   const invariants = overStates(protocol.invariants(config));
   const sometimes = protocol.sometimes === undefined ? undefined : overStates(protocol.sometimes(config));
   const terminal = protocol.terminal?.(config);
-  const bytesOf = (state: Uint32Array): Uint8Array => new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
+  const scratch = new Uint8Array(ENCODED_LENGTH);
+  const words = new Uint32Array(ENCODED_LENGTH / 4);
+  const fast = fastPathApplies(runtime);
+  // Successors of a protocol with a ghost history need the built state (its `next` reads a view).
+  const keysWithoutBuilding = protocol.history === undefined;
   return {
     runtime,
     initial: () => [runtime.initial()],
     actions: (state) => enabledActions(runtime, state),
-    step: (state, action) => applyAction(runtime, state, action),
-    encode: bytesOf,
-    encodeInto(state, target) {
-      target.set(bytesOf(state));
-      return state.byteLength;
-    },
+    step: (state, action) => (fast && isFastAction(action) ? words.slice(0, fastSuccessorWords(runtime, state, action, words)) : applyAction(runtime, state, action)),
+    // The key is the state's words as varints (state-layout.ts): canonical, so injective.
+    encode: (state) => scratch.slice(0, layout.encodeStateInto(state, scratch)),
+    encodeInto: (state, target) => layout.encodeStateInto(state, target),
+    ...(keysWithoutBuilding
+      ? {
+          encodeSuccessor(state: Uint32Array, action: RuntimeAction, target: Uint8Array) {
+            if (fast && isFastAction(action)) return layout.encodeWordsInto(words, fastSuccessorWords(runtime, state, action, words), target);
+            const { head, inFlight } = successorParts(runtime, state, action);
+            return layout.encodeInto(head, inFlight, target);
+          },
+        }
+      : {}),
     encodedLength: ENCODED_LENGTH,
-    decode(source, offset) {
-      const countAt = offset + layout.networkAt * 4;
-      const count = source[countAt]! | (source[countAt + 1]! << 8) | (source[countAt + 2]! << 16) | (source[countAt + 3]! << 24);
-      const bytes = layout.length(count >>> 0) * 4;
-      return new Uint32Array(source.slice(offset, offset + bytes).buffer);
-    },
+    decode: (source, offset) => layout.decode(source, offset),
     systemContext: {
       save: () => new TextEncoder().encode(JSON.stringify(runtime.exportTables())),
       restore: (bytes) => runtime.importTables(JSON.parse(new TextDecoder().decode(bytes)) as RuntimeTables),

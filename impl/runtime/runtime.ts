@@ -10,6 +10,7 @@ import { Partitions } from "./partitions.ts";
 import { addSentFifo } from "./in-flight.ts";
 import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, ProtocolStepKind, StepFields, TimeModel } from "./protocol.ts";
 import { MAX_ACTORS, MAX_TIMERS_PER_ROLE, StateLayout } from "./state-layout.ts";
+import type { RuntimeAction } from "./runtime-actions.ts";
 import { viewOf } from "./runtime-views.ts";
 
 /** An interned machine snapshot: the XState snapshot to step from, and its value and context. */
@@ -46,6 +47,8 @@ export interface Reaction {
   sends: number[];
   /** Timer operations in order: [bit, set?]. */
   timers: [number, boolean][];
+  /** `sends` in the in-flight order (Runtime.sortedSends), once asked for. */
+  sortedSends?: number[];
 }
 
 const EVENT_STRIDE = 2 ** 20;
@@ -56,6 +59,8 @@ export interface Offer {
   kind: number;
   fields: StepFields;
   event: number;
+  /** The action taking it, made once (actions are never changed, so states share them). */
+  action: RuntimeAction;
 }
 
 /** A machine's `isObsolete` guard, as XState's setup keeps it. */
@@ -112,7 +117,14 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly envelopeRanks: number[] = [];
   /** Per role, its timer bits in the order of their names (bits, too, are handed out as met). */
   private readonly timerOrders = new Map<string, number[]>();
-  private readonly reactions: Map<number, Reaction>[];
+  /** Per actor, per event id, per snapshot id: the memoised reaction (arrays: integer keys, no hashing). */
+  private readonly reactions: (Reaction | undefined)[][][];
+  /** Per envelope id, the id of its delivery event. */
+  private readonly deliveryEvents: number[] = [];
+  /** Whether any message can ever become undeliverable (a crash, or a machine with a final state): else no step looks. */
+  readonly mayGoDeaf: boolean;
+  /** Whether any role's machine declares `isObsolete`. */
+  readonly mayDiscardObsolete: boolean;
   private readonly crashable: boolean[];
   private readonly byzantine: boolean[];
   private readonly omissive: boolean[];
@@ -123,6 +135,12 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly offerMemo: Map<number, Offer[]>[];
   /** Per actor, the step kinds offered to it (indices into stepKinds). */
   private readonly kindsOf: number[][];
+  /** Scratch for one successor (runtime-actions.ts `successorParts`): reused, never kept. */
+  readonly scratchHead: Uint32Array;
+  readonly scratchInFlight: InFlight = { envelopes: [], copies: [], ages: undefined };
+  readonly scratchActionsInFlight: InFlight = { envelopes: [], copies: [], ages: undefined };
+  /** Per envelope id, its delivery action, made once. */
+  private readonly deliverActions: RuntimeAction[] = [];
   /** Per actor, its start (initial snapshot and entry outputs), once met: a recovery starts it again. */
   private readonly starts: (Reaction | undefined)[];
 
@@ -149,7 +167,7 @@ export class Runtime<Config, Message extends { type: string }> {
     this.duplicateBudget = typeof this.network.duplication === "object" ? this.network.duplication.copies : 0;
     this.starts = this.actors.map(() => undefined);
     this.crashable = this.actors.map((actor) => this.faults.crashable === undefined || this.faults.crashable.includes(actor.role));
-    this.reactions = this.actors.map(() => new Map());
+    this.reactions = this.actors.map(() => []);
     for (const [field, list] of [["byzantine", this.faults.byzantine], ["omissive", this.faults.omissive]] as const) {
       for (const name of list ?? []) if (!this.indexOf.has(name)) throw new InputError(`${protocol.name}: faults.${field} names ${JSON.stringify(name)}, which is no actor of this model`);
     }
@@ -174,6 +192,8 @@ export class Runtime<Config, Message extends { type: string }> {
     );
     this.obsoleteGuards = this.machines.map((machine) => (machine.implementations.guards as Record<string, ObsoleteGuard | undefined>)["isObsolete"]);
     this.obsolete = this.actors.map(() => new Map());
+    this.mayDiscardObsolete = this.obsoleteGuards.some((guard) => guard !== undefined);
+    this.mayGoDeaf = this.faults.crashes > 0 || this.machines.some((machine) => hasFinalState(machine.root));
     this.offerMemo = this.actors.map(() => new Map());
     this.layout = new StateLayout(this.actors.length, {
       history: protocol.history !== undefined,
@@ -184,6 +204,7 @@ export class Runtime<Config, Message extends { type: string }> {
       replayCount: this.replayBudget > 0,
       knowledge: this.replayBudget === 0 ? 0 : sharedKnowledge ? 1 : byzantineCount,
     });
+    this.scratchHead = new Uint32Array(this.layout.networkAt);
   }
 
   /** The fault budget taken in `state`: faulty actors and crash steps (FaultModel.budget). */
@@ -302,6 +323,7 @@ export class Runtime<Config, Message extends { type: string }> {
    * nothing. Only where the machine declares the guard; memoised per (actor, snapshot, event).
    */
   discardObsolete(head: Uint32Array, inFlight: InFlight): void {
+    if (!this.mayDiscardObsolete) return;
     for (let i = inFlight.envelopes.length - 1; i >= 0; i--) {
       const envelope = inFlight.envelopes[i]!;
       const to = this.envelopes.values[envelope]!.to;
@@ -361,7 +383,9 @@ export class Runtime<Config, Message extends { type: string }> {
       const [name, stepKind] = this.stepKinds[kind]!;
       for (const fields of this.guarded(actor, `the offers of step kind ${name}`, () => stepKind.offers(seen, this.config))) {
         const event = this.inputEvent(kind, fields);
-        if (this.guarded(actor, `a ${name} step`, () => snapshot.can(this.events.values[event] as { type: string }))) offers.push({ kind, fields, event });
+        if (!this.guarded(actor, `a ${name} step`, () => snapshot.can(this.events.values[event] as { type: string }))) continue;
+        const offer = { kind, fields, event };
+        offers.push({ ...offer, action: { kind: "input", actor, offer } });
       }
     }
     memo.set(snapshotId, offers);
@@ -398,6 +422,19 @@ export class Runtime<Config, Message extends { type: string }> {
   /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
   readonly precedes = (a: number, b: number): boolean => this.envelopeRanks[a]! < this.envelopeRanks[b]!;
 
+  /** An envelope's place in `EnvelopeEntry.order` among those met so far. */
+  rankOf(envelope: number): number {
+    return this.envelopeRanks[envelope]!;
+  }
+
+  /**
+   * A reaction's sends in the in-flight multiset's order, computed once per reaction (ranks may
+   * be handed out again as envelopes are met, but never change the order of known ones).
+   */
+  sortedSends(reaction: Reaction): readonly number[] {
+    return (reaction.sortedSends ??= [...reaction.sends].sort((a, b) => this.envelopeRanks[a]! - this.envelopeRanks[b]!));
+  }
+
   /** The timer bits of `actor`'s role in the order of their names. */
   timerOrder(actor: number): readonly number[] {
     return this.timerOrders.get(this.actors[actor]!.role) ?? [];
@@ -408,10 +445,19 @@ export class Runtime<Config, Message extends { type: string }> {
     return this.react(actor, snapshotId, this.deliveryEvent(envelope));
   }
 
+  /** The action delivering `envelope` (one object per envelope: actions are never changed). */
+  deliverAction(envelope: number): RuntimeAction {
+    return (this.deliverActions[envelope] ??= { kind: "deliver", envelope });
+  }
+
   /** The event a delivery of `envelope` is: its message and its sender. */
   private deliveryEvent(envelope: number): number {
+    const known = this.deliveryEvents[envelope];
+    if (known !== undefined) return known;
     const { from, message } = this.envelopes.values[envelope]!;
-    return this.events.intern(`d${from},${message}`, () => ({ ...this.messages.values[message]!.message, from: this.actors[from]!.name }));
+    const event = this.events.intern(`d${from},${message}`, () => ({ ...this.messages.values[message]!.message, from: this.actors[from]!.name }));
+    this.deliveryEvents[envelope] = event;
+    return event;
   }
 
   /** What `actor` does when its timer `bit` expires. */
@@ -422,16 +468,15 @@ export class Runtime<Config, Message extends { type: string }> {
   }
 
   private react(actor: number, snapshotId: number, eventId: number): Reaction {
-    if (eventId >= EVENT_STRIDE) throw new Error(`runtime: more than ${EVENT_STRIDE} distinct events`);
-    const key = snapshotId * EVENT_STRIDE + eventId;
-    const memo = this.reactions[actor]!;
-    const known = memo.get(key);
+    const byEvent = this.reactions[actor]!;
+    const memo = (byEvent[eventId] ??= []);
+    const known = memo[snapshotId];
     if (known !== undefined) return known;
     const event = this.events.values[eventId] as { type: string };
     const [next, actions] = this.guarded(actor, `the event ${event.type}`, () => transition(this.machines[actor]!, this.snapshots.values[snapshotId]!.snapshot, event));
     const reaction = this.carryOut(actor, machineOutputs(actions, this.actors[actor]!.name));
     reaction.next = this.internSnapshot(actor, next);
-    memo.set(key, reaction);
+    memo[snapshotId] = reaction;
     return reaction;
   }
 
@@ -562,4 +607,9 @@ export function applyTimers(mask: number, operations: readonly [number, boolean]
   let timers = mask;
   for (const [bit, set] of operations) timers = set ? timers | (1 << bit) : timers & ~(1 << bit);
   return timers >>> 0;
+}
+
+/** Whether a state node or any below it is final (XState: a machine there is "done"). */
+function hasFinalState(node: { type: string; states: Record<string, unknown> }): boolean {
+  return node.type === "final" || Object.values(node.states).some((child) => hasFinalState(child as typeof node));
 }

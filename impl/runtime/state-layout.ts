@@ -27,6 +27,8 @@ import type { InFlight } from "./in-flight.ts";
  * had before they existed: its states, and so its pinned figures, are unchanged.
  */
 export const MAX_ACTORS = 32;
+/** Words of the layout's scratch: far more than any bounded model's state needs (runtime-system.ts sizes its buffers alike). */
+const SCRATCH_WORDS = 1 << 18;
 export const MAX_TIMERS_PER_ROLE = 32;
 
 /** The optional parts of a state (each one word, in this order, after the timers). */
@@ -152,6 +154,109 @@ export class StateLayout {
     return { envelopes, copies, ages };
   }
 
+  /** `network(state)` into `into`'s arrays (emptied first): no allocation per step. */
+  networkInto(state: Uint32Array, into: InFlight): InFlight {
+    const count = this.envelopeCount(state);
+    const { envelopes, copies } = into;
+    envelopes.length = 0;
+    copies.length = 0;
+    const ages = this.aged ? (into.ages ??= []) : undefined;
+    if (ages !== undefined) ages.length = 0;
+    into.ages = ages;
+    for (let i = 0, at = this.networkAt + 1; i < count; i++, at += this.entryWords) {
+      envelopes.push(state[at]!);
+      if (ages !== undefined) ages.push(state[at + 1]!);
+      copies.push(state[at + this.entryWords - 1]!);
+    }
+    return into;
+  }
+
+  /**
+   * The compact encoding of a state given as `head` and multiset (the visited set's key); see
+   * `encodeWordsInto`.
+   */
+  encodeInto(head: Uint32Array, inFlight: InFlight, target: Uint8Array): number {
+    const words = (this.scratch ??= new Uint32Array(SCRATCH_WORDS));
+    words.set(head.subarray(0, this.networkAt));
+    const { envelopes, copies, ages } = inFlight;
+    words[this.networkAt] = envelopes.length;
+    for (let i = 0, at = this.networkAt + 1; i < envelopes.length; i++, at += this.entryWords) {
+      words[at] = envelopes[i]!;
+      if (this.aged) words[at + 1] = ages![i]!;
+      words[at + this.entryWords - 1] = copies[i]!;
+    }
+    return this.encodeWordsInto(words, this.length(envelopes.length), target);
+  }
+
+  private scratch: Uint32Array | undefined;
+
+  /** `encodeInto` of a built state. */
+  encodeStateInto(state: Uint32Array, target: Uint8Array): number {
+    return this.encodeWordsInto(state, state.length, target);
+  }
+
+  /**
+   * The compact encoding of a state's words (the visited set's key), canonical because the words
+   * are, and read back by `decode`. Every number is an unsigned LEB128 varint, so the small ids
+   * and counts a state holds take a byte or two instead of four; words that are mostly zero are
+   * left out: the timer words behind a mask of the non-zero ones, and an entry's copies when it
+   * is 1 (a flag in the low bit of its envelope id says which).
+   *
+   *   crashed bits, timer mask, n snapshot ids, the non-zero timer words, the optional words,
+   *   m, then per entry: envelope·2 + (copies > 1), [age], [copies when > 1]
+   */
+  encodeWordsInto(words: Uint32Array, length: number, target: Uint8Array): number {
+    const n = this.actors;
+    let at = writeVarint(target, 0, words[0]!);
+    let mask = 0;
+    for (let actor = 0; actor < n; actor++) if (words[1 + n + actor] !== 0) mask |= 1 << actor;
+    at = writeVarint(target, at, mask >>> 0);
+    for (let i = 1; i <= n; i++) at = writeVarint(target, at, words[i]!);
+    if (mask !== 0) for (let actor = 0; actor < n; actor++) if ((mask & (1 << actor)) !== 0) at = writeVarint(target, at, words[1 + n + actor]!);
+    for (let i = 1 + 2 * n; i <= this.networkAt; i++) at = writeVarint(target, at, words[i]!);
+    const step = this.entryWords;
+    for (let i = this.networkAt + 1; i < length; i += step) {
+      const copies = words[i + step - 1]!;
+      at = writeVarint(target, at, words[i]! * 2 + (copies > 1 ? 1 : 0));
+      if (this.aged) at = writeVarint(target, at, words[i + 1]!);
+      if (copies > 1) at = writeVarint(target, at, copies);
+    }
+    return at;
+  }
+
+  /** The state whose compact encoding (`encodeWordsInto`) starts at `source[offset]`. */
+  decode(source: Uint8Array, offset: number): Uint32Array {
+    let at = offset;
+    const read = (): number => {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = source[at++]!;
+        value += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
+    };
+    const n = this.actors;
+    const crashed = read();
+    const mask = read();
+    const head: number[] = [crashed];
+    for (let i = 1; i <= n; i++) head.push(read());
+    for (let actor = 0; actor < n; actor++) head.push((mask & (1 << actor)) !== 0 ? read() : 0);
+    for (let i = 1 + 2 * n; i <= this.networkAt; i++) head.push(read());
+    const count = head[this.networkAt]!;
+    const state = new Uint32Array(this.length(count));
+    state.set(head);
+    for (let i = this.networkAt + 1; i < state.length; i += this.entryWords) {
+      const tagged = read();
+      state[i] = Math.floor(tagged / 2);
+      if (this.aged) state[i + 1] = read();
+      state[i + this.entryWords - 1] = tagged % 2 === 1 ? read() : 1;
+    }
+    return state;
+  }
+
   /** A state with `head` (the words before the network) and the given multiset. */
   build(head: Uint32Array, inFlight: InFlight): Uint32Array {
     const { envelopes, copies, ages } = inFlight;
@@ -165,4 +270,14 @@ export class StateLayout {
     }
     return state;
   }
+}
+
+function writeVarint(target: Uint8Array, at: number, word: number): number {
+  let value = word >>> 0;
+  while (value >= 0x80) {
+    target[at++] = (value & 0x7f) | 0x80;
+    value >>>= 7;
+  }
+  target[at++] = value;
+  return at;
 }
