@@ -1,5 +1,5 @@
 import type { Coverage } from "../../spec/common/coverage.ts";
-import type { FaultModel, NetworkModel, ProtocolDefinition, TimeModel } from "./protocol.ts";
+import type { ActorDeclaration, FaultModel, NetworkModel, ProtocolDefinition, TimeModel } from "./protocol.ts";
 
 /**
  * What a check of a runtime protocol covers, worded from its declaration: its actors by role,
@@ -17,10 +17,11 @@ export function runtimeCoverage<Config>(protocol: ProtocolDefinition<Config, any
     const names = actors.filter((actor) => actor.role === role).map((actor) => actor.name);
     return names.length === 0 ? [] : [`${count(names.length, role)}: ${names.join(", ")}`];
   });
+  const notes = protocol.faultNotes?.(config) ?? {};
   return {
     bounds: [...bounds, ...(protocol.bounds?.(config) ?? [])],
-    faults: [...crashFaults(faults, roles), ...networkFaults(network), ...byzantineFaults(protocol, faults)],
-    budgets: budgets(faults, network, roles, actors.map((actor) => actor.role)),
+    faults: [...crashFaults(faults, roles), ...networkFaults(network), ...byzantineFaults(protocol, faults, actors), ...(notes.faults ?? [])],
+    budgets: [...budgets(faults, network, roles, actors.map((actor) => actor.role)), ...(notes.budgets ?? [])],
     time: timeLines(protocol.time(config)),
   };
 }
@@ -44,15 +45,19 @@ function crashFaults(faults: FaultModel, roles: readonly string[]): string[] {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function byzantineFaults<Config>(protocol: ProtocolDefinition<Config, any>, faults: FaultModel): string[] {
+function byzantineFaults<Config>(protocol: ProtocolDefinition<Config, any>, faults: FaultModel, actors: readonly ActorDeclaration[]): string[] {
   const lines: string[] = [];
   const byzantine = faults.byzantine ?? [];
   if (byzantine.length === 0) lines.push("no Byzantine faults: an actor that has not crashed follows its machine");
   else {
-    const behaviours = Object.entries(protocol.steps ?? {})
-      .filter(([, kind]) => kind.byzantine === true)
-      .map(([name]) => name);
-    lines.push(`Byzantine: ${byzantine.join(", ")}, driven by ${behaviours.length === 0 ? "their machines alone" : `the behaviours ${behaviours.join(", ")}`}`);
+    // Per Byzantine actor, the behaviours its role's machine may take (the step kinds offered to it).
+    for (const name of byzantine) {
+      const role = actors.find((actor) => actor.name === name)?.role;
+      const behaviours = Object.entries(protocol.steps ?? {})
+        .filter(([, kind]) => kind.byzantine === true && role !== undefined && kind.roles.includes(role))
+        .map(([kind]) => kind);
+      lines.push(`Byzantine: ${name}, driven by ${behaviours.length === 0 ? "its machine alone" : `the behaviours ${behaviours.join(", ")} (as its machine's guards allow)`}`);
+    }
     if (faults.replay !== undefined) lines.push(`Byzantine actors replay any message ${faults.replay.seesNetwork === true ? "ever sent on the network" : "sent to them"}, to anyone`);
   }
   if ((faults.omissive ?? []).length > 0) lines.push(`omission faults: any message sent by or to ${faults.omissive!.join(", ")} may be lost, also after GST`);

@@ -39,6 +39,12 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
    * (impl/runtime/coverage.ts).
    */
   bounds?(config: Config): readonly string[];
+  /**
+   * What the faults are beyond what the runtime words from `faults` (e.g. a Byzantine
+   * strategy's forgery budget, which behaviours each Byzantine actor's config enables), for the
+   * coverage's faults and budgets lines.
+   */
+  faultNotes?(config: Config): { faults?: readonly string[]; budgets?: readonly string[] };
   /** Safety properties, checked in every reachable state. */
   invariants(config: Config): readonly RuntimeInvariant[];
   /**

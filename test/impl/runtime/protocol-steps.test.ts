@@ -211,7 +211,7 @@ describe("what a check covers names the new faults", () => {
       "no crashes",
       "FIFO links: messages between two actors are delivered in the order sent",
       "the network neither loses nor duplicates messages",
-      "Byzantine: S2, driven by the behaviours lie",
+      "Byzantine: S2, driven by the behaviours lie (as its machine's guards allow)",
       "Byzantine actors replay any message sent to them, to anyone",
       "omission faults: any message sent by or to S1 may be lost, also after GST",
     ]);
