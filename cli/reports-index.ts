@@ -38,7 +38,6 @@ export const modelReportSchema = z.object({
   warnings: z.array(z.string()).describe("Warnings about the configuration itself (e.g. n < 3f+1 on purpose)."),
   trace: z.array(traceStepSchema).optional().describe("The counterexample replayed step by step."),
   initialParticipants: z.record(z.string(), z.string()).optional().describe("Each participant's state before the first step."),
-  replicaCount: z.number().int().nonnegative().describe("Replicas, for the diagrams."),
   ranAt: z.string().optional().describe("When the run ended (ISO 8601)."),
 });
 
