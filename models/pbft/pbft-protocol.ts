@@ -44,13 +44,11 @@ function faults(config: PbftConfig): FaultModel {
   };
 }
 
-const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${n} ${n === 1 ? noun : nouns}`;
 
 function bounds(config: PbftConfig): string[] {
   const sizes = certificateSizes(config);
   const overridden = (field: "prepare" | "commit") => (config.quorumOverrides[field] === undefined ? "" : " (overridden)");
-  const forging = config.byzantine.some((entry) => entry.behaviours.some((behaviour) => behaviour !== "silent"));
-  const slots = config.adversarySlots === 1 ? "sequence number 1" : `sequence numbers 1 to ${config.adversarySlots}`;
   return [
     `f = ${config.f}; quorum Q = ${config.quorumRule} = ${quorumSize(config.n, config.f, config.quorumRule)}`,
     `prepared on the PRE-PREPARE and ${plural(sizes.prepareQuorum, "PREPARE")}${overridden("prepare")}, committed on ${plural(sizes.commitQuorum, "COMMIT")}${overridden("commit")}, ` +
@@ -58,12 +56,24 @@ function bounds(config: PbftConfig): string[] {
     `${plural(config.requests, "request")} from ${config.clients === 1 ? "1 client" : `each of ${config.clients} clients`}`,
     `window L = ${config.window}, checkpoints every K = ${config.checkpointInterval}`,
     "one view, no timers: no view change, so a faulty primary is never replaced",
-    ...config.byzantine.map(({ replica, behaviours }) => `${replicaName(replica)}${replica === primaryOf(0, config.n) ? " (the first primary)" : ""} Byzantine: ${behaviours.join(", ")}`),
-    ...(forging
-      ? [config.forgeryBudget === undefined ? "forgeries: any number per run" : `forgeries: at most ${config.forgeryBudget} per Byzantine replica and run`, `forgeries name ${slots}`]
-      : []),
     config.checkTermination ? "termination checked in the states where nothing is enabled (every run ends)" : "termination not checked",
   ];
+}
+
+/**
+ * What the Byzantine replicas' config adds to the runtime's wording of `faults` (which names
+ * every behaviour of their role): the behaviours each one's machine is given, and the strategy's
+ * budget, its forgeries and the sequence numbers they name.
+ */
+function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] } {
+  const forging = config.byzantine.some((entry) => entry.behaviours.some((behaviour) => behaviour !== "silent"));
+  const slots = config.adversarySlots === 1 ? "sequence number 1" : `sequence numbers 1 to ${config.adversarySlots}`;
+  return {
+    faults: config.byzantine.map(({ replica, behaviours }) => `${replicaName(replica)}${replica === primaryOf(0, config.n) ? " (the first primary)" : ""} Byzantine: ${behaviours.join(", ")} (its config's behaviours)`),
+    budgets: forging
+      ? [config.forgeryBudget === undefined ? "forgeries: any number per run" : `forgeries: at most ${config.forgeryBudget} per Byzantine replica and run`, `forgeries name ${slots}`]
+      : [],
+  };
 }
 
 /**
@@ -97,6 +107,7 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
   faults,
   time: () => ({ kind: "async" }),
   bounds,
+  faultNotes,
   invariants: () => pbftSafetyInvariants,
   sometimes: (config) => [requestExecutedEverywhere, ...forgeriesDelivered(config)],
   terminal: (config) => (config.checkTermination ? termination : undefined),
@@ -108,7 +119,7 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
     }
     if (actor.role === "byzantineReplica") {
       const context = actor.context as ByzantineContext;
-      return `Byzantine, ${plural(context.forged.length, "forgery")}`;
+      return `Byzantine, ${plural(context.forged.length, "forgery", "forgeries")}`;
     }
     const context = actor.context as ReplicaContext;
     const slots = Object.entries(context.slots).map(([seq, slot]) => {

@@ -29,7 +29,8 @@ describe("every bundled model says what it covers", () => {
 describe("PBFT coverage follows the config", () => {
   const model = findModel("pbft/n4_f1");
   // The runtime words the actors, the network, the fault budget and time from the declaration;
-  // what only PBFT knows (quorums, window, behaviours, forgery budget) is the protocol's `bounds`.
+  // what only PBFT knows is the protocol's: quorums and window in its `bounds`, each Byzantine
+  // replica's behaviours and the forgery budget in its `faultNotes`.
   const cases: [string, Partial<PbftConfigInput>, CoverageAspect[], string[]][] = [
     ["n", { n: 5 }, ["bounds"], ["R4"]],
     ["f and the quorum rule", { f: 0, quorumRule: "n-f", exceedFaultBudget: true }, ["bounds"], ["n-f", "f = 0"]],
@@ -38,11 +39,12 @@ describe("PBFT coverage follows the config", () => {
     ["the window", { window: 3 }, ["bounds"], ["L = 3"]],
     ["the checkpoint interval", { checkpointInterval: 3 }, ["bounds"], ["K = 3"]],
     ["a quorum override", { quorumOverrides: { commit: 4 } }, ["bounds"], ["4"]],
-    ["the forgery budget", { forgeryBudget: 7 }, ["bounds"], ["7"]],
-    ["no forgery budget", { forgeryBudget: undefined }, ["bounds"], []],
-    ["the adversary slots", { adversarySlots: 3 }, ["bounds"], ["3"]],
-    ["the Byzantine behaviours", { byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }] }, ["bounds"], ["conflicting-votes"]],
-    ["a silent Byzantine replica", { byzantine: [{ replica: 2, behaviours: ["silent"] }] }, ["bounds", "faults"], ["R2", "silent"]],
+    ["the forgery budget", { forgeryBudget: 7 }, ["budgets"], ["7"]],
+    ["no forgery budget", { forgeryBudget: undefined }, ["budgets"], []],
+    ["the adversary slots", { adversarySlots: 3 }, ["budgets"], ["3"]],
+    ["the Byzantine behaviours", { byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }] }, ["faults"], ["conflicting-votes"]],
+    // Silent, it forges nothing: no forgery budget to state.
+    ["a silent Byzantine replica", { byzantine: [{ replica: 2, behaviours: ["silent"] }] }, ["bounds", "faults", "budgets"], ["R2", "silent"]],
     ["a lossy network", { network: { drop: true, duplicate: false } }, ["faults", "budgets"], []],
     ["a duplicating network", { network: { drop: false, duplicate: true } }, ["faults", "budgets"], []],
     ["termination", { checkTermination: false }, ["bounds"], []],
