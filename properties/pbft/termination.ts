@@ -3,7 +3,7 @@ import { clientContexts, correctReplicaContexts } from "./reading.ts";
 
 /**
  * TERM, bounded form (seed catalogue A10, A13): checked in terminal states (no step enabled:
- * every message delivered or absorbed, every forgery made). It fails if some request a client
+ * every message delivered or discarded as obsolete, every forgery made). It fails if some request a client
  * sent is not executed by some correct replica, or if some client has not accepted a result
  * for every request it was to send (§4.1: f+1 matching replies): the run ended without progress.
  */
