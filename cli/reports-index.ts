@@ -19,7 +19,7 @@ export const INDEX_VERSION = 2;
 // Fields are `.describe()`d rather than commented: docs/cli.md renders them.
 const traceStepSchema = z.object({
   step: scheduleStep.describe("The Schedule step."),
-  description: z.string().describe("The step in words, e.g. \"deliver PREPARE v0 n1 2->3\"."),
+  description: z.string().describe("The step in words, e.g. \"deliver PREPARE v0 n1 d:3fa2c1 R2->R3\"."),
   participants: z.record(z.string(), z.string()).optional().describe("Each participant's state after the step, summarised in one line."),
   violated: z.array(z.string()).describe("The properties violated after the step."),
 });
@@ -38,7 +38,6 @@ export const modelReportSchema = z.object({
   warnings: z.array(z.string()).describe("Warnings about the configuration itself (e.g. n < 3f+1 on purpose)."),
   trace: z.array(traceStepSchema).optional().describe("The counterexample replayed step by step."),
   initialParticipants: z.record(z.string(), z.string()).optional().describe("Each participant's state before the first step."),
-  replicaCount: z.number().int().nonnegative().describe("Replicas, for the diagrams."),
   ranAt: z.string().optional().describe("When the run ended (ISO 8601)."),
 });
 

@@ -53,7 +53,6 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
     warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,
     initialParticipants: replayed?.initialParticipants,
-    replicaCount: replicaCountOf(model.config),
   };
 }
 
@@ -80,10 +79,4 @@ export function traceOf(model: ModelDefinition, schedule: Schedule): ReplayedTra
       violated: entry.failing,
     })),
   };
-}
-
-export function replicaCountOf(config: unknown): number {
-  const n = (config as { n?: unknown } | undefined)?.n;
-  // Models without replicas (the oracle, runtime models) draw the lanes their participants name.
-  return typeof n === "number" ? n : 0;
 }

@@ -60,7 +60,7 @@ function modelSection(report: ModelReport): string {
   const warnings = report.warnings.map((w) => `<p class="warning">${htmlText(w)}</p>`).join("\n");
   const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
-    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.replicaCount, report.initialParticipants)}</div>
+    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.initialParticipants)}</div>
 ${htmlStepTable(report.trace, report.initialParticipants)}`
     : "";
   return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>

@@ -25,7 +25,6 @@ export interface ModelReport {
   trace?: TraceStep[];
   /** Participants' summaries in the initial state, so that only changes are drawn. */
   initialParticipants?: Record<string, string>;
-  replicaCount: number;
   /**
    * When the run that produced `result` ended (ISO 8601). An index assembled from several
    * runs shows it per row; optional because older saved reports do not carry it.
@@ -66,7 +65,7 @@ export function markdownReport(report: ModelReport): string {
   if (result.counterexample && report.trace) {
     const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
     out.push(`## Counterexample (${report.trace.length} steps${how})`, "");
-    out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.replicaCount, report.initialParticipants), "mermaid"), "");
+    out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.initialParticipants), "mermaid"), "");
     out.push(stepTable(report.trace, report.initialParticipants), "");
     out.push(`Replay it with ${markdownCodeSpan(`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json`)}.`, "");
   }

@@ -1,17 +1,17 @@
 import { mermaidId } from "./escape/mermaid-id.ts";
 import { mermaidText } from "./escape/mermaid-text.ts";
 import type { TraceStep } from "./trace.ts";
-import { actorOf, byzantineReceiver, participantName, participantsOf, stepArrow } from "./trace.ts";
+import { actorOf, participantsOf, protocolStepLabel, stepArrow } from "./trace.ts";
 
 /**
  * A counterexample as a Mermaid `sequenceDiagram`: deliveries are arrows from sender to
- * receiver, Byzantine sends are async arrows, faults and client requests are notes, and each
- * change of a participant's summary (e.g. "committed A") is a note, so the violation can be
- * read without the step table. Every name goes through `mermaidId` and every text through
+ * receiver; a protocol step (a client's request, a Byzantine behaviour) is a note over its actor
+ * with the step's label; faults are notes; and each change of a participant's summary (e.g.
+ * "committed A") is a note, so the violation can be read without the step table. Every name goes through `mermaidId` and every text through
  * `mermaidText`, so each statement stays one line whatever the Result holds.
  */
-export function sequenceDiagram(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
-  const lanes = participantsOf(trace, replicaCount, Object.keys(initial));
+export function sequenceDiagram(trace: readonly TraceStep[], initial: Record<string, string> = {}): string {
+  const lanes = participantsOf(trace, Object.keys(initial));
   // Summaries may name participants that are no lane; declared after the lanes so that a
   // hex id (see mermaidId) is shown under its real name.
   const extra = [...new Set(trace.flatMap((entry) => Object.keys(entry.participants ?? {})))].filter((name) => !lanes.includes(name));
@@ -47,12 +47,7 @@ function stepLine(entry: TraceStep, n: number, span: string): string {
     if (kind === "duplicate") return `  Note over ${from},${to}: ${n}. network duplicates ${mermaidText(arrow.label)}`;
     return `  ${from}->>${to}: ${n}. ${mermaidText(arrow.label)}`;
   }
-  const receiver = byzantineReceiver(entry.step);
-  if (receiver !== undefined) {
-    const { byzantine, behaviour, to: _to, ...args } = step as { byzantine: number; behaviour: string; to?: number };
-    const rest = Object.entries(args).map(([key, value]) => `${key}=${String(value)}`).join(" ");
-    return `  ${mermaidId(participantName(byzantine))}--)${mermaidId(receiver)}: ${n}. Byzantine ${mermaidText(String(behaviour))}${rest ? ` ${mermaidText(rest)}` : ""}`;
-  }
   const actor = actorOf(entry.step);
-  return `  Note over ${actor === undefined ? span : mermaidId(actor)}: ${n}. ${mermaidText(entry.description)}`;
+  const text = protocolStepLabel(entry.step) ?? entry.description;
+  return `  Note over ${actor === undefined ? span : mermaidId(actor)}: ${n}. ${mermaidText(text)}`;
 }

@@ -1,14 +1,14 @@
 import { htmlText } from "./escape/html-text.ts";
 import { stateChanges } from "./state-changes.ts";
 import type { TraceStep } from "./trace.ts";
-import { actorOf, byzantineReceiver, participantName, participantsOf, stepArrow } from "./trace.ts";
+import { actorOf, participantsOf, protocolStepLabel, stepArrow } from "./trace.ts";
 import { wrapText } from "./wrap.ts";
 
 /**
  * The counterexample as an inline SVG sequence diagram, so reports/index.html needs no
  * script and no network (Mermaid's renderer is 3 MB of JavaScript). Same reading as the
- * Mermaid diagram in the Markdown report: arrows are deliveries, dashed arrows Byzantine
- * sends, red rows the steps after which a property fails; state changes are noted in a
+ * Mermaid diagram in the Markdown report: arrows are deliveries, a protocol step is its label
+ * at its actor's lane, red rows the steps after which a property fails; state changes are noted in a
  * column at the right.
  *
  * The diagram is laid out to fit MAX_WIDTH, the HTML column, so that the notes are never
@@ -38,15 +38,15 @@ const TEXT_LINES = 3;
 const NOTE_LINES = 4;
 
 interface Row {
-  link?: { from: string; to: string; label: string; byzantine: boolean };
-  /** A step that is no arrow (a client request, a fault), written at its actor's lane. */
+  link?: { from: string; to: string; label: string };
+  /** A step that is no arrow (a protocol step, a fault), written at its actor's lane. */
   text?: { at?: string; label: string };
   notes: string[];
   violated: boolean;
 }
 
-export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, initial: Record<string, string> = {}): string {
-  const lanes = participantsOf(trace, replicaCount, Object.keys(initial));
+export function sequenceSvg(trace: readonly TraceStep[], initial: Record<string, string> = {}): string {
+  const lanes = participantsOf(trace, Object.keys(initial));
   const rows = rowsOf(trace, initial);
   const longestNote = Math.max(0, ...rows.flatMap((row) => row.notes.map((note) => note.length)));
   const notesWidth = longestNote === 0 ? 0 : Math.min(MAX_NOTES, Math.max(MIN_NOTES, Math.ceil(longestNote * CHAR)));
@@ -67,11 +67,10 @@ export function sequenceSvg(trace: readonly TraceStep[], replicaCount: number, i
     let height: number;
     let numberY: number;
     if (row.link) {
-      const { from, to, label, byzantine } = row.link;
+      const { from, to, label } = row.link;
       const lines = wrapText(label, (Math.abs(x(to) - x(from)) - 12) / CHAR, LABEL_LINES);
       const arrowY = top + lines.length * LINE + 6;
-      const dashed = byzantine ? ' stroke-dasharray="6 4"' : "";
-      drawn.push(`<line x1="${x(from)}" y1="${arrowY}" x2="${x(to)}" y2="${arrowY}" stroke="${byzantine ? "#b00" : "#036"}" stroke-width="1.5" marker-end="url(#arrow)"${dashed}/>`);
+      drawn.push(`<line x1="${x(from)}" y1="${arrowY}" x2="${x(to)}" y2="${arrowY}" stroke="#036" stroke-width="1.5" marker-end="url(#arrow)"/>`);
       drawn.push(textLines((x(from) + x(to)) / 2, top + LINE - 2, lines, ' text-anchor="middle"', label));
       height = lines.length * LINE + 18;
       numberY = arrowY + 4;
@@ -117,27 +116,12 @@ function textLines(x: number, y: number, lines: readonly string[], attributes: s
 function rowsOf(trace: readonly TraceStep[], initial: Record<string, string>): Row[] {
   const changes = stateChanges(trace, initial);
   return trace.map((entry, index) => {
-    const step = entry.step as Record<string, unknown>;
-    const arrow = stepArrow(entry.step, "deliver");
-    const receiver = byzantineReceiver(entry.step);
-    const link = arrow
-      ? { ...arrow, byzantine: false }
-      : receiver !== undefined
-        ? { from: participantName(step.byzantine as number), to: receiver, label: byzantineLabel(step), byzantine: true }
-        : undefined;
+    const link = stepArrow(entry.step, "deliver");
     const notes = changes[index]!.map(([name, summary]) => `${name}: ${summary}`);
     if (entry.violated.length) notes.push(`${entry.violated.join(", ")} violated`);
     const row: Row = { notes, violated: entry.violated.length > 0 };
     if (link && link.from !== link.to) row.link = link;
-    else row.text = { at: actorOf(entry.step), label: entry.description };
+    else row.text = { at: actorOf(entry.step), label: protocolStepLabel(entry.step) ?? entry.description };
     return row;
   });
-}
-
-/** "pre-prepare A (Byzantine)": the behaviour and its arguments, the sender and receiver being the arrow. */
-function byzantineLabel(step: Record<string, unknown>): string {
-  const args = Object.entries(step)
-    .filter(([key]) => key !== "byzantine" && key !== "behaviour" && key !== "to")
-    .map(([key, value]) => (key === "value" ? String(value) : `${key}=${String(value)}`));
-  return `${String(step.behaviour)}${args.length ? ` ${args.join(" ")}` : ""} (Byzantine)`;
 }

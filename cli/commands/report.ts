@@ -8,7 +8,7 @@ import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
-import { replicaCountOf, traceOf } from "../run-model.ts";
+import { traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
 import type { CommandRegistration } from "./index.ts";
 import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
@@ -26,8 +26,7 @@ const UNKNOWN_COVERAGE: Coverage = { bounds: UNKNOWN, faults: UNKNOWN, budgets: 
  * so, and drawn without states.
  */
 function reportOf(result: Result, model: ModelDefinition | undefined): ModelReport {
-  const replicaCount = replicaCountOf(result.counterexample?.config ?? model?.config);
-  if (!model) return { result, description: "(model not bundled with this version)", assumptions: "unknown", covers: UNKNOWN_COVERAGE, warnings: [], replicaCount };
+  if (!model) return { result, description: "(model not bundled with this version)", assumptions: "unknown", covers: UNKNOWN_COVERAGE, warnings: [] };
   const claims = configClaims(model, result.counterexample?.config ?? model.config, "result counterexample config");
   const report: ModelReport = {
     result,
@@ -36,7 +35,6 @@ function reportOf(result: Result, model: ModelDefinition | undefined): ModelRepo
     covers: model.covers(claims.config),
     judgement: judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }),
     warnings: [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings],
-    replicaCount,
   };
   if (!result.counterexample) return report;
   try {

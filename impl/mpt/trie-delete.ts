@@ -11,7 +11,7 @@ export const UNCHANGED: unique symbol = Symbol("unchanged");
 /**
  * Removes key[pos..] below `node` and returns what takes its slot (null: the subtree is gone),
  * restoring the canonical shape of App. D on the way up: a branch left with one entry collapses
- * into its child, and an extension absorbs a leaf or extension below it. Canonical form is what
+ * into its child, and an extension merges with a leaf or extension below it. Canonical form is what
  * makes the root depend on the key→value map alone, not on the history of operations.
  */
 export function remove(node: TrieNode | null, key: Uint8Array, pos: number, resolve: NodeResolver): ResolvedNode | null | typeof UNCHANGED {

@@ -1,5 +1,5 @@
 import type { ModelDefinition } from "../model.ts";
-import type { PbftConfig } from "../../spec/common/pbft-config.ts";
+import type { PbftConfig } from "../../spec/pbft/config.ts";
 import { n4_f1 } from "./n4_f1.ts";
 import { n4_f1_primary } from "./n4_f1_primary.ts";
 import { n3_f1 } from "./n3_f1.ts";
@@ -8,7 +8,9 @@ import { n4_f2 } from "./n4_f2.ts";
 import { n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums } from "./n4_f1_primary_weak_commit.ts";
 
 export { n4_f1, n4_f1_primary, n3_f1, n3_f1_q2f1, n4_f2, n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums };
-export { definePbftModel, buildPbftSystem, PBFT_ASSUMPTIONS } from "./define-pbft-model.ts";
+export { definePbftModel, PBFT_ASSUMPTIONS } from "./define-pbft-model.ts";
+export { pbftProtocol, pbftConfigSchema, certificateSizes, type PbftConfig } from "./pbft-protocol.ts";
+export { pbftSteps, operationOf } from "./pbft-steps.ts";
 
 /** The PBFT models, for the registry (the five of the issue, then the mutants). */
 export const pbftModels: readonly ModelDefinition<PbftConfig>[] = [

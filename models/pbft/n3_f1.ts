@@ -17,5 +17,9 @@ export const n3_f1 = definePbftModel({
     byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }],
     checkTermination: false,
   },
-  expected: { result: "violation", property: "agreement", distinctStates: 425, maxDepth: 6 },
+  // Re-pinned on the runtime (was 425 states, depth 6): each forgery is now sent and then
+  // delivered (two steps, not one), the client's REQUEST travels to the primary as a message,
+  // and the Byzantine primary is an actor whose state (requests seen, forgeries made) is part of
+  // the state.
+  expected: { result: "violation", property: "agreement", distinctStates: 47_603, maxDepth: 12 },
 });

@@ -1,15 +1,14 @@
-import type { Invariant } from "../../explorer/transition-system.ts";
-import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
-import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
+import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { correctReplicaContexts } from "./reading.ts";
 import { committedDigests } from "./committed.ts";
 
 /**
  * AGREE (seed catalogue A8, A17; Castro & Liskov §4.2 invariant): no two correct replicas
  * commit (committed-local) or execute different requests at one sequence number.
  */
-export function agreementHolds(state: ClusterState): boolean {
+export function agreementHolds(view: RuntimeView): boolean {
   const bySeq = new Map<number, string>();
-  for (const context of correctReplicaContexts(state)) {
+  for (const context of correctReplicaContexts(view)) {
     for (const [seq, digest] of committedDigests(context)) {
       const seen = bySeq.get(seq);
       if (seen !== undefined && seen !== digest) return false;
@@ -19,4 +18,4 @@ export function agreementHolds(state: ClusterState): boolean {
   return true;
 }
 
-export const agreement: Invariant<ClusterState> = { name: "agreement", holds: agreementHolds };
+export const agreement: RuntimeInvariant = { name: "agreement", holds: agreementHolds };

@@ -1,6 +1,5 @@
-import type { Invariant } from "../../explorer/transition-system.ts";
-import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
-import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
+import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { clientContexts, correctReplicaContexts } from "./reading.ts";
 
 /**
  * Client safety (Castro & Liskov §4.1): a client accepts a result only with f+1 replies from
@@ -9,19 +8,19 @@ import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
  * replicas computed for that request, wherever a correct replica has executed it (a skipped
  * repeat, result null, is not an execution).
  */
-export function clientSafetyHolds(state: ClusterState): boolean {
+export function clientSafetyHolds(view: RuntimeView): boolean {
   const executedResults = new Map<string, string>();
-  for (const context of correctReplicaContexts(state)) {
+  for (const context of correctReplicaContexts(view)) {
     for (const entry of context.executed) {
       if (entry.result !== null) executedResults.set(`${entry.client}/${entry.timestamp}`, entry.result);
     }
   }
-  return state.clients.every(({ state: client }) =>
-    client.context.accepted.every(({ timestamp, result }) => {
-      const executed = executedResults.get(`${client.context.id}/${timestamp}`);
+  return clientContexts(view).every((client) =>
+    client.accepted.every(({ timestamp, result }) => {
+      const executed = executedResults.get(`${client.id}/${timestamp}`);
       return executed === undefined || executed === result;
     }),
   );
 }
 
-export const clientSafety: Invariant<ClusterState> = { name: "client safety", holds: clientSafetyHolds };
+export const clientSafety: RuntimeInvariant = { name: "client safety", holds: clientSafetyHolds };

@@ -7,6 +7,5 @@ export { clientSafety, clientSafetyHolds } from "./client-safety.ts";
 export { committedDigests } from "./committed.ts";
 export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.ts";
 export { pbftSafetyInvariants } from "./safety.ts";
-export { choicesArbitrary, runChoices } from "./schedule-arbitrary.ts";
-export type { ChoiceRun } from "./schedule-arbitrary.ts";
+export { correctReplicaContexts, clientContexts } from "./reading.ts";
 export { requestExecutedEverywhere, checkpointMadeStable, forgeriesDelivered } from "./reachable.ts";

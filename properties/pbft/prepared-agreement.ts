@@ -1,6 +1,5 @@
-import type { Invariant } from "../../explorer/transition-system.ts";
-import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
-import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
+import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { correctReplicaContexts } from "./reading.ts";
 
 const PREPARED_OR_LATER = new Set(["prepared", "committed", "executed"]);
 
@@ -10,9 +9,9 @@ const PREPARED_OR_LATER = new Set(["prepared", "committed", "executed"]);
  * suite (the violation models' pinned verdicts name agreement): the models expected to pass
  * check it as an extra invariant, and the random-schedule suites check it everywhere.
  */
-export function preparedAgreementHolds(state: ClusterState): boolean {
+export function preparedAgreementHolds(view: RuntimeView): boolean {
   const bySlot = new Map<string, string>();
-  for (const context of correctReplicaContexts(state)) {
+  for (const context of correctReplicaContexts(view)) {
     for (const slot of Object.values(context.slots)) {
       if (!PREPARED_OR_LATER.has(slot.value) || slot.context.digest === null) continue;
       const key = `${slot.context.view}/${slot.context.seq}`;
@@ -24,4 +23,4 @@ export function preparedAgreementHolds(state: ClusterState): boolean {
   return true;
 }
 
-export const preparedAgreement: Invariant<ClusterState> = { name: "prepared agreement", holds: preparedAgreementHolds };
+export const preparedAgreement: RuntimeInvariant = { name: "prepared agreement", holds: preparedAgreementHolds };

@@ -1,5 +1,4 @@
-import type { Invariant } from "../../explorer/transition-system.ts";
-import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
+import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
 import { agreement } from "./agreement.ts";
 import { clientSafety } from "./client-safety.ts";
 import { integrity } from "./integrity.ts";
@@ -11,4 +10,4 @@ import { validity } from "./validity.ts";
  * fails names the violation). Client safety comes last: it was added after the violation
  * models were pinned, and each of them still reports the replica-side property it breaks.
  */
-export const pbftSafetyInvariants: readonly Invariant<ClusterState>[] = [agreement, validity, integrity, totalOrder, clientSafety];
+export const pbftSafetyInvariants: readonly RuntimeInvariant[] = [agreement, validity, integrity, totalOrder, clientSafety];

@@ -1,6 +1,5 @@
-import type { Invariant } from "../../explorer/transition-system.ts";
-import type { ClusterState } from "../../impl/cluster/cluster-state.ts";
-import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
+import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { correctReplicaContexts } from "./reading.ts";
 
 /**
  * ORDER and SMR-STATE (seed catalogue A17): each correct replica executes 1, 2, 3, … with no gap
@@ -8,8 +7,8 @@ import { correctReplicaContexts } from "../../impl/cluster/cluster-state.ts";
  * same request (digest and operation) at each position, with the same result, so that a
  * digest check gone wrong cannot hide two operations under one digest.
  */
-export function totalOrderHolds(state: ClusterState): boolean {
-  const logs = correctReplicaContexts(state).map((context) => context.executed);
+export function totalOrderHolds(view: RuntimeView): boolean {
+  const logs = correctReplicaContexts(view).map((context) => context.executed);
   if (!logs.every((log) => log.every((entry, index) => entry.seq === index + 1))) return false;
   const longest = logs.reduce((a, b) => (b.length > a.length ? b : a), []);
   return logs.every((log) =>
@@ -20,4 +19,4 @@ export function totalOrderHolds(state: ClusterState): boolean {
   );
 }
 
-export const totalOrder: Invariant<ClusterState> = { name: "total order", holds: totalOrderHolds };
+export const totalOrder: RuntimeInvariant = { name: "total order", holds: totalOrderHolds };

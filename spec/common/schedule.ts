@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { PBFT_LIMITS } from "./pbft-limits.ts";
 
 /**
  * The one Schedule format (docs/ARCHITECTURE.md): at once an explorer counterexample, a
@@ -9,10 +8,11 @@ import { PBFT_LIMITS } from "./pbft-limits.ts";
 
 /**
  * Bounds of a Schedule file, so that reading one is linear and small whatever it holds. A run
- * of the largest configs within spec/common/pbft-limits.ts is some 7,000 steps (a few times
+ * of the largest PBFT configs within spec/pbft/limits.ts is some 7,000 steps (a few times
  * that where the network duplicates), a counterexample a few dozen: a million steps is room
- * for any model to come, and a list that long is refused before its steps are parsed. A message id is "TYPE fields from->to" (impl/network/message-id.ts) and
- * carries at most an op (REQUEST) or a result, which is the op and a counter (REPLY).
+ * for any model to come, and a list that long is refused before its steps are parsed. A message
+ * id is the protocol's id and "from->to" (impl/runtime/runtime-steps.ts); PBFT's carries at most
+ * an op (REQUEST) or a result, which is the op and a counter (REPLY).
  */
 export const SCHEDULE_LIMITS = {
   steps: 1_000_000,
@@ -20,55 +20,45 @@ export const SCHEDULE_LIMITS = {
   op: 256,
   /** Characters of a message id: an op of the longest kind and the message's fields. */
   messageId: 1_024,
-  /** Characters of a model name or a Byzantine behaviour's name, and of a step argument's name. */
+  /** Characters of a model name or a step kind's name, and of a step field's name. */
   name: 128,
-  /** Arguments of a Byzantine step besides `byzantine` and `behaviour` (the models use at most 7). */
-  byzantineArguments: 16,
+  /** Fields of a protocol step besides `step` and `actor` (the models use at most 6). */
+  stepFields: 16,
+  /** Actors of a model: the runtime's (impl/runtime/state-layout.ts MAX_ACTORS, which spec/ may not import). */
+  actors: 32,
   /** The PRNG (explorer/prng.ts) is seeded with 32 bits: its MAX_SEED, which spec/ may not import. */
   seed: 0xffffffff,
 } as const;
 
-const replicaId = z
-  .number({ error: `expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}` })
-  .int(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
-  .nonnegative(`expected a replica id, a whole number from 0 to ${PBFT_LIMITS.n - 1}`)
-  .max(PBFT_LIMITS.n - 1, `must be at most ${PBFT_LIMITS.n - 1} (a cluster has at most ${PBFT_LIMITS.n} replicas)`);
 const boundedString = (maximum: number, what: string) =>
   z
     .string({ error: `expected ${what} as a string` })
     .min(1, `expected ${what}, not an empty string`)
     .max(maximum, `${what} must be at most ${maximum} characters`);
 // Descriptions are `.describe()`d rather than commented: docs/cli.md renders them.
-const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id").describe('A message in flight, named by its stable, human-readable id, e.g. "PREPARE v0 n1 2->3".');
+const messageId = boundedString(SCHEDULE_LIMITS.messageId, "a message id").describe('A message in flight, named by its stable, human-readable id, e.g. "PREPARE v0 n1 d:3fa2c1 R2->R3".');
 
-/**
- * An actor: a PBFT replica by its id (the PBFT cluster's steps), or any runtime actor by its
- * name ("P0", "A2": impl/runtime names actors by role and index).
- */
 /** What an actor's name may be: the runtime refuses any other when a protocol declares its actors. */
 export const ACTOR_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 export const ACTOR_NAME_RULE = "a letter, then up to 31 letters, digits or _";
-const actorName = z
-  .string()
-  .regex(ACTOR_NAME, `expected an actor name: ${ACTOR_NAME_RULE}`)
-  .describe('An actor of a runtime model, by name, e.g. "A1".');
-const actor = z.union([replicaId, z.string().regex(ACTOR_NAME, `expected a replica id (a whole number) or an actor name (${ACTOR_NAME_RULE})`)], {
-  error: `expected a replica id (a whole number) or an actor name (${ACTOR_NAME_RULE})`,
-});
+const actor = z
+  .string({ error: `expected an actor name (${ACTOR_NAME_RULE})` })
+  .regex(ACTOR_NAME, `expected an actor name (${ACTOR_NAME_RULE})`)
+  .describe('An actor, by name, e.g. "R1" or "A1".');
 /**
  * Structured endpoints of a message step, written by the runtime (impl/runtime) so that diagrams
- * need not read them out of the message id; optional, so that PBFT cluster steps stay as they are.
+ * need not read them out of the message id; optional in a file, as its author may leave them out.
  */
 const endpoints = {
-  from: actorName.optional().describe("The sender (runtime models)."),
-  to: actorName.optional().describe("The receiver (runtime models)."),
+  from: actor.optional().describe("The sender (runtime models)."),
+  to: actor.optional().describe("The receiver (runtime models)."),
 };
 /** A crash part-way through the step's sends: only the first `crashAfter` leave (runtime models). */
 const crashAfter = z
   .number()
   .int("crashAfter must be a whole number")
   .nonnegative("crashAfter must be a whole number")
-  .max(PBFT_LIMITS.n * 4, `crashAfter must be at most ${PBFT_LIMITS.n * 4}`)
+  .max(SCHEDULE_LIMITS.actors * 4, `crashAfter must be at most ${SCHEDULE_LIMITS.actors * 4}`)
   .optional()
   .describe("The actor crashes after sending only this many of the step's messages (runtime models with crashes part-way through a multicast).");
 
@@ -83,50 +73,20 @@ export const timeoutStep = z
   .strict()
   .describe("The actor's timer fires.");
 export const crashStep = z.object({ crash: actor }).strict().describe("The actor crashes.");
-export const recoverStep = z.object({ recover: actor }).strict().describe("The crashed replica or actor recovers (a runtime actor restarts from its initial state).");
-export const byzantineStep = z
-  .object({ byzantine: replicaId, behaviour: boundedString(SCHEDULE_LIMITS.name, "a behaviour name").describe("An adversary-library behaviour, e.g. equivocate.") })
-  .catchall(
-    z.union([z.string().max(SCHEDULE_LIMITS.messageId, `a Byzantine step's argument must be a string of at most ${SCHEDULE_LIMITS.messageId} characters`), z.number(), z.boolean(), z.null()], {
-      error: `a Byzantine step's argument must be a number, a boolean, null or a string of at most ${SCHEDULE_LIMITS.messageId} characters`,
-    }),
-  )
-  .superRefine((step, ctx) => {
-    const names = Object.keys(step).filter((key) => key !== "byzantine" && key !== "behaviour");
-    if (names.length > SCHEDULE_LIMITS.byzantineArguments) {
-      ctx.addIssue({ code: "custom", message: `a Byzantine step has at most ${SCHEDULE_LIMITS.byzantineArguments} arguments, this one ${names.length}` });
-    }
-    const long = names.find((name) => name.length > SCHEDULE_LIMITS.name);
-    if (long !== undefined) ctx.addIssue({ code: "custom", message: `a Byzantine step's argument names are at most ${SCHEDULE_LIMITS.name} characters` });
-  })
-  .describe(
-    `A Byzantine replica acts: \`behaviour\` names what it does, every other key (at most ${SCHEDULE_LIMITS.byzantineArguments}, names of at most ${SCHEDULE_LIMITS.name} characters) is an argument of it.`,
-  );
+export const recoverStep = z.object({ recover: actor }).strict().describe("The crashed actor recovers: it restarts from its initial state.");
 export const partitionStep = z
   .object({
     partition: z
-      .array(z.array(actor).max(PBFT_LIMITS.n, `a side lists at most ${PBFT_LIMITS.n} replicas`))
+      .array(z.array(actor).max(SCHEDULE_LIMITS.actors, `a side lists at most ${SCHEDULE_LIMITS.actors} actors`))
       .min(2)
-      .max(PBFT_LIMITS.n, `a partition has at most ${PBFT_LIMITS.n} sides`)
-      .describe('The sides, each a list of replica ids or of actor names (runtime models, e.g. [["P0", "A0"], ["A1", "A2"]]).'),
+      .max(SCHEDULE_LIMITS.actors, `a partition has at most ${SCHEDULE_LIMITS.actors} sides`)
+      .describe('The sides, each a list of actor names, e.g. [["P0", "A0"], ["A1", "A2"]].'),
   })
   .strict()
   .describe("The network splits: messages cross no border between two sides.");
 export const healStep = z.object({ heal: z.literal(true) }).strict().describe("The partition heals.");
 export const gstStep = z.object({ gst: z.literal(true) }).strict().describe("Global stabilisation time: from here on the network is synchronous.");
-export const requestStep = z
-  .object({
-    request: z
-      .number({ error: `expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}` })
-      .int(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
-      .nonnegative(`expected a client id, a whole number from 0 to ${PBFT_LIMITS.clients - 1}`)
-      .max(PBFT_LIMITS.clients - 1, `must be at most ${PBFT_LIMITS.clients - 1} (a model has at most ${PBFT_LIMITS.clients} clients)`),
-    op: z.string().max(SCHEDULE_LIMITS.op, `an op must be at most ${SCHEDULE_LIMITS.op} characters`).describe('The operation, e.g. "op0.1".'),
-  })
-  .strict()
-  .describe("The client sends a request.");
-
-/** A protocol step's field: a JSON scalar or a short list of them, bounded like a Byzantine step's arguments. */
+/** A protocol step's field: a JSON scalar or a short list of them, bounded in number and size. */
 const protocolStepField: z.ZodType = z.lazy(() =>
   z.union(
     [
@@ -134,7 +94,7 @@ const protocolStepField: z.ZodType = z.lazy(() =>
       z.number(),
       z.boolean(),
       z.null(),
-      z.array(protocolStepField).max(SCHEDULE_LIMITS.byzantineArguments, `a protocol step's list has at most ${SCHEDULE_LIMITS.byzantineArguments} items`),
+      z.array(protocolStepField).max(SCHEDULE_LIMITS.stepFields, `a protocol step's list has at most ${SCHEDULE_LIMITS.stepFields} items`),
     ],
     { error: `a protocol step's field must be a number, a boolean, null, a string of at most ${SCHEDULE_LIMITS.messageId} characters or a list of them` },
   ),
@@ -142,12 +102,12 @@ const protocolStepField: z.ZodType = z.lazy(() =>
 export const protocolStep = z
   .object({
     step: boundedString(SCHEDULE_LIMITS.name, "a step kind").describe('A step kind the model\'s protocol declares, e.g. "request" or "equivocate".'),
-    actor: actorName.describe("The actor that takes the step."),
+    actor: actor.describe("The actor that takes the step."),
   })
   .catchall(protocolStepField)
   .superRefine((step, ctx) => {
     const names = Object.keys(step).filter((key) => key !== "step" && key !== "actor");
-    if (names.length > SCHEDULE_LIMITS.byzantineArguments) ctx.addIssue({ code: "custom", message: `a protocol step has at most ${SCHEDULE_LIMITS.byzantineArguments} fields, this one ${names.length}` });
+    if (names.length > SCHEDULE_LIMITS.stepFields) ctx.addIssue({ code: "custom", message: `a protocol step has at most ${SCHEDULE_LIMITS.stepFields} fields, this one ${names.length}` });
     if (names.some((name) => name.length > SCHEDULE_LIMITS.name)) ctx.addIssue({ code: "custom", message: `a protocol step's field names are at most ${SCHEDULE_LIMITS.name} characters` });
   })
   .describe(
@@ -167,11 +127,9 @@ export const STEP_KINDS = [
   "timeout",
   "crash",
   "recover",
-  "byzantine",
   "partition",
   "heal",
   "gst",
-  "request",
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
@@ -185,11 +143,9 @@ export const stepSchemas = {
   timeout: timeoutStep,
   crash: crashStep,
   recover: recoverStep,
-  byzantine: byzantineStep,
   partition: partitionStep,
   heal: healStep,
   gst: gstStep,
-  request: requestStep,
 } as const;
 
 /** A step is recognised by its one identifying key; anything else is an unknown step. */
@@ -217,11 +173,9 @@ export type ScheduleStep =
   | z.infer<typeof timeoutStep>
   | z.infer<typeof crashStep>
   | z.infer<typeof recoverStep>
-  | z.infer<typeof byzantineStep>
   | z.infer<typeof partitionStep>
   | z.infer<typeof healStep>
-  | z.infer<typeof gstStep>
-  | z.infer<typeof requestStep>;
+  | z.infer<typeof gstStep>;
 
 /** A step as the error message shows it: at most 80 characters, whatever the file holds. */
 function preview(value: unknown): string {
@@ -261,11 +215,6 @@ export const scheduleSchema = z
 
 export type Schedule = z.infer<typeof scheduleSchema>;
 
-/** A replica as "replica 2", a runtime actor by its name. */
-function actorText(actor: number | string): string {
-  return typeof actor === "number" ? `replica ${actor}` : actor;
-}
-
 /** A one-line, human-readable rendering of a step, used in traces and step tables. */
 export function describeStep(step: ScheduleStep): string {
   const kind = stepKindOf(step);
@@ -279,23 +228,15 @@ export function describeStep(step: ScheduleStep): string {
     case "duplicate":
       return `duplicate ${(step as { duplicate: string }).duplicate}`;
     case "timeout": {
-      const { timeout, timer, crashAfter: sent } = step as { timeout: number | string; timer?: string; crashAfter?: number };
-      const at = actorText(timeout);
+      const { timeout: at, timer, crashAfter: sent } = step as { timeout: string; timer?: string; crashAfter?: number };
       return `timeout${timer === undefined ? "" : ` ${timer}`} at ${at}${sent === undefined ? "" : `, then ${at} crashes after ${sent} of its sends`}`;
     }
     case "crash":
-      return `crash ${actorText((step as { crash: number | string }).crash)}`;
+      return `crash ${(step as { crash: string }).crash}`;
     case "recover":
-      return `recover ${actorText((step as { recover: number | string }).recover)}`;
-    case "byzantine": {
-      const { byzantine, behaviour, ...args } = step as z.infer<typeof byzantineStep>;
-      const rendered = Object.entries(args)
-        .map(([key, value]) => `${key}=${String(value)}`)
-        .join(" ");
-      return `byzantine replica ${byzantine}: ${behaviour}${rendered ? ` ${rendered}` : ""}`;
-    }
+      return `recover ${(step as { recover: string }).recover}`;
     case "partition":
-      return `partition ${(step as { partition: (number | string)[][] }).partition.map((side) => `{${side.join(",")}}`).join(" | ")}`;
+      return `partition ${(step as { partition: string[][] }).partition.map((side) => `{${side.join(",")}}`).join(" | ")}`;
     case "heal":
       return "heal partition";
     case "gst":
@@ -309,10 +250,6 @@ export function describeStep(step: ScheduleStep): string {
     }
     case "replay":
       return `replay ${(step as { replay: string }).replay}`;
-    case "request": {
-      const request = step as { request: number; op: string };
-      return `client ${request.request} requests ${JSON.stringify(request.op)}`;
-    }
     default:
       return JSON.stringify(step);
   }

@@ -1,18 +1,22 @@
-import { and, assign, emit, initialTransition, not, setup, transition } from "xstate";
-import type { StateValue } from "xstate";
-import type { ClientId, ReplicaId } from "../common/ids.ts";
-import type { Reply, Request } from "../common/messages.ts";
+import { and, assign, emit, not, setup } from "xstate";
+import type { ActorOutput } from "../common/actor-outputs.ts";
+import { type ClientId, type ReplicaId, primaryOf, replicaName } from "./ids.ts";
+import type { Delivered, Reply, Request } from "./messages.ts";
 
 /**
  * A PBFT client (Castro & Liskov §4.1): it sends one request at a time with a growing
- * timestamp and accepts a result once f+1 replicas reply with it, so that at least one of
- * them is correct.
+ * timestamp to the primary of the view it believes in, and accepts a result once f+1 replicas
+ * reply with it, so that at least one of them is correct. Its requests come from outside the
+ * protocol: the `request` step (models/pbft/pbft-steps.ts) is its SEND_REQUEST event.
  */
 export interface ClientContext {
   id: ClientId;
+  n: number;
   replyQuorum: number;
   /** How many requests this client sends in all. */
   requests: number;
+  /** The view it believes in; the normal case never changes it. */
+  view: number;
   pending: Request | null;
   /** result → replicas that replied it for the pending request. */
   replies: Record<string, ReplicaId[]>;
@@ -20,10 +24,10 @@ export interface ClientContext {
   accepted: { timestamp: number; result: string }[];
 }
 
-export type ClientEvent = { type: "SEND_REQUEST"; op: string } | Reply;
-export type ClientOutput = { type: "SEND"; message: Request };
+export type ClientEvent = { type: "SEND_REQUEST"; op: string } | Delivered<Reply>;
 export interface ClientInput {
   id: ClientId;
+  n: number;
   replyQuorum: number;
   requests: number;
 }
@@ -34,16 +38,26 @@ function quorumResult(context: ClientContext): string | undefined {
     .find((result) => context.replies[result]!.length >= context.replyQuorum);
 }
 
+const isReplyToPending = (context: ClientContext, event: ClientEvent): boolean =>
+  event.type === "REPLY" && context.pending !== null && event.timestamp === context.pending.timestamp && event.client === context.id;
+const isFromNewReplica = (context: ClientContext, event: ClientEvent): boolean =>
+  event.type === "REPLY" && !Object.values(context.replies).some((replicas) => replicas.includes(event.replica));
+
 export const clientMachine = setup({
-  types: { context: {} as ClientContext, events: {} as ClientEvent, input: {} as ClientInput, emitted: {} as ClientOutput },
+  types: { context: {} as ClientContext, events: {} as ClientEvent, input: {} as ClientInput, emitted: {} as ActorOutput<Request> },
   guards: {
     hasRequestsLeft: ({ context }) => context.sent.length < context.requests,
-    isReplyToPending: ({ context, event }) =>
-      event.type === "REPLY" && context.pending !== null && event.timestamp === context.pending.timestamp && event.client === context.id,
-    isFromNewReplica: ({ context, event }) =>
-      event.type === "REPLY" && !Object.values(context.replies).some((replicas) => replicas.includes(event.replica)),
+    isReplyToPending: ({ context, event }) => isReplyToPending(context, event),
+    /** Replies are counted by signer (§4.1: "from different replicas"). */
+    isFromNewReplica: ({ context, event }) => isFromNewReplica(context, event),
     /** §4.1: f+1 replies from distinct replicas with the same result. */
     hasReplyQuorum: ({ context }) => quorumResult(context) !== undefined,
+    /**
+     * A reply refused for ever: for a request already accepted (timestamps only grow), or for
+     * the pending one from a replica already counted (counts only grow until it is accepted).
+     */
+    isObsolete: ({ context, event }) =>
+      event.type === "REPLY" && (event.timestamp <= context.accepted.length || (isReplyToPending(context, event) && !isFromNewReplica(context, event))),
   },
   actions: {
     issueRequest: assign(({ context, event }) => {
@@ -51,7 +65,8 @@ export const clientMachine = setup({
       const request: Request = { type: "REQUEST", client: context.id, timestamp: context.sent.length + 1, op: event.op };
       return { pending: request, sent: [...context.sent, request], replies: {} };
     }),
-    sendRequest: emit(({ context }) => ({ type: "SEND" as const, message: context.pending! })),
+    /** §4.1: to the primary of the view the client believes in. */
+    sendRequest: emit(({ context }) => ({ type: "send" as const, to: replicaName(primaryOf(context.view, context.n)), message: context.pending! })),
     recordReply: assign(({ context, event }) => {
       if (event.type !== "REPLY") return {};
       const replicas = [...(context.replies[event.result] ?? []), event.replica].sort((a, b) => a - b);
@@ -65,7 +80,7 @@ export const clientMachine = setup({
   },
 }).createMachine({
   id: "pbftClient",
-  context: ({ input }) => ({ ...input, pending: null, replies: {}, sent: [], accepted: [] }),
+  context: ({ input }) => ({ ...input, view: 0, pending: null, replies: {}, sent: [], accepted: [] }),
   initial: "ready",
   states: {
     ready: {
@@ -79,21 +94,3 @@ export const clientMachine = setup({
     done: { type: "final" },
   },
 });
-
-export interface ClientState {
-  value: StateValue;
-  context: ClientContext;
-}
-
-export function initialClientState(input: ClientInput): ClientState {
-  const [snapshot] = initialTransition(clientMachine, input);
-  return { value: snapshot.value, context: snapshot.context };
-}
-
-export function stepClient(state: ClientState, event: ClientEvent): { state: ClientState; outputs: ClientOutput[] } {
-  const [next, actions] = transition(clientMachine, clientMachine.resolveState(state), event);
-  const outputs = (actions as readonly { type: string; params?: unknown }[])
-    .filter((action) => action.type === "xstate.emit")
-    .map((action) => (action.params as { event: ClientOutput }).event);
-  return { state: { value: next.value, context: next.context }, outputs };
-}

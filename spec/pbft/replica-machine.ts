@@ -1,40 +1,18 @@
-import { and, enqueueActions, setup } from "xstate";
-import { primaryOf } from "../common/ids.ts";
-import { requestDigest } from "../common/digest.ts";
-import type { ReplicaContext, ReplicaEvent, ReplicaInput, ReplicaOutput, RuleResult } from "./replica-context.ts";
+import { and, assign, enqueueActions, setup } from "xstate";
+import { canonicalJson } from "../common/canonical-json.ts";
+import type { Checkpoint, Commit, Delivered, PrePrepare, Prepare, Request } from "./messages.ts";
+import type { ReplicaContext, ReplicaEvent, ReplicaInput, ReplicaOutput } from "./replica-context.ts";
+import * as guards from "./replica-guards.ts";
 import * as rules from "./replica-rules.ts";
-import { executeCommittedInOrder } from "./execution.ts";
-import { isWithinWatermarks } from "./watermarks.ts";
-
-type Rule = (context: ReplicaContext, event: ReplicaEvent) => RuleResult;
-
-/** Wraps a replica rule as an XState action: assign its context, emit what it sends. */
-function ruleAction(rule: Rule) {
-  return enqueueActions<ReplicaContext, ReplicaEvent, undefined, ReplicaEvent, never, never, never, never, ReplicaOutput>(
-    ({ context, event, enqueue }) => {
-      const result = rule(context, event);
-      enqueue.assign(result.context);
-      for (const output of result.outputs) enqueue.emit(output);
-    },
-  );
-}
-
-function onlyFor<T extends ReplicaEvent["type"]>(type: T, rule: (context: ReplicaContext, event: Extract<ReplicaEvent, { type: T }>) => RuleResult): Rule {
-  return (context, event) => {
-    if (event.type !== type) throw new Error(`replica rule for ${type} received ${event.type}`);
-    return rule(context, event as Extract<ReplicaEvent, { type: T }>);
-  };
-}
-
-function seqOf(event: ReplicaEvent): number {
-  return "seq" in event ? event.seq : 0;
-}
 
 /**
- * A PBFT replica in the normal case (Castro & Liskov OSDI'99 §4.1–4.3). It owns the view,
- * the watermarks, the checkpoints and the service state; each sequence number's three-phase
- * protocol is a `slotMachine` whose snapshot it keeps in `context.slots`. Messages are the
- * events; what the replica sends comes out as emitted `MULTICAST` / `REPLY` events.
+ * A PBFT replica in the normal case (Castro & Liskov OSDI'99 §4.1–4.3). It owns the view, the
+ * watermarks, the checkpoints and the service state; each sequence number's three-phase protocol
+ * is a `slotMachine` whose snapshot it keeps in `context.slots`. Delivered messages are its
+ * events (`{ ...message, from }`); it sends by emitting the runtime's `send`. What happens
+ * without a message — executing the next committed slot, taking a checkpoint every K, making
+ * one stable and collecting garbage, pre-preparing queued requests — is an eventless
+ * transition with a named guard, so the statechart shows when each happens.
  */
 export const replicaMachine = setup({
   types: {
@@ -44,45 +22,84 @@ export const replicaMachine = setup({
     emitted: {} as ReplicaOutput,
   },
   guards: {
-    /** §4.1: the primary of view v is replica v mod n. */
-    isPrimaryOfView: ({ context }) => context.id === primaryOf(context.view, context.n),
-    /** §4.1: a request is new if its timestamp is above the client's last assigned or executed one. */
-    isNewRequest: ({ context, event }) =>
-      event.type === "REQUEST" &&
-      event.timestamp > (context.assigned[event.client] ?? 0) &&
-      event.timestamp > (context.lastTimestamp[event.client] ?? 0),
-    /** §4.3: the primary assigns only sequence numbers in (h, h + L]. */
-    hasRoomInWindow: ({ context }) => isWithinWatermarks(context.nextSeq, context.lowWatermark, context.window),
-    /** §4.2: the pre-prepare must come from the primary of its view. */
-    isFromPrimary: ({ context, event }) => "replica" in event && event.replica === primaryOf(seqViewOf(event), context.n),
-    /** §4.2: PREPAREs are counted from backups only; the primary's vote is its PRE-PREPARE. */
-    isFromBackup: ({ context, event }) => "replica" in event && event.replica !== primaryOf(seqViewOf(event), context.n),
-    isFromOtherReplica: ({ context, event }) => "replica" in event && event.replica !== context.id && event.replica < context.n,
-    /** §4.2: a replica accepts protocol messages only for its current view. */
-    isForCurrentView: ({ context, event }) => seqViewOf(event) === context.view,
-    /** §4.2: h < n ≤ H. */
-    isWithinWatermarks: ({ context, event }) => isWithinWatermarks(seqOf(event), context.lowWatermark, context.window),
-    /** §4.2: d must be the digest of the request the pre-prepare carries. */
-    hasMatchingDigest: ({ event }) => event.type === "PRE-PREPARE" && event.digest === requestDigest(event.request),
-    /** §4.2: never a second pre-prepare for the same (v, n), whatever its digest. */
-    hasNoPrePrepareForSlot: ({ context, event }) => {
-      const slot = context.slots[seqOf(event)];
-      return slot === undefined || slot.value === "idle";
-    },
-    /** §4.3: checkpoints at or below the low watermark are obsolete. */
-    isAboveLowWatermark: ({ context, event }) => seqOf(event) > context.lowWatermark,
+    isPrimaryOfView: ({ context }) => guards.isPrimaryOfView(context),
+    isNewRequest: ({ context, event }) => guards.isNewRequest(context, event),
+    hasRoomInWindow: ({ context }) => guards.hasRoomInWindow(context),
+    isFromPrimary: ({ context, event }) => guards.isFromPrimary(context, event),
+    isFromBackup: ({ context, event }) => guards.isFromBackup(context, event),
+    isFromOtherReplica: ({ context, event }) => guards.isFromOtherReplica(context, event),
+    isForCurrentView: ({ context, event }) => guards.isForCurrentView(context, event),
+    isWithinWatermarks: ({ context, event }) => guards.isWithinTheWatermarks(context, event),
+    isAboveHighWatermark: ({ context, event }) => guards.isAboveHighWatermark(context, event),
+    hasMatchingDigest: ({ context, event }) => guards.hasMatchingDigest(context, event),
+    hasNoPrePrepareForSlot: ({ context, event }) => guards.hasNoPrePrepareForSlot(context, event),
+    isAboveLowWatermark: ({ context, event }) => guards.isAboveLowWatermark(context, event),
+    /** §4.3: a primary with queued requests pre-prepares them once the window has room. */
+    hasQueuedRequestInWindow: ({ context }) => context.queue.length > 0 && guards.hasRoomInWindow(context),
+    /** §4.2: the slot after the last executed one is committed-local: it may execute. */
+    isNextSlotCommitted: ({ context }) => context.slots[context.lastExecuted + 1]?.value === "committed",
+    /** §4.3: every K executed requests, a replica takes a checkpoint of its state. */
+    isCheckpointDue: ({ context }) => context.lastExecuted > context.checkpointed && context.lastExecuted % context.checkpointInterval === 0,
+    /** §4.3: 2f+1 matching CHECKPOINTs above h, for a state this replica has reached. */
+    hasStableCheckpoint: ({ context }) => rules.stableCheckpoint(context) !== undefined,
+    /** The runtime discards a delivery this machine refuses now and for ever (replica-guards.ts). */
+    isObsolete: ({ context, event }) => guards.isObsoleteDelivery(context, event),
   },
   actions: {
-    assignSequenceNumber: ruleAction(onlyFor("REQUEST", rules.assignSequenceNumber)),
-    queueRequest: ruleAction(onlyFor("REQUEST", rules.queueRequest)),
-    acceptPrePrepare: ruleAction(onlyFor("PRE-PREPARE", rules.acceptPrePrepare)),
-    recordPrepare: ruleAction(onlyFor("PREPARE", rules.recordPrepare)),
-    recordCommit: ruleAction(onlyFor("COMMIT", rules.recordCommit)),
-    recordCheckpoint: ruleAction(onlyFor("CHECKPOINT", rules.recordCheckpoint)),
-    executeCommittedInOrder: ruleAction((context) => executeCommittedInOrder(context)),
-    issueQueuedRequests: ruleAction((context) =>
-      context.id === primaryOf(context.view, context.n) ? rules.issueQueuedRequests(context) : { context, outputs: [] },
-    ),
+    assignSequenceNumber: enqueueActions(({ context, event, enqueue }) => {
+      const { context: next, outputs } = rules.assignSequenceNumber(context, requestOf(event));
+      enqueue.assign(next);
+      for (const output of outputs) enqueue.emit(output);
+    }),
+    /** §4.3: a primary with no room below H holds the request until the window moves. */
+    queueRequest: assign(({ context, event }) => {
+      const request = requestOf(event);
+      return { queue: [...context.queue, request], assigned: { ...context.assigned, [request.client]: request.timestamp } };
+    }),
+    assignQueuedRequest: enqueueActions(({ context, enqueue }) => {
+      const [request, ...rest] = context.queue;
+      const { context: next, outputs } = rules.assignSequenceNumber({ ...context, queue: rest }, request!);
+      enqueue.assign(next);
+      for (const output of outputs) enqueue.emit(output);
+    }),
+    /** §4.2: a backup accepts the PRE-PREPARE into its slot, which multicasts the PREPARE. */
+    acceptPrePrepare: enqueueActions(({ context, event, enqueue }) => driveSlot(context, event, enqueue)),
+    recordPrepare: enqueueActions(({ context, event, enqueue }) => driveSlot(context, event, enqueue)),
+    recordCommit: enqueueActions(({ context, event, enqueue }) => driveSlot(context, event, enqueue)),
+    recordCheckpoint: assign(({ context, event }) => {
+      const { seq, stateDigest, replica } = event as Delivered<Checkpoint>;
+      return rules.logCheckpointVote(context, seq, stateDigest, replica);
+    }),
+    deferUntilWindowMoves: assign(({ context, event }) => {
+      const deferred = event as Delivered<PrePrepare | Prepare | Commit>;
+      const key = canonicalJson(deferred);
+      if (context.deferred.some((kept) => canonicalJson(kept) === key)) return {};
+      return { deferred: [...context.deferred, deferred].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)) };
+    }),
+    executeNextSlot: assign(({ context }) => rules.executeNext(context)),
+    replyToClient: enqueueActions(({ context, enqueue }) => {
+      for (const output of rules.replyToLastExecuted(context)) enqueue.emit(output);
+    }),
+    /** §4.3: the replica logs its own CHECKPOINT(n, d) … */
+    takeCheckpoint: assign(({ context }) => ({
+      ...rules.logCheckpointVote(context, context.lastExecuted, rules.stateDigestOf(context.executed), context.id),
+      checkpointed: context.lastExecuted,
+    })),
+    /** … and multicasts it. */
+    multicastCheckpoint: enqueueActions(({ context, enqueue }) => {
+      const seq = context.checkpointed;
+      enqueue.emit(rules.multicast(context, { type: "CHECKPOINT", seq, stateDigest: rules.stateDigestOf(context.executed.filter((entry) => entry.seq <= seq)), replica: context.id }));
+    }),
+    /** §4.3: h moves to the stable checkpoint and the log at or below it is discarded. */
+    collectGarbage: assign(({ context }) => rules.collectGarbage(context, rules.stableCheckpoint(context)!)),
+    /** The window moved: messages deferred above the old H are taken again, as if retransmitted. */
+    retakeDeferred: enqueueActions(({ context, enqueue }) => {
+      const high = context.lowWatermark + context.window;
+      const now = context.deferred.filter((event) => event.seq <= high);
+      if (now.length === 0) return;
+      enqueue.assign({ deferred: context.deferred.filter((event) => event.seq > high) });
+      for (const event of now) enqueue.raise(event);
+    }),
   },
 }).createMachine({
   id: "pbftReplica",
@@ -92,10 +109,12 @@ export const replicaMachine = setup({
     lowWatermark: 0,
     nextSeq: 1,
     lastExecuted: 0,
+    checkpointed: 0,
     slots: {},
     queue: [],
     assigned: {},
     checkpoints: {},
+    deferred: [],
     executed: [],
     lastTimestamp: {},
   }),
@@ -103,45 +122,60 @@ export const replicaMachine = setup({
   states: {
     normalCase: {
       initial: "choosingRole",
+      // Checkpoint before executing further, so that each checkpoint is of the state after exactly n.
+      always: [
+        { guard: "isCheckpointDue", actions: ["takeCheckpoint", "multicastCheckpoint"] },
+        { guard: "hasStableCheckpoint", actions: ["collectGarbage", "retakeDeferred"] },
+        { guard: "isNextSlotCommitted", actions: ["executeNextSlot", "replyToClient"] },
+      ],
       states: {
         choosingRole: {
           always: [{ guard: "isPrimaryOfView", target: "primary" }, { target: "backup" }],
         },
         primary: {
+          always: { guard: "hasQueuedRequestInWindow", actions: "assignQueuedRequest" },
           on: {
             REQUEST: [
-              { guard: and(["isNewRequest", "hasRoomInWindow"]), actions: ["assignSequenceNumber", "executeCommittedInOrder"] },
+              { guard: and(["isNewRequest", "hasRoomInWindow"]), actions: "assignSequenceNumber" },
               { guard: "isNewRequest", actions: "queueRequest" },
             ],
           },
         },
         backup: {
           on: {
-            "PRE-PREPARE": {
-              guard: and(["isFromPrimary", "isForCurrentView", "isWithinWatermarks", "hasMatchingDigest", "hasNoPrePrepareForSlot"]),
-              actions: ["acceptPrePrepare", "executeCommittedInOrder"],
-            },
+            "PRE-PREPARE": [
+              { guard: and(["isFromPrimary", "isForCurrentView", "hasMatchingDigest", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
+              { guard: and(["isFromPrimary", "isForCurrentView", "isWithinWatermarks", "hasMatchingDigest", "hasNoPrePrepareForSlot"]), actions: "acceptPrePrepare" },
+            ],
           },
         },
       },
       on: {
-        PREPARE: {
-          guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]),
-          actions: ["recordPrepare", "executeCommittedInOrder", "issueQueuedRequests"],
-        },
-        COMMIT: {
-          guard: and(["isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]),
-          actions: ["recordCommit", "executeCommittedInOrder", "issueQueuedRequests"],
-        },
-        CHECKPOINT: {
-          guard: and(["isFromOtherReplica", "isAboveLowWatermark"]),
-          actions: ["recordCheckpoint", "issueQueuedRequests"],
-        },
+        PREPARE: [
+          { guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
+          { guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]), actions: "recordPrepare" },
+        ],
+        COMMIT: [
+          { guard: and(["isFromOtherReplica", "isForCurrentView", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
+          { guard: and(["isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]), actions: "recordCommit" },
+        ],
+        CHECKPOINT: { guard: and(["isFromOtherReplica", "isAboveLowWatermark"]), actions: "recordCheckpoint" },
       },
     },
   },
 });
 
-function seqViewOf(event: ReplicaEvent): number {
-  return "view" in event ? event.view : -1;
+type Enqueue = { assign: (context: ReplicaContext) => void; emit: (output: ReplicaOutput) => void };
+
+/** A delivered protocol message, fed to the slot of its sequence number; the slot's sends go out. */
+function driveSlot(context: ReplicaContext, event: ReplicaEvent, enqueue: Enqueue): void {
+  const { context: next, outputs } = rules.driveSlot(context, (event as { seq: number }).seq, rules.slotEventOf(event));
+  enqueue.assign(next);
+  for (const output of outputs) enqueue.emit(output);
+}
+
+/** The request a client signed, without the sender the runtime added. */
+function requestOf(event: ReplicaEvent): Request {
+  const { type, client, timestamp, op } = event as Delivered<Request>;
+  return { type, client, timestamp, op };
 }

@@ -1,13 +1,26 @@
-import { primaryOf } from "../common/ids.ts";
-import { requestDigest } from "../common/digest.ts";
-import type { Checkpoint, Commit, PrePrepare, Prepare, Request } from "../common/messages.ts";
-import type { ReplicaContext, ReplicaOutput, RuleResult } from "./replica-context.ts";
+import { canonicalJson } from "../common/canonical-json.ts";
+import { requestDigest, sha256Hex } from "./digest.ts";
+import { clientName, otherReplicaNames, primaryOf } from "./ids.ts";
+import type { Checkpoint, Commit, PrePrepare, Prepare, Reply, Request } from "./messages.ts";
+import type { ExecutedEntry, ReplicaContext, ReplicaEvent, ReplicaOutput } from "./replica-context.ts";
 import type { SlotEvent } from "./slot-machine.ts";
-import { advanceSlot, newSlot } from "./slot-state.ts";
-import type { SlotState } from "./slot-state.ts";
-import { recordCheckpointVote } from "./checkpoint-log.ts";
-import { isWithinWatermarks } from "./watermarks.ts";
-import { executeCommittedInOrder } from "./execution.ts";
+import { advanceSlot, newSlot, type SlotState } from "./slot-state.ts";
+
+/**
+ * What the replica machine's actions compute (replica-machine.ts names each one): plain functions
+ * of the context, so that every action is one assignment plus what it sends.
+ */
+
+/** The result of one rule: the next context and what it sends. */
+export interface RuleResult {
+  context: ReplicaContext;
+  outputs: ReplicaOutput[];
+}
+
+/** §4.2/§4.3: every message between replicas is multicast to the others. */
+export function multicast(context: ReplicaContext, message: PrePrepare | Prepare | Commit | Checkpoint): ReplicaOutput {
+  return { type: "send", to: otherReplicaNames(context.id, context.n), message };
+}
 
 function slotAt(context: ReplicaContext, seq: number): SlotState {
   return (
@@ -24,12 +37,9 @@ function slotAt(context: ReplicaContext, seq: number): SlotState {
 }
 
 /** Feeds one event to the slot machine of `seq`; what the slot sends is multicast. */
-function driveSlot(context: ReplicaContext, seq: number, event: SlotEvent): RuleResult {
+export function driveSlot(context: ReplicaContext, seq: number, event: SlotEvent): RuleResult {
   const { slot, sends } = advanceSlot(slotAt(context, seq), event);
-  return {
-    context: { ...context, slots: { ...context.slots, [seq]: slot } },
-    outputs: sends.map((send) => ({ type: "MULTICAST" as const, message: send.message })),
-  };
+  return { context: { ...context, slots: { ...context.slots, [seq]: slot } }, outputs: sends.map((send) => multicast(context, send.message)) };
 }
 
 /** §4.2: the primary assigns the next sequence number and multicasts PRE-PREPARE(v, n, D(m), m). */
@@ -39,46 +49,85 @@ export function assignSequenceNumber(context: ReplicaContext, request: Request):
   const prePrepare: PrePrepare = { type: "PRE-PREPARE", view: context.view, seq, digest, request, replica: context.id };
   const assigned = { ...context, nextSeq: seq + 1, assigned: { ...context.assigned, [request.client]: request.timestamp } };
   const driven = driveSlot(assigned, seq, { type: "PRE_PREPARE", digest, request });
-  const outputs: ReplicaOutput[] = [{ type: "MULTICAST", message: prePrepare }, ...driven.outputs];
-  return { context: driven.context, outputs };
+  return { context: driven.context, outputs: [multicast(context, prePrepare), ...driven.outputs] };
 }
 
-/** §4.3: a primary with no room below H holds the request until the window moves. */
-export function queueRequest(context: ReplicaContext, request: Request): RuleResult {
+/** What a delivered protocol message is to its slot. */
+export function slotEventOf(event: ReplicaEvent): SlotEvent {
+  switch (event.type) {
+    case "PRE-PREPARE":
+      return { type: "PRE_PREPARE", digest: event.digest, request: event.request };
+    case "PREPARE":
+      return { type: "PREPARE", replica: event.replica, digest: event.digest };
+    case "COMMIT":
+      return { type: "COMMIT", replica: event.replica, digest: event.digest };
+    default:
+      throw new Error(`a ${event.type} is no slot's event`);
+  }
+}
+
+/** The digest of the service state after the given history (§4.3 checkpoint digest). */
+export function stateDigestOf(executed: readonly ExecutedEntry[]): string {
+  return sha256Hex(canonicalJson(executed.map((entry) => [entry.seq, entry.digest, entry.result])));
+}
+
+/**
+ * §4.2: executing the next committed slot. A request whose timestamp is not newer than the
+ * client's last executed one is skipped (§4.1: at-most-once), its sequence number still counted.
+ */
+export function executeNext(context: ReplicaContext): ReplicaContext {
+  const seq = context.lastExecuted + 1;
+  const slot = context.slots[seq]!;
+  const { request, digest } = slot.context;
+  if (request === null || digest === null) throw new Error(`slot ${seq} is committed without a request`);
+  const fresh = request.timestamp > (context.lastTimestamp[request.client] ?? 0);
+  const result = fresh ? `${request.op}:${context.executed.filter((entry) => entry.result !== null).length + 1}` : null;
+  const entry: ExecutedEntry = { seq, digest, client: request.client, timestamp: request.timestamp, op: request.op, result };
   return {
-    context: { ...context, queue: [...context.queue, request], assigned: { ...context.assigned, [request.client]: request.timestamp } },
-    outputs: [],
+    ...context,
+    lastExecuted: seq,
+    slots: { ...context.slots, [seq]: advanceSlot(slot, { type: "EXECUTE" }).slot },
+    executed: [...context.executed, entry],
+    lastTimestamp: fresh ? { ...context.lastTimestamp, [request.client]: request.timestamp } : context.lastTimestamp,
   };
 }
 
-/** §4.3: when the low watermark advances, the primary pre-prepares queued requests that now fit. */
-export function issueQueuedRequests(context: ReplicaContext): RuleResult {
-  let next = context;
-  const outputs: ReplicaOutput[] = [];
-  while (next.queue.length > 0 && isWithinWatermarks(next.nextSeq, next.lowWatermark, next.window)) {
-    const [request, ...rest] = next.queue;
-    const issued = assignSequenceNumber({ ...next, queue: rest }, request!);
-    // With degenerate (mutant) quorums a slot can commit the moment it is assigned.
-    const executed = executeCommittedInOrder(issued.context);
-    next = executed.context;
-    outputs.push(...issued.outputs, ...executed.outputs);
+/** §4.1: the reply to the request just executed; none for a skipped repeat. */
+export function replyToLastExecuted(context: ReplicaContext): ReplicaOutput[] {
+  const entry = context.executed.at(-1);
+  if (entry === undefined || entry.result === null) return [];
+  const reply: Reply = { type: "REPLY", view: context.view, timestamp: entry.timestamp, client: entry.client, replica: context.id, result: entry.result };
+  return [{ type: "send", to: clientName(entry.client), message: reply }];
+}
+
+/** A vote added to a set of voters kept sorted, so that equal logs are equal snapshots. */
+export function withVoter(voters: readonly number[] | undefined, replica: number): number[] {
+  const known = voters ?? [];
+  return known.includes(replica) ? [...known] : [...known, replica].sort((a, b) => a - b);
+}
+
+/** §4.3: log a CHECKPOINT vote for (n, d). */
+export function logCheckpointVote(context: ReplicaContext, seq: number, stateDigest: string, replica: number): ReplicaContext {
+  const bySeq = context.checkpoints[seq] ?? {};
+  return { ...context, checkpoints: { ...context.checkpoints, [seq]: { ...bySeq, [stateDigest]: withVoter(bySeq[stateDigest], replica) } } };
+}
+
+/**
+ * §4.3: the highest checkpoint this replica can make stable: 2f+1 matching votes, above h, and
+ * reached by the replica itself (it holds the state to match d: there is no state transfer).
+ */
+export function stableCheckpoint(context: ReplicaContext): number | undefined {
+  let stable: number | undefined;
+  for (const [key, byDigest] of Object.entries(context.checkpoints)) {
+    const seq = Number(key);
+    if (seq <= context.lowWatermark || seq > context.lastExecuted) continue;
+    if (Object.values(byDigest).some((voters) => voters.length >= context.checkpointQuorum) && (stable === undefined || seq > stable)) stable = seq;
   }
-  return { context: next, outputs };
+  return stable;
 }
 
-/** §4.2: a backup that accepts a PRE-PREPARE logs it and multicasts its PREPARE. */
-export function acceptPrePrepare(context: ReplicaContext, message: PrePrepare): RuleResult {
-  return driveSlot(context, message.seq, { type: "PRE_PREPARE", digest: message.digest, request: message.request });
-}
-
-export function recordPrepare(context: ReplicaContext, message: Prepare): RuleResult {
-  return driveSlot(context, message.seq, { type: "PREPARE", replica: message.replica, digest: message.digest });
-}
-
-export function recordCommit(context: ReplicaContext, message: Commit): RuleResult {
-  return driveSlot(context, message.seq, { type: "COMMIT", replica: message.replica, digest: message.digest });
-}
-
-export function recordCheckpoint(context: ReplicaContext, message: Checkpoint): RuleResult {
-  return recordCheckpointVote(context, message.seq, message.stateDigest, message.replica);
+/** §4.3: h moves to the stable checkpoint; the log at or below it is discarded. */
+export function collectGarbage(context: ReplicaContext, stableSeq: number): ReplicaContext {
+  const keep = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([seq]) => Number(seq) > stableSeq));
+  return { ...context, lowWatermark: stableSeq, slots: keep(context.slots), checkpoints: keep(context.checkpoints) };
 }

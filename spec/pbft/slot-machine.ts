@@ -1,6 +1,6 @@
 import { assign, emit, setup } from "xstate";
-import type { ReplicaId } from "../common/ids.ts";
-import type { Commit, Prepare, Request } from "../common/messages.ts";
+import type { ReplicaId } from "./ids.ts";
+import type { Commit, Prepare, Request } from "./messages.ts";
 
 /**
  * One sequence number's life at one replica (Castro & Liskov §4.2): the three-phase protocol

@@ -15,7 +15,7 @@ const MPT_ROOT = read("../../examples/mpt/root.json") as Record<string, unknown>
 const MPT_PROVE = read("../../examples/mpt/prove.json") as Record<string, unknown>[];
 const MPT_PROOF = read("../../examples/mpt/proof.json") as Record<string, unknown>[];
 
-/** The n3_f1 counterexample schedule (reproduces: agreement violated at step 6). */
+/** The n3_f1 counterexample schedule (reproduces: agreement and total order violated at step 12). */
 export const schedule = (): typeof SCHEDULE => structuredClone(SCHEDULE);
 
 /** The schedule with `config` merged over its config. */

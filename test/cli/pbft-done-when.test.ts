@@ -13,12 +13,12 @@ describe("PBFT through the command line", () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result).toMatchObject({ model: "pbft/n3_f1", result: "violation", property: "agreement" });
-    expect(result.counterexample.steps).toHaveLength(6);
+    expect(result.counterexample.steps).toHaveLength(12);
 
     for (const file of ["pbft-n3_f1.schedule.json", "pbft-n3_f1.json"]) {
       const replayed = await runCli("replay", join(reports, file), "--json");
       expect(replayed.code, file).toBe(0);
-      expect(JSON.parse(replayed.stdout)).toMatchObject({ model: "pbft/n3_f1", firstViolation: 6 });
+      expect(JSON.parse(replayed.stdout)).toMatchObject({ model: "pbft/n3_f1", firstViolation: 12 });
     }
   });
 

@@ -28,17 +28,18 @@ describe("replay refuses a schedule whose config is too big to run, in one line 
   it("replays the fixture as it is (the bounds leave it alone)", async () => {
     const run = await runCli("replay", scheduleFile((schedule) => schedule));
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/reproduced: agreement, total order violated at step 6/);
+    expect(run.stdout).toMatch(/reproduced: agreement, total order violated at step 12/);
   });
 
   it.each([
-    ["n = 10^9", { n: 1e9 }, /^consensus-check: schedule config n: must be at most 64 \(a bigger cluster cannot be model-checked/],
+    ["n = 10^9", { n: 1e9 }, /^consensus-check: schedule config n: must be at most 31 \(a bigger cluster cannot be model-checked/],
     ["clients = 10^6", { clients: 1e6 }, /^consensus-check: schedule config clients: must be at most 16 \(/],
     ["requests = 10^9", { requests: 1e9 }, /^consensus-check: schedule config requests: must be at most 256 \(/],
-    ["n = 2^53", { n: 2 ** 53 }, /^consensus-check: schedule config n: must be (an integer|at most 64)/],
+    ["n = 2^53", { n: 2 ** 53 }, /^consensus-check: schedule config n: must be (an integer|at most 31)/],
     ["window = 10^9", { window: 1e9 }, /^consensus-check: schedule config window: must be at most 4096 /],
     ["adversarySlots = 10^9", { adversarySlots: 1e9 }, /^consensus-check: schedule config adversarySlots: must be at most 64 /],
-    ["n = 64 with 16 clients", { n: 64, clients: 16 }, /^consensus-check: schedule config: n² × clients × requests is 65536, more than 4096/],
+    ["n = 16 with 16 clients of 2 requests", { n: 16, clients: 16, requests: 2 }, /^consensus-check: schedule config: n² × clients × requests is 8192, more than 4096/],
+    ["n = 31 with 2 clients", { n: 31, clients: 2 }, /^consensus-check: schedule config: n \+ clients is 33, more than 32/],
   ])("%s", async (_what, config, message) => {
     const started = performance.now();
     expectOneLineError(await runCli("replay", withConfig(config)), message);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { certificateSizes } from "../../impl/cluster/certificates.ts";
+import { certificateSizes } from "../../models/pbft/pbft-protocol.ts";
 import { CORRECT, VALUE_NAMES } from "../../models/bench/pbft_n4f1/layout.ts";
 import type { ModelDefinition } from "../../models/model.ts";
 import { findModel, models } from "../../models/registry.ts";
 import { coverageSchema, type CoverageAspect } from "../../spec/common/coverage.ts";
-import { pbftConfigSchema, type PbftConfigInput } from "../../spec/common/pbft-config.ts";
+import { pbftConfigSchema, type PbftConfigInput } from "../../spec/pbft/config.ts";
 import { coverageChange } from "./coverage-change.ts";
 
 /**
@@ -28,11 +28,14 @@ describe("every bundled model says what it covers", () => {
 
 describe("PBFT coverage follows the config", () => {
   const model = findModel("pbft/n4_f1");
+  // The runtime words the actors, the network, the fault budget and time from the declaration;
+  // what only PBFT knows is the protocol's: quorums and window in its `bounds`, each Byzantine
+  // replica's behaviours and the forgery budget in its `faultNotes`.
   const cases: [string, Partial<PbftConfigInput>, CoverageAspect[], string[]][] = [
-    ["n", { n: 5 }, ["bounds"], ["5"]],
+    ["n", { n: 5 }, ["bounds"], ["R4"]],
     ["f and the quorum rule", { f: 0, quorumRule: "n-f", exceedFaultBudget: true }, ["bounds"], ["n-f", "f = 0"]],
     ["requests", { requests: 3 }, ["bounds"], ["3"]],
-    ["clients", { clients: 3 }, ["bounds"], ["3"]],
+    ["clients", { clients: 3 }, ["bounds"], ["3", "C2"]],
     ["the window", { window: 3 }, ["bounds"], ["L = 3"]],
     ["the checkpoint interval", { checkpointInterval: 3 }, ["bounds"], ["K = 3"]],
     ["a quorum override", { quorumOverrides: { commit: 4 } }, ["bounds"], ["4"]],
@@ -40,10 +43,11 @@ describe("PBFT coverage follows the config", () => {
     ["no forgery budget", { forgeryBudget: undefined }, ["budgets"], []],
     ["the adversary slots", { adversarySlots: 3 }, ["budgets"], ["3"]],
     ["the Byzantine behaviours", { byzantine: [{ replica: 3, behaviours: ["conflicting-votes"] }] }, ["faults"], ["conflicting-votes"]],
-    ["a silent Byzantine replica", { byzantine: [{ replica: 2, behaviours: ["silent"] }] }, ["faults", "budgets"], ["replica 2", "silent"]],
+    // Silent, it forges nothing: no forgery budget to state.
+    ["a silent Byzantine replica", { byzantine: [{ replica: 2, behaviours: ["silent"] }] }, ["bounds", "faults", "budgets"], ["R2", "silent"]],
     ["a lossy network", { network: { drop: true, duplicate: false } }, ["faults", "budgets"], []],
     ["a duplicating network", { network: { drop: false, duplicate: true } }, ["faults", "budgets"], []],
-    ["termination", { checkTermination: false }, ["time"], []],
+    ["termination", { checkTermination: false }, ["bounds"], []],
   ];
 
   it.each(cases)("%s", (_, change, aspects, shown) => {
@@ -52,7 +56,7 @@ describe("PBFT coverage follows the config", () => {
     for (const text of shown) expect(added).toContain(text);
   });
 
-  it("states the certificate sizes the cluster computes, overrides included", () => {
+  it("states the certificate sizes the replicas run with, overrides included", () => {
     for (const change of [{}, { quorumRule: "n-f" }, { quorumOverrides: { prepare: 1, commit: 2 } }] as Partial<PbftConfigInput>[]) {
       const config = pbftConfigSchema.parse({ ...model.config, ...change });
       const bounds = model.covers(config).bounds.join("\n");
@@ -64,7 +68,7 @@ describe("PBFT coverage follows the config", () => {
   it("names the primary when it is the Byzantine one", () => {
     const primary = changed(model, { byzantine: [{ replica: 0, behaviours: ["equivocate"] }] });
     const backup = changed(model, { byzantine: [{ replica: 1, behaviours: ["conflicting-votes"] }] });
-    expect(primary.added).toMatch(/replica 0\b.*primary/);
+    expect(primary.added).toMatch(/R0\b.*primary/);
     expect(backup.added).not.toMatch(/primary/);
   });
 });

@@ -34,7 +34,7 @@ describe("state changes", () => {
 });
 
 describe("the SVG diagram's layout", () => {
-  const svg = sequenceSvg(longTrace, 4);
+  const svg = sequenceSvg(longTrace);
   const width = Number(/<svg[^>]* width="(\d+)"/.exec(svg)![1]);
 
   it("fits 4 replicas, 2 clients and 45-character labels and notes into the column", () => {
@@ -51,8 +51,8 @@ describe("the SVG diagram's layout", () => {
   });
 
   it("lets a row grow with its wrapped label and notes", () => {
-    const tall = sequenceSvg([{ step: { deliver: `${"WORD ".repeat(20)}0->1` }, description: "", participants: { R1: "note ".repeat(60) }, violated: [] }], 2);
-    const short = sequenceSvg(violationTrace.slice(1, 2), 2);
+    const tall = sequenceSvg([{ step: { deliver: `${"WORD ".repeat(20)}R0->R1`, from: "R0", to: "R1" }, description: "", participants: { R1: "note ".repeat(60) }, violated: [] }]);
+    const short = sequenceSvg(violationTrace.slice(1, 2));
     const height = (text: string) => Number(/<svg[^>]* height="(\d+)"/.exec(text)![1]);
     expect(height(tall)).toBeGreaterThan(height(short) + 30);
     expect(tall.match(/<tspan/g)!.length).toBeGreaterThan(5);

@@ -111,7 +111,7 @@ describe("Mermaid", () => {
   });
 
   it("declares a participant with an unsafe name under a safe id, shown as its name", () => {
-    const diagram = sequenceDiagram([{ step: { gst: true }, description: "gst", participants: { end: "x", "a/b": "y", "a-b": "z" }, violated: [] }], 1);
+    const diagram = sequenceDiagram([{ step: { gst: true }, description: "gst", participants: { end: "x", "a/b": "y", "a-b": "z" }, violated: [] }]);
     expect(diagram).toContain("  participant p_0065006e0064 as end");
     expect(diagram).toContain("  participant p_0061002f0062 as a/b");
     expect(diagram).toContain("  Note over p_0061002d0062: z");

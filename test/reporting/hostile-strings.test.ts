@@ -17,8 +17,8 @@ import { mermaidMarkup, mermaidProblems } from "./mermaid-check.ts";
  * the same shape, well-formed where the format demands it.
  */
 const html = (report: ModelReport, text: string) => htmlReport([report], text);
-const svg = (report: ModelReport) => sequenceSvg(report.trace!, report.replicaCount, report.initialParticipants);
-const mermaid = (report: ModelReport) => sequenceDiagram(report.trace!, report.replicaCount, report.initialParticipants);
+const svg = (report: ModelReport) => sequenceSvg(report.trace!, report.initialParticipants);
+const mermaid = (report: ModelReport) => sequenceDiagram(report.trace!, report.initialParticipants);
 const junit = (report: ModelReport) => junitReport([{ result: report.result, judgement: report.judgement!, covers: report.covers, ranAt: report.ranAt }]);
 const terminal = (report: ModelReport) => summaryTable([{ result: report.result, judgement: report.judgement! }]);
 

@@ -82,14 +82,14 @@ export function harmless(text: string): string {
 export function reportWith(text: string): ModelReport {
   const changed = (n: number): Record<string, string> => ({ [text]: `${text} ${n}`, R1: `${n} ${text}` });
   const trace: TraceStep[] = [
-    { step: { byzantine: 0, behaviour: text, to: 1, value: text, [`arg${text}`]: text }, description: text, participants: changed(1), violated: [] },
-    { step: { deliver: `${text} 0->1` }, description: text, participants: changed(2), violated: [] },
+    { step: { step: text, actor: "R0", to: "R1", value: text, [`arg${text}`]: text }, description: text, participants: changed(1), violated: [] },
+    { step: { deliver: `${text} R0->R1`, from: "R0", to: "R1" }, description: text, participants: changed(2), violated: [] },
     { step: { deliver: text }, description: text, participants: changed(3), violated: [] },
-    { step: { drop: `${text} 2->3` }, description: text, participants: changed(4), violated: [] },
-    { step: { duplicate: `${text} 1->2` }, description: text, participants: changed(5), violated: [] },
-    { step: { request: 0, op: text }, description: text, participants: changed(6), violated: [] },
-    { step: { deliver: `${text} c0->0` }, description: text, participants: changed(7), violated: [] },
-    { step: { byzantine: 2, behaviour: text, client: 1, [`arg${text}`]: text }, description: text, participants: changed(8), violated: [text] },
+    { step: { drop: `${text} R2->R3`, from: "R2", to: "R3" }, description: text, participants: changed(4), violated: [] },
+    { step: { duplicate: `${text} R1->R2`, from: "R1", to: "R2" }, description: text, participants: changed(5), violated: [] },
+    { step: { step: "request", actor: "C0", op: text }, description: text, participants: changed(6), violated: [] },
+    { step: { deliver: `${text} C0->R0`, from: "C0", to: "R0" }, description: text, participants: changed(7), violated: [] },
+    { step: { step: text, actor: "R2", client: 1, [`arg${text}`]: text }, description: text, participants: changed(8), violated: [text] },
   ];
   const result: Result = {
     model: text,
@@ -117,7 +117,6 @@ export function reportWith(text: string): ModelReport {
     judgement: { outcome: "unexpected", reasons: [text, text] },
     trace,
     initialParticipants: { [text]: text },
-    replicaCount: 4,
     ranAt: text,
   };
 }

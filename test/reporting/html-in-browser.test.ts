@@ -41,9 +41,11 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
     const rows = await page.locator("body > table tbody tr").allTextContents();
     expect(rows.map((row) => row.split("violation")[0])).toEqual(["pbft/n3_f1", "bench/pbft_n4f1_mutant"]);
     expect(await page.locator("section svg").count()).toBe(2);
-    // The mutant's diagram: 8 steps, the last row marked as the violation.
+    // The mutant's diagram: 8 steps, the primary's 4 Byzantine steps written at its lane, the 4
+    // deliveries drawn as arrows, the last row marked as the violation.
     const mutant = page.locator("#m-bench-002fpbft_n4f1_mutant svg");
-    expect(await mutant.locator("line[marker-end]").count()).toBe(8);
+    expect(await mutant.locator("line[marker-end]").count()).toBe(4);
+    expect(await mutant.locator("text", { hasText: /(pre-prepare|commit) to=R\d value=[AB]/ }).count()).toBe(4);
     expect(await mutant.locator("text", { hasText: "agreement violated" }).count()).toBe(1);
     const box = await mutant.boundingBox();
     expect(box?.width).toBeGreaterThan(400);
@@ -53,7 +55,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in a browser", () => {
 
   it("fits a 4-replica, 2-client counterexample with 45-character labels into a 1200 px column", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "cc-html-long-")), "index.html");
-    writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], covers: coverage, trace: longTrace, replicaCount: 4 }], "2026-11-23T00:00:00Z"));
+    writeFileSync(file, htmlReport([{ result: longResult(), description: "long labels", assumptions: "asynchronous", warnings: [], covers: coverage, trace: longTrace }], "2026-11-23T00:00:00Z"));
     for (const viewport of [1280, 800]) {
       const page = await browser.newPage({ viewport: { width: viewport, height: 900 } });
       await page.goto(pathToFileURL(file).href);

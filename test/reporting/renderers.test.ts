@@ -6,18 +6,21 @@ import { sequenceDiagram } from "../../reporting/mermaid.ts";
 import { stepTable } from "../../reporting/step-table.ts";
 import { summaryTable } from "../../reporting/summary-table.ts";
 import { sequenceSvg } from "../../reporting/svg-sequence.ts";
-import { messageArrow } from "../../reporting/trace.ts";
+import { stepArrow } from "../../reporting/trace.ts";
 import { coverage, passResult, sometimesEntries, violationResult, violationTrace } from "./fixtures.ts";
 
-describe("Mermaid sequence diagram of a counterexample", () => {
-  const diagram = sequenceDiagram(violationTrace, 4);
+// The model's participants, as its initial state names them: the lanes, in this order.
+const cluster = { R0: "primary", R1: "idle", R2: "idle", R3: "idle" };
 
-  it("declares every replica as a participant", () => {
+describe("Mermaid sequence diagram of a counterexample", () => {
+  const diagram = sequenceDiagram(violationTrace, cluster);
+
+  it("declares every participant of the model as a lane, in the model's order", () => {
     expect(diagram.split("\n").slice(0, 5)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant R2", "  participant R3"]);
   });
 
-  it("draws deliveries as arrows from sender to receiver and Byzantine sends as async arrows", () => {
-    expect(diagram).toContain("  R0--)R1: 1. Byzantine pre-prepare value=A");
+  it("draws deliveries as arrows from the step's sender to its receiver, and a protocol step as a note over its actor with its label", () => {
+    expect(diagram).toContain("  Note over R0: 1. pre-prepare to=R1 value=A");
     expect(diagram).toContain("  R0->>R1: 2. PRE-PREPARE");
     expect(diagram).toContain("  R0->>R1: 3. COMMIT");
   });
@@ -28,41 +31,53 @@ describe("Mermaid sequence diagram of a counterexample", () => {
     expect(diagram).toContain("  Note over R0,R3: step 3: agreement violated");
   });
 
-  it("draws drops, duplicates and faults", () => {
+  it("draws drops, duplicates, faults and replays", () => {
     const other = sequenceDiagram(
       [
-        { step: { drop: "PREPARE 2->3" }, description: "drop PREPARE 2->3", violated: [] },
-        { step: { duplicate: "COMMIT 1->2" }, description: "duplicate COMMIT 1->2", violated: [] },
-        { step: { crash: 2 }, description: "crash replica 2", violated: [] },
-        { step: { byzantine: 3, behaviour: "silent" }, description: "byzantine replica 3: silent", violated: [] },
+        { step: { drop: "PREPARE R2->R3", from: "R2", to: "R3" }, description: "drop PREPARE R2->R3", violated: [] },
+        { step: { duplicate: "COMMIT R1->R2", from: "R1", to: "R2" }, description: "duplicate COMMIT R1->R2", violated: [] },
+        { step: { crash: "R2" }, description: "crash R2", violated: [] },
+        { step: { step: "silent", actor: "R3" }, description: "R3: silent", violated: [] },
         { step: { gst: true }, description: "global stabilisation time", violated: [] },
+        { step: { replay: "PREPARE R1->R2 R3->R0", from: "R3", to: "R0" }, description: "replay PREPARE R1->R2 R3->R0", violated: [] },
       ],
-      4,
+      cluster,
     );
     expect(other).toContain("R2-xR3: 1. dropped PREPARE");
     expect(other).toContain("Note over R1,R2: 2. network duplicates COMMIT");
-    expect(other).toContain("Note over R2: 3. crash replica 2");
-    expect(other).toContain("Note over R3: 4. byzantine replica 3#58; silent");
+    expect(other).toContain("Note over R2: 3. crash R2");
+    expect(other).toContain("Note over R3: 4. silent");
     expect(other).toContain("Note over R0,R3: 5. global stabilisation time");
+    expect(other).toContain("Note over R3: 6. replay PREPARE R1-#62;R2 R3-#62;R0");
   });
 
-  it("draws a forged REPLY (a Byzantine step with a client and no replica `to`) as an async arrow to that client's lane", () => {
-    const forged = [{ step: { byzantine: 3, behaviour: "forge-reply", client: 1, timestamp: 1 }, description: "byzantine replica 3: forge-reply client=1 timestamp=1", violated: [] }];
-    const mermaid = sequenceDiagram(forged, 4);
-    expect(mermaid).toContain("  participant C1");
-    expect(mermaid).toContain("  R3--)C1: 1. Byzantine forge-reply client=1 timestamp=1");
-    const svg = sequenceSvg(forged, 4);
-    expect(svg).toContain(">C1</text>");
-    expect(svg).toContain("<title>forge-reply client=1 timestamp=1 (Byzantine)</title>");
+  it("reads no endpoint out of a message id: a message step without from/to is a note across all lanes", () => {
+    const bare = sequenceDiagram([{ step: { deliver: "PREPARE v0 n1 R2->R3" }, description: "deliver PREPARE v0 n1 R2->R3", violated: [] }], cluster);
+    expect(bare).toContain("  Note over R0,R3: 1. deliver PREPARE v0 n1 R2-#62;R3");
+    expect(bare).not.toContain("R2->>R3");
+  });
+
+  it("draws a Byzantine step to a client (a forged REPLY) as a note over the Byzantine actor, giving the client no lane from its fields", () => {
+    const forged = [{ step: { step: "forge-reply", actor: "R3", client: 1, timestamp: 1 }, description: "R3: forge-reply client=1 timestamp=1", violated: [] }];
+    const mermaid = sequenceDiagram(forged, cluster);
+    expect(mermaid).toContain("  Note over R3: 1. forge-reply client=1 timestamp=1");
+    expect(mermaid).not.toContain("C1");
+    const svg = sequenceSvg(forged, cluster);
+    expect(svg).toContain("<title>forge-reply client=1 timestamp=1</title>");
+    expect(svg).not.toContain(">C1</text>");
   });
 });
 
-describe("message ids", () => {
-  it("parse into sender, receiver and label", () => {
-    expect(messageArrow("PREPARE v0 n1 2->3")).toEqual({ from: "R2", to: "R3", label: "PREPARE v0 n1" });
-    expect(messageArrow("REQUEST c0 t1 op:x c0->1")).toEqual({ from: "C0", to: "R1", label: "REQUEST c0 t1 op:x" });
-    expect(messageArrow("REPLY v0 t1 r:ok 2->c1")).toEqual({ from: "R2", to: "C1", label: "REPLY v0 t1 r:ok" });
-    expect(messageArrow("no arrow here")).toBeUndefined();
+describe("message arrows", () => {
+  it("come from the step's structured endpoints, labelled by the message id without its endpoints", () => {
+    expect(stepArrow({ deliver: "PREPARE v0 n1 d:3fa2c1 R2->R3", from: "R2", to: "R3" }, "deliver")).toEqual({ from: "R2", to: "R3", label: "PREPARE v0 n1 d:3fa2c1" });
+    expect(stepArrow({ drop: "REPLY v0 t1 r:ok R2->C1", from: "R2", to: "C1" }, "drop")).toEqual({ from: "R2", to: "C1", label: "REPLY v0 t1 r:ok" });
+    expect(stepArrow({ deliver: "PING", from: "P0", to: "P1" }, "deliver")).toEqual({ from: "P0", to: "P1", label: "PING" });
+  });
+
+  it("are none for a step without endpoints or of another kind", () => {
+    expect(stepArrow({ deliver: "PREPARE v0 n1 2->3" }, "deliver")).toBeUndefined();
+    expect(stepArrow({ deliver: "PREPARE R2->R3", from: "R2", to: "R3" }, "drop")).toBeUndefined();
   });
 });
 
@@ -71,9 +86,9 @@ describe("step table", () => {
     expect(stepTable(violationTrace).split("\n")).toEqual([
       "| # | step | state after the step | violated |",
       "|---|---|---|---|",
-      "| 1 | byzantine replica 0: pre-prepare to=1 value=A | R1: idle | — |",
-      "| 2 | deliver PRE-PREPARE 0->1 | R1: prepared A | — |",
-      "| 3 | deliver COMMIT 0->1 | R1: committed A | agreement |",
+      "| 1 | R0: pre-prepare to=R1 value=A | R1: idle | — |",
+      "| 2 | deliver PRE-PREPARE R0->R1 | R1: prepared A | — |",
+      "| 3 | deliver COMMIT R0->R1 | R1: committed A | agreement |",
     ]);
   });
 });
@@ -88,7 +103,6 @@ describe("Markdown report", () => {
       judgement: { outcome: "as-expected", reasons: [] },
       trace: violationTrace,
       covers: coverage,
-      replicaCount: 4,
     });
     expect(text).toContain("**Verdict: violation of agreement**");
     expect(text).toContain("| distinct states | 1,234 |");
@@ -99,7 +113,7 @@ describe("Markdown report", () => {
   });
 
   it("names a pass and an incomplete run plainly", () => {
-    const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
+    const base = { description: "d", assumptions: "a", warnings: [], covers: coverage };
     expect(markdownReport({ ...base, result: passResult() })).toContain("**Verdict: pass — no invariant violated in any reachable state**");
     expect(markdownReport({ ...base, result: passResult({ result: "incomplete", limitHit: "time" }) })).toContain("| limit hit | time |");
     expect(fileStem("pbft/n4_f1")).toBe("pbft-n4_f1");
@@ -109,7 +123,7 @@ describe("Markdown report", () => {
 });
 
 describe("a finished simulation and a failed run in the reports", () => {
-  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage };
   const simulation = passResult({ result: "no-violation", strategy: "random", runs: 1000, maxSteps: 200, distinctStates: 12_345 });
   const failed = passResult({ result: "incomplete", limitHit: "error", error: "step: no | such replica" });
 
@@ -165,8 +179,8 @@ describe("HTML report", () => {
   it("is self-contained: no script, an inline SVG diagram of the counterexample", () => {
     const html = htmlReport(
       [
-        { result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected", reasons: [] }, covers: coverage, replicaCount: 4 },
-        { result: violationResult(), description: "m", assumptions: "a", warnings: ["w"], judgement: { outcome: "as-expected", reasons: [] }, trace: violationTrace, covers: coverage, replicaCount: 4 },
+        { result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected", reasons: [] }, covers: coverage },
+        { result: violationResult(), description: "m", assumptions: "a", warnings: ["w"], judgement: { outcome: "as-expected", reasons: [] }, trace: violationTrace, covers: coverage },
       ],
       "2026-11-23T00:00:00Z",
     );
@@ -177,10 +191,10 @@ describe("HTML report", () => {
     expect(html).toContain("agreement violated");
   });
 
-  it("draws Byzantine sends dashed and marks violating rows", () => {
-    const svg = sequenceSvg(violationTrace, 4);
-    expect(svg).toContain('stroke-dasharray="6 4"');
-    expect(svg).toContain(">pre-prepare A (Byzantine)</tspan>");
+  it("writes a protocol step's label at its actor's lane, draws deliveries as arrows and marks violating rows", () => {
+    const svg = sequenceSvg(violationTrace, cluster);
+    expect(svg).toContain(">pre-prepare to=R1 value=A</tspan>");
+    expect(svg.match(/marker-end="url\(#arrow\)"/g)).toHaveLength(2);
     expect(svg).toContain('fill="#fde2e2"');
   });
 });
@@ -200,31 +214,31 @@ describe("summary table", () => {
 describe("participants' initial state", () => {
   it("draws only changes from the initial summaries", () => {
     const initial = { R1: "idle" };
-    expect(sequenceDiagram(violationTrace, 4, initial)).not.toContain("Note over R1: idle");
-    expect(stepTable(violationTrace, initial)).toContain("| 1 | byzantine replica 0: pre-prepare to=1 value=A | — | — |");
-    expect(sequenceSvg(violationTrace, 4, initial)).not.toContain("R1: idle");
+    expect(sequenceDiagram(violationTrace, initial)).not.toContain("Note over R1: idle");
+    expect(stepTable(violationTrace, initial)).toContain("| 1 | R0: pre-prepare to=R1 value=A | — | — |");
+    expect(sequenceSvg(violationTrace, initial)).not.toContain("R1: idle");
   });
 });
 
 describe("clients in the sequence diagrams", () => {
   const trace = [
-    { step: { request: 0, op: "x" }, description: 'client 0 requests "x"', violated: [] },
-    { step: { deliver: "REQUEST c0 t1 op:x c0->0" }, description: "deliver REQUEST c0 t1 op:x c0->0", violated: [] },
-    { step: { deliver: "REPLY v0 t1 r:ok 1->c0" }, description: "deliver REPLY v0 t1 r:ok 1->c0", violated: [] },
+    { step: { step: "request", actor: "C0", op: "x" }, description: "C0: request op=x", violated: [] },
+    { step: { deliver: "REQUEST c0 t1 op:x C0->R0", from: "C0", to: "R0" }, description: "deliver REQUEST c0 t1 op:x C0->R0", violated: [] },
+    { step: { deliver: "REPLY v0 t1 r:ok R1->C0", from: "R1", to: "C0" }, description: "deliver REPLY v0 t1 r:ok R1->C0", violated: [] },
   ];
 
-  it("gives each client a lane after the replicas and draws its messages", () => {
-    const diagram = sequenceDiagram(trace, 2);
+  it("gives a participant the model did not name a lane after the model's, and draws its request and messages", () => {
+    const diagram = sequenceDiagram(trace, { R0: "idle", R1: "idle" });
     expect(diagram.split("\n").slice(0, 4)).toEqual(["sequenceDiagram", "  participant R0", "  participant R1", "  participant C0"]);
-    expect(diagram).toContain("  Note over C0: 1. client 0 requests #34;x#34;");
+    expect(diagram).toContain("  Note over C0: 1. request op=x");
     expect(diagram).toContain("  C0->>R0: 2. REQUEST c0 t1 op#58;x");
     expect(diagram).toContain("  R1->>C0: 3. REPLY v0 t1 r#58;ok");
-    expect(sequenceSvg(trace, 2)).toContain(">C0</text>");
+    expect(sequenceSvg(trace)).toContain(">C0</text>");
   });
 });
 
 describe("the run date of each report", () => {
-  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, covers: coverage, replicaCount: 4, ranAt });
+  const report = (ranAt?: string) => ({ result: passResult(), description: "d", assumptions: "a", warnings: [], judgement: { outcome: "as-expected" as const, reasons: [] }, covers: coverage, ranAt });
 
   it("is a column of the HTML index, per row, so an index assembled from several runs says when each ran", () => {
     const html = htmlReport([report("2026-11-20T08:00:00.000Z"), { ...report(), result: violationResult() }], "2026-11-23T00:00:00Z");
@@ -259,7 +273,7 @@ describe("the run date of each report", () => {
 });
 
 describe("sometimes properties in the reports", () => {
-  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage };
   const lengths = { "a request executed by every correct replica": 3, "a checkpoint made stable": 0, "a forged | COMMIT delivered": undefined };
   const vacuous = passResult({ sometimes: sometimesEntries(lengths) });
   const judgement = { outcome: "unexpected" as const, reasons: ["sometimes a forged | COMMIT delivered was never reached: the pass may be vacuous"] };
@@ -345,7 +359,7 @@ describe("sometimes properties in the reports", () => {
 });
 
 describe("what a check covers in the reports", () => {
-  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage, replicaCount: 4 };
+  const base = { description: "d", assumptions: "a", warnings: [], covers: coverage };
   const twoBounds = { ...coverage, bounds: ["4 replicas, f = 1", "2 requests from 1 client"] };
 
   it("Markdown: a pass and a finished simulation say what the pass covers, aspect by aspect, one list item a line", () => {

@@ -1,8 +1,47 @@
-import { requestDigest } from "../../spec/common/digest.ts";
-import type { Commit, PrePrepare, Prepare, Request, Checkpoint } from "../../spec/common/messages.ts";
-import { initialReplicaState, stepReplica } from "../../spec/pbft/replica-state.ts";
-import type { ReplicaState } from "../../spec/pbft/replica-state.ts";
-import type { ReplicaEvent, ReplicaInput, ReplicaOutput } from "../../spec/pbft/replica-context.ts";
+import { requestDigest } from "../../spec/pbft/digest.ts";
+import type { Commit, PrePrepare, Prepare, Reply, Request, Checkpoint } from "../../spec/pbft/messages.ts";
+import { initialTransition, transition, type StateValue } from "xstate";
+import { machineOutputs } from "../../impl/runtime/machine-outputs.ts";
+import { replicaMachine } from "../../spec/pbft/replica-machine.ts";
+import type { ReplicaContext, ReplicaInput } from "../../spec/pbft/replica-context.ts";
+
+/** A replica snapshot as plain data. */
+export interface ReplicaState {
+  value: StateValue;
+  context: ReplicaContext;
+}
+
+/** What a replica sent, as the tests read it: a multicast to the other replicas, or a reply to a client. */
+export type ReplicaOutput = { type: "MULTICAST"; message: PrePrepare | Prepare | Commit | Checkpoint } | { type: "REPLY"; message: Reply };
+
+/** A message as the runtime delivers it: with its sender's actor name (the signer's, unless replayed). */
+type Message = Request | PrePrepare | Prepare | Commit | Checkpoint;
+
+export function initialReplicaState(input: ReplicaInput): ReplicaState {
+  const [snapshot] = initialTransition(replicaMachine, input);
+  return { value: snapshot.value, context: snapshot.context };
+}
+
+/** One pure step of a replica, as the runtime takes it; multicasts must go to every other replica. */
+export function stepReplica(state: ReplicaState, message: Message, from = senderOf(message)): { state: ReplicaState; outputs: ReplicaOutput[] } {
+  const [next, actions] = transition(replicaMachine, replicaMachine.resolveState(state), { ...message, from });
+  const others = Array.from({ length: state.context.n }, (_, id) => `R${id}`).filter((name) => name !== `R${state.context.id}`);
+  const outputs = machineOutputs(actions, `R${state.context.id}`).map((output): ReplicaOutput => {
+    if (output.type !== "send") throw new Error(`a replica set a timer: ${JSON.stringify(output)}`);
+    const message = output.message as Message | Reply;
+    if (message.type === "REPLY") {
+      if (output.to.join() !== `C${message.client}`) throw new Error(`a reply went to ${output.to.join()}`);
+      return { type: "REPLY", message };
+    }
+    if (output.to.join() !== others.join()) throw new Error(`a multicast went to ${output.to.join()}, not to ${others.join()}`);
+    return { type: "MULTICAST", message: message as PrePrepare | Prepare | Commit | Checkpoint };
+  });
+  return { state: { value: next.value, context: next.context }, outputs };
+}
+
+export function senderOf(message: Message): string {
+  return message.type === "REQUEST" ? `C${message.client}` : `R${message.replica}`;
+}
 
 /** Test fixtures for the PBFT machines: n = 4, f = 1 with the paper's quorums unless overridden. */
 export function request(client = 0, timestamp = 1, op = `op${client}.${timestamp}`): Request {
@@ -30,7 +69,7 @@ export function replicaInput(id: number, overrides: Partial<ReplicaInput> = {}):
 }
 
 /** Feeds events in order; returns the final state and everything the replica sent on the way. */
-export function feed(state: ReplicaState, events: readonly ReplicaEvent[]): { state: ReplicaState; outputs: ReplicaOutput[] } {
+export function feed(state: ReplicaState, events: readonly Message[]): { state: ReplicaState; outputs: ReplicaOutput[] } {
   let current = state;
   const outputs: ReplicaOutput[] = [];
   for (const event of events) {

@@ -3,7 +3,7 @@ import { CORRECT, NONE, PHASE_NAMES, VALUE_NAMES, phaseAt, valAt, type PbftState
 import { stepOfAction } from "./schedule-steps.ts";
 import { enabledActions, guardComponent } from "./transitions.ts";
 
-/** "1:PREPARED(A) 2:IDLE 3:PREPREPARED(B) | in flight: PREPARE 3->1=B, COMMIT 0->2=A" */
+/** "1:PREPARED(A) 2:IDLE 3:PREPREPARED(B) | in flight: PREPARE R3->R1=B, COMMIT R0->R2=A" */
 export function describePbftState(state: PbftState): string {
   const replicas = CORRECT.map((r) => {
     const phase = PHASE_NAMES[state[phaseAt(r)]];

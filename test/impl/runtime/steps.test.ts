@@ -66,10 +66,10 @@ describe("the new steps as Schedule steps", () => {
   it("the diagrams draw them: a recovery at its actor's lane, partition, heal and GST across all lanes, a duplication between its endpoints", () => {
     const trace = steps.map(([step]) => ({ step, description: describeStep(step), violated: [] }));
     expect(actorOf({ recover: "Pi" })).toBe("Pi");
-    expect(participantsOf(trace, 0, ["Pi", "Po0", "Po1"])).toEqual(["Pi", "Po0", "Po1"]);
+    expect(participantsOf(trace, ["Pi", "Po0", "Po1"])).toEqual(["Pi", "Po0", "Po1"]);
     // Lanes are Mermaid ids (reporting/escape/mermaid-id.ts): Pi, Po0, Po1 below.
     const [pi, po0, po1] = ["p_00500069", "p_0050006f0030", "p_0050006f0031"];
-    const lines = sequenceDiagram(trace, 0, { Pi: "waiting", Po0: "serving", Po1: "serving" }).split("\n");
+    const lines = sequenceDiagram(trace, { Pi: "waiting", Po0: "serving", Po1: "serving" }).split("\n");
     expect(lines.filter((line) => /: \d+\. /.test(line))).toEqual([
       `  Note over ${pi},${po1}: 1. partition #123;Pi,Po0#125; | #123;Po1#125;`,
       `  Note over ${pi},${po1}: 2. heal partition`,

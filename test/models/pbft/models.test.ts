@@ -2,14 +2,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { pbftModels, n4_f1_primary_weak_commit, n4_f1_primary_weak_quorums } from "../../../models/pbft/index.ts";
 import type { ModelDefinition } from "../../../models/model.ts";
-import type { PbftConfig } from "../../../spec/common/pbft-config.ts";
+import type { PbftConfig } from "../../../spec/pbft/config.ts";
 import { parseInput } from "../../../spec/common/input-error.ts";
 import { scheduleSchema } from "../../../spec/common/schedule.ts";
 import type { Schedule } from "../../../spec/common/schedule.ts";
-import { createCluster } from "../../../impl/cluster/cluster.ts";
-import { replaySteps } from "../../../impl/cluster/replay.ts";
-import { enabledSteps } from "../../../impl/cluster/cluster-steps.ts";
-import type { ClusterState } from "../../../impl/cluster/cluster-state.ts";
+import type { RuntimeView } from "../../../impl/runtime/index.ts";
+import { viewOf } from "../../../impl/runtime/runtime-views.ts";
 import { agreementHolds } from "../../../properties/pbft/agreement.ts";
 import { terminationHolds } from "../../../properties/pbft/termination.ts";
 import { pbftSafetyInvariants } from "../../../properties/pbft/safety.ts";
@@ -26,16 +24,30 @@ function modelNamed(name: string): ModelDefinition<PbftConfig> {
   return model;
 }
 
-/** Replays a counterexample through the reference implementation with the model's own config. */
-function replayFixture(name: string, config?: PbftConfig): ClusterState[] {
+interface Replayed {
+  views: RuntimeView[];
+  /** Whether any action is enabled in the last state. */
+  deadEnd: boolean;
+}
+
+/** Replays a counterexample through the runtime with the model's own config (or another). */
+function replayFixture(name: string, config?: PbftConfig): Replayed {
   const schedule = fixture(name);
   const model = modelNamed(schedule.model);
-  const parsed = parseInput(model.configSchema, config ?? schedule.config, "schedule config");
-  return replaySteps(createCluster(parsed), schedule.steps);
+  const system = model.build(parseInput(model.configSchema, config ?? schedule.config, "schedule config")) as ReturnType<typeof model.build> & { runtime: Parameters<typeof viewOf>[0] };
+  let state = system.initial()[0];
+  const views = [viewOf(system.runtime, state)];
+  schedule.steps.forEach((step, index) => {
+    const action = system.fromStep!(state, step);
+    if (action === undefined) throw new Error(`${name}: step ${index} is not enabled: ${JSON.stringify(step)}`);
+    state = system.step(state, action);
+    views.push(viewOf(system.runtime, state));
+  });
+  return { views, deadEnd: system.actions(state).length === 0 };
 }
 
 /** The property fails in the last state and in no earlier one. */
-function expectFailsAtLastStepOnly(states: ClusterState[], holds: (state: ClusterState) => boolean): void {
+function expectFailsAtLastStepOnly({ views: states }: Replayed, holds: (view: RuntimeView) => boolean): void {
   expect(holds(states.at(-1)!)).toBe(false);
   expect(states.slice(0, -1).every(holds)).toBe(true);
 }
@@ -72,39 +84,37 @@ describe("PBFT models", () => {
     expect(modelNamed("pbft/n4_f2").warnings?.(modelNamed("pbft/n4_f2").config)).toContain("n = 4 < 3f+1 = 7: the Byzantine bound is not met");
   });
 
-  it("pbft/n3_f1: the shortest counterexample (6 steps) breaks agreement at its last step", () => {
-    const states = replayFixture("n3_f1");
-    expect(states).toHaveLength(modelNamed("pbft/n3_f1").expected.maxDepth + 1);
-    expectFailsAtLastStepOnly(states, agreementHolds);
+  it("pbft/n3_f1: the shortest counterexample (12 steps) breaks agreement at its last step", () => {
+    const replayed = replayFixture("n3_f1");
+    expect(replayed.views).toHaveLength(modelNamed("pbft/n3_f1").expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(replayed, agreementHolds);
   });
 
   it("pbft/n4_f2: f = 2 Byzantine replicas with n-f quorums break agreement", () => {
-    const states = replayFixture("n4_f2");
-    expect(states).toHaveLength(modelNamed("pbft/n4_f2").expected.maxDepth + 1);
-    expectFailsAtLastStepOnly(states, agreementHolds);
+    const replayed = replayFixture("n4_f2");
+    expect(replayed.views).toHaveLength(modelNamed("pbft/n4_f2").expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(replayed, agreementHolds);
   });
 
   it("pbft/n3_f1_q2f1: a silent replica blocks progress — a terminal state with the request unexecuted, agreement intact", () => {
-    const states = replayFixture("n3_f1_q2f1");
-    const last = states.at(-1)!;
-    const cluster = createCluster(modelNamed("pbft/n3_f1_q2f1").config);
-    expect(enabledSteps(cluster, last)).toEqual([]);
-    expect(terminationHolds(last)).toBe(false);
-    expect(states.every(agreementHolds)).toBe(true);
+    const { views, deadEnd } = replayFixture("n3_f1_q2f1");
+    expect(deadEnd).toBe(true);
+    expect(terminationHolds(views.at(-1)!)).toBe(false);
+    expect(views.every(agreementHolds)).toBe(true);
   });
 
   it("the harness catches broken quorums: with both certificates weakened to 2f, n4_f1_primary breaks agreement", () => {
-    const states = replayFixture("n4_f1_primary_weak_quorums");
-    expect(states).toHaveLength(n4_f1_primary_weak_quorums.expected.maxDepth + 1);
-    expectFailsAtLastStepOnly(states, agreementHolds);
-    expect(preparedAgreementHolds(states.at(-1)!)).toBe(false);
+    const replayed = replayFixture("n4_f1_primary_weak_quorums");
+    expect(replayed.views).toHaveLength(n4_f1_primary_weak_quorums.expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(replayed, agreementHolds);
+    expect(preparedAgreementHolds(replayed.views.at(-1)!)).toBe(false);
   });
 
   it("weakening only the commit quorum to 2f does not break agreement in one view: the same attack fails", () => {
-    const states = replayFixture("n4_f1_primary_weak_quorums", { ...n4_f1_primary_weak_commit.config, forgeryBudget: 4 });
-    expect(states.every(agreementHolds)).toBe(true);
-    expect(states.every(preparedAgreementHolds)).toBe(true);
-    const backups = states.at(-1)!.replicas.slice(1);
-    expect(backups.map((replica) => replica!.state.context.slots[1]?.value)).toEqual(["prePrepared", "prePrepared", undefined]);
+    const { views } = replayFixture("n4_f1_primary_weak_quorums", { ...n4_f1_primary_weak_commit.config, forgeryBudget: 4 });
+    expect(views.every(agreementHolds)).toBe(true);
+    expect(views.every(preparedAgreementHolds)).toBe(true);
+    const backups = views.at(-1)!.role("replica");
+    expect(backups.map((replica) => replica.context.slots[1]?.value)).toEqual(["prePrepared", "prePrepared", undefined]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agreementHolds, clientSafetyHolds, integrityHolds, preparedAgreementHolds, terminationHolds, totalOrderHolds, validityHolds, pbftSafetyInvariants } from "../../../properties/pbft/index.ts";
 import { feed, prePrepare, prepare } from "../../support/pbft-fixtures.ts";
-import { entry, stateWith } from "../../support/property-fixtures.ts";
+import { entry, replicaStates, replicasWith, stateWith } from "../../support/property-fixtures.ts";
 import { commitAtBackup, request } from "../../support/pbft-fixtures.ts";
 
 describe("agreement", () => {
@@ -14,10 +14,9 @@ describe("agreement", () => {
   });
 
   it("counts committed-local slots that have not executed yet", () => {
-    const state = stateWith([[entry(1, 1)]]);
-    const committed = commitAtBackup({ value: state.replicas[1]!.state.value, context: state.replicas[1]!.state.context }, request(0, 2), 1).state;
-    const replicas = state.replicas.map((replica, id) => (id === 1 ? { ...replica!, state: committed } : replica));
-    expect(agreementHolds({ ...state, replicas })).toBe(false);
+    const replicas = replicaStates(stateWith([[entry(1, 1)]]));
+    replicas[1] = commitAtBackup(replicas[1]!, request(0, 2), 1).state;
+    expect(agreementHolds(replicasWith(replicas))).toBe(false);
   });
 
   it("ignores Byzantine replicas", () => {
@@ -78,26 +77,17 @@ describe("termination (bounded, terminal states)", () => {
 
 describe("prepared agreement (Castro–Liskov §4.2 invariant)", () => {
   it("fails when two correct replicas prepared different digests for one (v, n), and holds for one digest", () => {
-    const state = stateWith([]);
-    const preparedFor = (id: number, timestamp: number) =>
-      feed(state.replicas[id]!.state, [prePrepare(request(0, timestamp)), prepare(request(0, timestamp), id === 1 ? 2 : 1)]).state;
-    const withSlots = (t1: number, t2: number) => ({
-      ...state,
-      replicas: state.replicas.map((replica, id) => (id === 1 ? { ...replica!, state: preparedFor(1, t1) } : id === 2 ? { ...replica!, state: preparedFor(2, t2) } : replica)),
-    });
-    expect(withSlots(1, 1).replicas[1]!.state.context.slots[1]!.value).toBe("prepared");
+    const initial = replicaStates(stateWith([]));
+    const preparedFor = (id: number, timestamp: number) => feed(initial[id]!, [prePrepare(request(0, timestamp)), prepare(request(0, timestamp), id === 1 ? 2 : 1)]).state;
+    const withSlots = (t1: number, t2: number) => replicasWith(initial.map((replica, id) => (id === 1 ? preparedFor(1, t1) : id === 2 ? preparedFor(2, t2) : replica)));
+    expect(withSlots(1, 1).actor("R1").context.slots[1]!.value).toBe("prepared");
     expect(preparedAgreementHolds(withSlots(1, 1))).toBe(true);
     expect(preparedAgreementHolds(withSlots(1, 2))).toBe(false);
   });
 });
 
 describe("client safety (§4.1: f+1 matching replies)", () => {
-  const withAccepted = (results: string[], histories: (ReturnType<typeof entry>[] | null)[]) => {
-    const state = stateWith(histories);
-    const client = state.clients[0]!;
-    const accepted = results.map((result, index) => ({ timestamp: index + 1, result }));
-    return { ...state, clients: [{ ...client, state: { ...client.state, context: { ...client.state.context, accepted } } }] };
-  };
+  const withAccepted = (results: string[], histories: (ReturnType<typeof entry>[] | null)[]) => replicasWith(replicaStates(stateWith(histories)), 2, results.length, results);
 
   it("holds when every accepted result is the one correct replicas executed, or nobody correct executed the request yet", () => {
     expect(clientSafetyHolds(withAccepted(["op0.1:1", "op0.2:2"], [[entry(1), entry(2)], [entry(1)], [], null]))).toBe(true);

@@ -8,17 +8,18 @@ const valid = {
   config: { n: 3, f: 1 },
   seed: 7,
   steps: [
-    { deliver: "PREPARE v0 n1 1->2" },
-    { byzantine: 0, behaviour: "equivocate", to: 1, value: "A" },
-    { partition: [[0, 1], [2]] },
+    { deliver: "PREPARE v0 n1 d:3fa2c1 R1->R2", from: "R1", to: "R2" },
+    { step: "equivocate", actor: "R0", seq: 1, to: "R1", client: 0, timestamp: 1 },
+    { partition: [["R0", "R1"], ["R2"]] },
     { heal: true },
-    { request: 0, op: "x" },
+    { step: "request", actor: "C0", op: "x" },
+    { replay: "PREPARE v0 n1 d:3fa2c1 R1->R2 R0->R2", from: "R0", to: "R2" },
   ],
 };
 
 describe("Schedule format", () => {
   it("accepts every step kind of the architecture's format", () => {
-    expect(scheduleSchema.parse(valid).steps).toHaveLength(5);
+    expect(scheduleSchema.parse(valid).steps).toHaveLength(6);
   });
 
   it("names the step and the known kinds when a step is unknown", () => {
@@ -38,11 +39,12 @@ describe("Schedule format", () => {
 
   it("renders each step on one line", () => {
     expect(valid.steps.map((step) => describeStep(step as never))).toEqual([
-      "deliver PREPARE v0 n1 1->2",
-      "byzantine replica 0: equivocate to=1 value=A",
-      "partition {0,1} | {2}",
+      "deliver PREPARE v0 n1 d:3fa2c1 R1->R2",
+      "R0: equivocate seq=1 to=R1 client=0 timestamp=1",
+      "partition {R0,R1} | {R2}",
       "heal partition",
-      'client 0 requests "x"',
+      "C0: request op=x",
+      "replay PREPARE v0 n1 d:3fa2c1 R1->R2 R0->R2",
     ]);
     expect(stepKindOf([1])).toBeUndefined();
   });
@@ -78,16 +80,18 @@ describe("Schedule format", () => {
     ["a message id", { deliver: "m".repeat(1025) }, /^schedule steps\[0\]\.deliver: a message id must be at most 1024 characters$/],
     ["a dropped message id", { drop: "m".repeat(1025) }, /^schedule steps\[0\]\.drop: a message id must be at most 1024 characters$/],
     ["an empty message id", { duplicate: "" }, /^schedule steps\[0\]\.duplicate: expected a message id, not an empty string$/],
-    ["an op", { request: 0, op: "x".repeat(257) }, /^schedule steps\[0\]\.op: an op must be at most 256 characters$/],
-    ["a client id", { request: 16, op: "x" }, /^schedule steps\[0\]\.request: must be at most 15 \(a model has at most 16 clients\)$/],
-    ["a replica id", { timeout: 64 }, /^schedule steps\[0\]\.timeout: must be at most 63 \(a cluster has at most 64 replicas\)$/],
-    ["a negative replica id", { crash: -1 }, /^schedule steps\[0\]\.crash: expected a replica id, a whole number from 0 to 63$/],
-    ["a behaviour name", { byzantine: 0, behaviour: "b".repeat(129) }, /^schedule steps\[0\]\.behaviour: a behaviour name must be at most 128 characters$/],
-    ["a Byzantine argument", { byzantine: 0, behaviour: "replay", message: "m".repeat(1025) }, /^schedule steps\[0\]\.message: a Byzantine step's argument must be/],
-    ["the Byzantine arguments", { byzantine: 0, behaviour: "b", ...Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`a${i}`, i])) }, /^schedule steps\[0\]: a Byzantine step has at most 16 arguments, this one 17$/],
-    ["a Byzantine argument's name", { byzantine: 0, behaviour: "b", ["k".repeat(129)]: 1 }, /^schedule steps\[0\]: a Byzantine step's argument names are at most 128 characters$/],
-    ["a partition's sides", { partition: Array.from({ length: 65 }, () => [0]) }, /^schedule steps\[0\]\.partition: a partition has at most 64 sides$/],
-    ["a partition side", { partition: [Array.from({ length: 65 }, () => 0), [1]] }, /^schedule steps\[0\]\.partition\[0\]: a side lists at most 64 replicas$/],
+    ["a step kind's name", { step: "s".repeat(129), actor: "R0" }, /^schedule steps\[0\]\.step: a step kind must be at most 128 characters$/],
+    ["a protocol step's field", { step: "request", actor: "C0", op: "x".repeat(1025) }, /^schedule steps\[0\]\.op: a protocol step's field must be a string of at most 1024 characters$/],
+    ["a protocol step's list", { step: "s", actor: "R0", values: Array.from({ length: 17 }, (_, i) => i) }, /^schedule steps\[0\]\.values: a protocol step's field must be a number, a boolean, null, a string of at most 1024 characters or a list of them$/],
+    ["a protocol step's fields", { step: "s", actor: "R0", ...Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`a${i}`, i])) }, /^schedule steps\[0\]: a protocol step has at most 16 fields, this one 17$/],
+    ["a protocol step's field name", { step: "s", actor: "R0", ["k".repeat(129)]: 1 }, /^schedule steps\[0\]: a protocol step's field names are at most 128 characters$/],
+    ["an actor's name", { timeout: "R".repeat(33) }, /^schedule steps\[0\]\.timeout: expected an actor name \(a letter, then up to 31 letters, digits or _\)$/],
+    ["an actor by number, as older PBFT files named replicas", { crash: 2 }, /^schedule steps\[0\]\.crash: expected an actor name/],
+    ["a crash part-way through a multicast", { deliver: "m", from: "R0", to: "R1", crashAfter: 129 }, /^schedule steps\[0\]\.crashAfter: crashAfter must be at most 128$/],
+    ["a partition's sides", { partition: Array.from({ length: 33 }, (_, i) => [`R${i}`]) }, /^schedule steps\[0\]\.partition: a partition has at most 32 sides$/],
+    ["a partition side", { partition: [Array.from({ length: 33 }, (_, i) => `R${i}`), ["C0"]] }, /^schedule steps\[0\]\.partition\[0\]: a side lists at most 32 actors$/],
+    ["the old Byzantine step kind", { byzantine: 0, behaviour: "equivocate" }, /^schedule steps\[0\]: unknown step .*; a step is an object with one of the keys step, replay, deliver, drop, duplicate, timeout, crash, recover, partition, heal, gst$/],
+    ["the old request step kind", { request: 0, op: "x" }, /^schedule steps\[0\]: unknown step/],
   ])("bounds %s", (_what, step, message) => {
     expect(error(withStep(step))).toMatch(message);
   });
@@ -101,10 +105,10 @@ describe("Schedule format", () => {
 
   it("accepts the largest values of each bound", () => {
     const steps = [
-      { deliver: "m".repeat(1024) },
-      { request: 15, op: "x".repeat(256) },
-      { timeout: 63 },
-      { byzantine: 63, behaviour: "b".repeat(128), message: "m".repeat(1024), ...Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`a${i}`, i])) },
+      { deliver: "m".repeat(1024), from: "R0", to: "R1", crashAfter: 128 },
+      { timeout: `R${"1".repeat(31)}`, timer: "t".repeat(128) },
+      { step: "s".repeat(128), actor: "R0", message: "m".repeat(1024), list: Array.from({ length: 16 }, (_, i) => i), ...Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`a${i}`, i])) },
+      { partition: [Array.from({ length: 32 }, (_, i) => `R${i}`), ...Array.from({ length: 31 }, (_, i) => [`C${i}`])] },
     ];
     expect(scheduleSchema.parse({ ...valid, model: "m".repeat(128), steps }).steps).toHaveLength(4);
   });
@@ -115,11 +119,9 @@ describe("runtime steps (actor names, timers, crashes part-way through a multica
     expect(describeStep({ deliver: "PING 1 Pi->Po0", from: "Pi", to: "Po0", crashAfter: 1 } as ScheduleStep)).toBe("deliver PING 1 Pi->Po0, then the receiver crashes after 1 of its sends");
     expect(describeStep({ timeout: "P0", timer: "start" } as ScheduleStep)).toBe("timeout start at P0");
     expect(describeStep({ timeout: "P0", timer: "retry", crashAfter: 2 } as ScheduleStep)).toBe("timeout retry at P0, then P0 crashes after 2 of its sends");
-    expect(describeStep({ timeout: 1 } as ScheduleStep)).toBe("timeout at replica 1");
+    expect(describeStep({ timeout: "R1" } as ScheduleStep)).toBe("timeout at R1");
     expect(describeStep({ crash: "P1" } as ScheduleStep)).toBe("crash P1");
-    expect(describeStep({ crash: 2 } as ScheduleStep)).toBe("crash replica 2");
     expect(describeStep({ recover: "P1" } as ScheduleStep)).toBe("recover P1");
-    expect(describeStep({ recover: 2 } as ScheduleStep)).toBe("recover replica 2");
     expect(describeStep({ partition: [["P0", "A0"], ["A1", "A2"]] } as ScheduleStep)).toBe("partition {P0,A0} | {A1,A2}");
     expect(describeStep({ duplicate: "PING 1 Pi->Po0", from: "Pi", to: "Po0" } as ScheduleStep)).toBe("duplicate PING 1 Pi->Po0");
   });

@@ -1,26 +1,31 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
 import { describe, expect, it } from "vitest";
-import { initialClientState, stepClient } from "../../../spec/pbft/client-machine.ts";
-import type { ClientEvent, ClientState } from "../../../spec/pbft/client-machine.ts";
+import { machineOutputs } from "../../../impl/runtime/machine-outputs.ts";
+import { clientMachine, type ClientEvent } from "../../../spec/pbft/client-machine.ts";
 
-function reply(replica: number, result: string, timestamp = 1) {
-  return { type: "REPLY" as const, view: 0, timestamp, client: 0, replica, result };
+function reply(replica: number, result: string, timestamp = 1): ClientEvent {
+  return { type: "REPLY", view: 0, timestamp, client: 0, replica, result, from: `R${replica}` };
 }
 
-function run(events: ClientEvent[], requests = 2): { state: ClientState; sent: number } {
-  let state = initialClientState({ id: 0, replyQuorum: 2, requests });
-  let sent = 0;
+function run(events: ClientEvent[], requests = 2): { state: AnyMachineSnapshot; sent: unknown[] } {
+  let [state] = initialTransition(clientMachine, { id: 0, n: 4, replyQuorum: 2, requests });
+  const sent: unknown[] = [];
   for (const event of events) {
-    const stepped = stepClient(state, event);
-    state = stepped.state;
-    sent += stepped.outputs.length;
+    const [next, actions] = transition(clientMachine, state, event);
+    state = next;
+    sent.push(...machineOutputs(actions, "C0"));
   }
   return { state, sent };
 }
 
+const isObsolete = (state: AnyMachineSnapshot, event: ClientEvent): boolean =>
+  (clientMachine.implementations.guards.isObsolete as (args: { context: unknown; event: ClientEvent }) => boolean)({ context: state.context, event });
+
 describe("client machine (§4.1)", () => {
-  it("sends a request with the next timestamp and waits", () => {
+  it("sends a request with the next timestamp to the primary of its view and waits", () => {
     const { state, sent } = run([{ type: "SEND_REQUEST", op: "x" }]);
-    expect([state.value, sent, state.context.pending]).toEqual(["waiting", 1, { type: "REQUEST", client: 0, timestamp: 1, op: "x" }]);
+    const request = { type: "REQUEST", client: 0, timestamp: 1, op: "x" };
+    expect([state.value, sent, state.context.pending]).toEqual(["waiting", [{ type: "send", to: ["R0"], message: request }], request]);
   });
 
   it("accepts a result after f+1 matching replies from distinct replicas (hasReplyQuorum)", () => {
@@ -35,5 +40,14 @@ describe("client machine (§4.1)", () => {
     expect(state.value).toBe("waiting");
     const done = run([{ type: "SEND_REQUEST", op: "x" }, reply(1, "r"), reply(2, "r")], 1).state;
     expect(done.value).toBe("done");
+  });
+
+  it("calls obsolete exactly the replies it refuses for ever: a second one from a counted replica, one for an accepted request", () => {
+    const waiting = run([{ type: "SEND_REQUEST", op: "x" }, reply(1, "r")]).state;
+    expect(isObsolete(waiting, reply(1, "s"))).toBe(true);
+    expect(isObsolete(waiting, reply(2, "s"))).toBe(false);
+    expect(isObsolete(waiting, reply(2, "s", 2))).toBe(false);
+    const accepted = run([{ type: "SEND_REQUEST", op: "x" }, reply(1, "r"), reply(2, "r")]).state;
+    expect(isObsolete(accepted, reply(3, "r"))).toBe(true);
   });
 });

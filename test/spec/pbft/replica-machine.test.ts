@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { requestDigest } from "../../../spec/common/digest.ts";
-import { stateDigestOf } from "../../../spec/pbft/execution.ts";
+import { requestDigest } from "../../../spec/pbft/digest.ts";
+import { stateDigestOf } from "../../../spec/pbft/replica-rules.ts";
 import { backup, checkpoint, commit, commitAtBackup, feed, phaseOf, prePrepare, prepare, primary, request, sentTypes } from "../../support/pbft-fixtures.ts";
 
 const req = request();

@@ -3,7 +3,7 @@ import { advanceSlot, newSlot } from "../../../spec/pbft/slot-state.ts";
 import type { SlotState } from "../../../spec/pbft/slot-state.ts";
 import type { SlotEvent } from "../../../spec/pbft/slot-machine.ts";
 import { request } from "../../support/pbft-fixtures.ts";
-import { requestDigest } from "../../../spec/common/digest.ts";
+import { requestDigest } from "../../../spec/pbft/digest.ts";
 
 const req = request();
 const d = requestDigest(req);

@@ -11,9 +11,13 @@ import type { Schedule, ScheduleStep } from "../../../../spec/common/schedule.ts
 const model = buildPbftN4F1({ qp: 3, qc: 3 });
 const mutant = buildPbftN4F1({ qp: 2, qc: 2 });
 
-const prePrepare = (to: number, value: "A" | "B"): ScheduleStep => ({ byzantine: 0, behaviour: "pre-prepare", to, value });
-const byzCommit = (to: number, value: "A" | "B"): ScheduleStep => ({ byzantine: 0, behaviour: "commit", to, value });
-const deliver = (message: string): ScheduleStep => ({ deliver: message });
+const prePrepare = (to: number, value: "A" | "B"): ScheduleStep => ({ step: "pre-prepare", actor: "R0", to: `R${to}`, value });
+const byzCommit = (to: number, value: "A" | "B"): ScheduleStep => ({ step: "commit", actor: "R0", to: `R${to}`, value });
+const deliver = (message: string): ScheduleStep => {
+  const [type, ends] = message.split(" ");
+  const [from, to] = ends!.split("->");
+  return { deliver: `${type} R${from}->R${to}`, from: `R${from}`, to: `R${to}` };
+};
 const schedule = (...steps: ScheduleStep[]): Schedule => ({ version: 1, model: "bench/pbft_n4f1", config: {}, seed: 0, steps });
 
 /** SPEC.md §7.2's shortest agreement counterexample. */
@@ -39,9 +43,9 @@ describe("bench/pbft_n4f1 transitions (SPEC.md §4–§5)", () => {
 
   it("with QP = 3 a PRE-PREPARE alone does not prepare; one matching PREPARE does, and sends COMMITs", () => {
     const trace = replay(model, schedule(prePrepare(1, "A"), prePrepare(2, "A"), deliver("PRE-PREPARE 0->1"), deliver("PRE-PREPARE 0->2"), deliver("PREPARE 2->1")));
-    expect(trace.steps[2].stateDescription).toBe("1:PREPREPARED(A) 2:IDLE 3:IDLE | in flight: PRE-PREPARE 0->2=A, PREPARE 1->2=A, PREPARE 1->3=A");
+    expect(trace.steps[2].stateDescription).toBe("1:PREPREPARED(A) 2:IDLE 3:IDLE | in flight: PRE-PREPARE R0->R2=A, PREPARE R1->R2=A, PREPARE R1->R3=A");
     expect(trace.steps[4].stateDescription).toContain("1:PREPARED(A)");
-    expect(trace.steps[4].stateDescription).toContain("COMMIT 1->2=A, COMMIT 1->3=A");
+    expect(trace.steps[4].stateDescription).toContain("COMMIT R1->R2=A, COMMIT R1->R3=A");
   });
 
   it("cascades PREPARED into COMMITTED in one receipt when the COMMITs arrived first (§2.5)", () => {
@@ -77,9 +81,9 @@ describe("bench/pbft_n4f1 transitions (SPEC.md §4–§5)", () => {
       }
     }
     expect(seen.size).toBeGreaterThan(12);
-    expect(model.fromStep(model.initial()[0], { deliver: "PREPARE 1->1" })).toBeUndefined();
-    expect(model.fromStep(model.initial()[0], { byzantine: 0, behaviour: "pre-prepare", to: 1, value: "A", extra: 1 })).toBeUndefined();
-    expect(model.fromStep(model.initial()[0], { timeout: 1 })).toBeUndefined();
+    expect(model.fromStep(model.initial()[0], { deliver: "PREPARE R1->R1", from: "R1", to: "R1" })).toBeUndefined();
+    expect(model.fromStep(model.initial()[0], { step: "pre-prepare", actor: "R0", to: "R1", value: "A", extra: 1 })).toBeUndefined();
+    expect(model.fromStep(model.initial()[0], { timeout: "R1" })).toBeUndefined();
   });
 });
 

@@ -26,11 +26,15 @@ function walk<S>(system: TransitionSystem<S, number>, choices: number[]): Schedu
 /** The same step with correct replica r renamed permutation[r - 1] (0 stays) and, if asked, A ↔ B. */
 function relabel(step: ScheduleStep, permutation: number[], swap: boolean): ScheduleStep {
   const rename = (r: number): number => (r === 0 ? 0 : permutation[r - 1]);
+  const renamed = (name: string): string => `R${rename(Number(name.slice(1)))}`;
   const deliver = (step as { deliver?: unknown }).deliver;
-  if (typeof deliver === "string") return { deliver: deliver.replace(/(\d)->(\d)/, (_match, i: string, k: string) => `${rename(Number(i))}->${rename(Number(k))}`) };
-  const byzantine = step as { byzantine: number; behaviour: string; to: number; value: string };
+  if (typeof deliver === "string") {
+    const { from, to } = step as { from: string; to: string };
+    return { deliver: `${deliver.split(" ")[0]} ${renamed(from)}->${renamed(to)}`, from: renamed(from), to: renamed(to) };
+  }
+  const byzantine = step as { step: string; actor: string; to: string; value: string };
   const value = swap ? (byzantine.value === "A" ? "B" : "A") : byzantine.value;
-  return { ...byzantine, to: rename(byzantine.to), value };
+  return { ...byzantine, to: renamed(byzantine.to), value };
 }
 
 describe("bench/pbft_n4f1 under symmetry reduction (SPEC.md §7.1)", () => {

@@ -17,3 +17,19 @@ export function primaryOf(view: number, n: number): ReplicaId {
 export function replicaIds(n: number): ReplicaId[] {
   return Array.from({ length: n }, (_, index) => index);
 }
+
+/** Replica i is the runtime actor "Ri"; client c is "Cc" (the actors' names in every trace). */
+export function replicaName(replica: ReplicaId): string {
+  return `R${replica}`;
+}
+
+export function clientName(client: ClientId): string {
+  return `C${client}`;
+}
+
+/** The names of every replica but `self`, in ascending order: the receivers of a multicast. */
+export function otherReplicaNames(self: ReplicaId, n: number): string[] {
+  return replicaIds(n)
+    .filter((replica) => replica !== self)
+    .map(replicaName);
+}

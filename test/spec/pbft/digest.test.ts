@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { requestDigest, sha256Hex, shortDigest } from "../../../spec/common/digest.ts";
+import { requestDigest, sha256Hex, shortDigest } from "../../../spec/pbft/digest.ts";
 import { canonicalJson } from "../../../spec/common/canonical-json.ts";
-import { pbftMessageSchema } from "../../../spec/common/messages.ts";
+import { pbftMessageSchema } from "../../../spec/pbft/messages.ts";
 
 describe("request digest", () => {
   it("is SHA-256 (FIPS 180-4 test vector 'abc')", () => {

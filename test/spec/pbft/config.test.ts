@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { configWarnings, pbftConfigSchema } from "../../../spec/common/pbft-config.ts";
-import { PBFT_LIMITS, forgeryChoices } from "../../../spec/common/pbft-limits.ts";
+import { configWarnings, pbftConfigSchema } from "../../../spec/pbft/config.ts";
+import { PBFT_LIMITS, forgeryChoices } from "../../../spec/pbft/limits.ts";
 import { InputError, parseInput } from "../../../spec/common/input-error.ts";
 import { pbftN4F1ConfigSchema } from "../../../models/bench/pbft_n4f1/definition.ts";
 import { models } from "../../../models/index.ts";
@@ -68,36 +68,39 @@ describe("PBFT model config", () => {
 
   // Each bound: the largest value passes, one more is refused with the bound and why in the message.
   it.each([
-    ["n", { n: 64, f: 1 }, { n: 65 }, /^config n: must be at most 64 \(a bigger cluster cannot be model-checked/],
-    ["f", { f: 64 }, { f: 65 }, /^config f: must be at most 64 \(f counts replicas/],
+    ["n", { n: 31, f: 1 }, { n: 32 }, /^config n: must be at most 31 \(a bigger cluster cannot be model-checked/],
+    ["f", { f: 31 }, { f: 32 }, /^config f: must be at most 31 \(f counts replicas/],
     ["clients", { n: 1, clients: 16 }, { n: 1, clients: 17 }, /^config clients: must be at most 16 \(each client is one more concurrent sender/],
     ["requests", { n: 1, requests: 256 }, { n: 1, requests: 257 }, /^config requests: must be at most 256 \(requests per client/],
     ["checkpointInterval", { checkpointInterval: 4096 }, { checkpointInterval: 4097 }, /^config checkpointInterval: must be at most 4096 \(a run executes at most 4096 requests/],
     ["window", { window: 4096 }, { window: 4097 }, /^config window: must be at most 4096 \(a run assigns at most 4096 sequence numbers/],
     ["adversarySlots", { adversarySlots: 64 }, { adversarySlots: 65 }, /^config adversarySlots: must be at most 64 \(every forgery is enumerated/],
     ["forgeryBudget", { forgeryBudget: 1_000_000 }, { forgeryBudget: 1_000_001 }, /^config forgeryBudget: must be at most 1000000 \(each forgery is one step/],
-    ["quorumOverrides.prepare", { quorumOverrides: { prepare: 63 } }, { quorumOverrides: { prepare: 64 } }, /^config quorumOverrides\.prepare: must be at most 63 /],
-    ["quorumOverrides.commit", { quorumOverrides: { commit: 64 } }, { quorumOverrides: { commit: 65 } }, /^config quorumOverrides\.commit: must be at most 64 /],
-    ["byzantine replica", { n: 64, byzantine: [{ replica: 63, behaviours: ["silent"] }] }, { n: 64, byzantine: [{ replica: 64, behaviours: ["silent"] }] }, /^config byzantine\[0\]\.replica: must be at most 63 /],
+    ["quorumOverrides.prepare", { quorumOverrides: { prepare: 30 } }, { quorumOverrides: { prepare: 31 } }, /^config quorumOverrides\.prepare: must be at most 30 /],
+    ["quorumOverrides.commit", { quorumOverrides: { commit: 31 } }, { quorumOverrides: { commit: 32 } }, /^config quorumOverrides\.commit: must be at most 31 /],
+    ["byzantine replica", { n: 31, byzantine: [{ replica: 30, behaviours: ["silent"] }] }, { n: 31, byzantine: [{ replica: 31, behaviours: ["silent"] }] }, /^config byzantine\[0\]\.replica: must be at most 30 /],
   ])("bounds %s", (_field, largest, tooLarge, message) => {
     expect(() => pbftConfigSchema.parse({ ...minimal, ...largest })).not.toThrow();
     expect(parseError({ ...minimal, ...tooLarge })).toMatch(message);
   });
 
   it("refuses absurd sizes at once, naming the bound", () => {
-    expect(parseError({ ...minimal, n: 1e9 })).toMatch(/^config n: must be at most 64/);
+    expect(parseError({ ...minimal, n: 1e9 })).toMatch(/^config n: must be at most 31/);
     expect(parseError({ ...minimal, clients: 1e6 })).toMatch(/^config clients: must be at most 16/);
     expect(parseError({ ...minimal, requests: 1e9 })).toMatch(/^config requests: must be at most 256/);
-    expect(parseError({ ...minimal, n: Number.MAX_VALUE })).toMatch(/^config n: must be an integer|^config n: must be at most 64/);
-    expect(parseError({ ...minimal, byzantine: Array.from({ length: 65 }, (_, replica) => ({ replica, behaviours: ["silent"] })) })).toMatch(/^config byzantine: must list at most 64 replicas/);
+    expect(parseError({ ...minimal, n: Number.MAX_VALUE })).toMatch(/^config n: must be an integer|^config n: must be at most 31/);
+    expect(parseError({ ...minimal, byzantine: Array.from({ length: 32 }, (_, replica) => ({ replica, behaviours: ["silent"] })) })).toMatch(/^config byzantine: must list at most 31 replicas/);
     expect(parseError({ ...minimal, byzantine: [{ replica: 0, behaviours: ["silent", "silent"] }] })).toMatch(/behaviours: name each behaviour at most once/);
   });
 
   it("bounds the messages of a run: n² × clients × requests ≤ 4096", () => {
-    expect(() => pbftConfigSchema.parse({ ...minimal, n: 64, requests: 1 })).not.toThrow();
     expect(() => pbftConfigSchema.parse({ ...minimal, n: 16, clients: 4, requests: 4 })).not.toThrow();
-    expect(parseError({ ...minimal, n: 64, requests: 2 })).toMatch(/^config: n² × clients × requests is 8192, more than 4096: .*lower n, clients or requests$/);
-    expect(parseError({ ...minimal, n: 32, clients: 16, requests: 1 })).toMatch(/is 16384, more than 4096/);
+    expect(parseError({ ...minimal, n: 16, clients: 4, requests: 5 })).toMatch(/^config: n² × clients × requests is 5120, more than 4096: .*lower n, clients or requests$/);
+  });
+
+  it("bounds the actors: replicas and clients are at most the runtime's 32", () => {
+    expect(() => pbftConfigSchema.parse({ ...minimal, n: 16, clients: 16, requests: 1 })).not.toThrow();
+    expect(parseError({ ...minimal, n: 17, clients: 16, requests: 1 })).toMatch(/^config: n \+ clients is 33, more than 32: every replica and client is an actor of the runtime/);
   });
 
   it("bounds the forgeries the adversary chooses among in one state, the bad-digest square included", () => {

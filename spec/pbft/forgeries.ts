@@ -1,15 +1,15 @@
-import { requestDigest, sha256Hex } from "../../spec/common/digest.ts";
-import type { Checkpoint, Reply, ReplicaMessage, Request } from "../../spec/common/messages.ts";
+import { requestDigest, sha256Hex } from "./digest.ts";
+import type { Checkpoint, Commit, PrePrepare, Prepare, Reply, Request } from "./messages.ts";
 
 /**
  * What a Byzantine replica signs. Signatures are unforgeable (authenticated model, Castro &
  * Liskov §3), so every message below carries `replica: byzantine`: the adversary lies about
- * content, never about who signed it.
+ * content, never about who signed it; and it names only requests that clients really sent.
  */
 
-/** §4.2: ⟨⟨PRE-PREPARE, 0, n, d⟩σp, m⟩ with the true d = D(m) (the equivocating primary). */
-export function forgedPrePrepare(byzantine: number, seq: number, request: Request): ReplicaMessage {
-  return { type: "PRE-PREPARE", view: 0, seq, digest: requestDigest(request), request, replica: byzantine };
+/** §4.2: ⟨⟨PRE-PREPARE, v, n, d⟩σp, m⟩ with the true d = D(m) (the equivocating primary). */
+export function forgedPrePrepare(byzantine: number, view: number, seq: number, request: Request): PrePrepare {
+  return { type: "PRE-PREPARE", view, seq, digest: requestDigest(request), request, replica: byzantine };
 }
 
 /**
@@ -18,13 +18,13 @@ export function forgedPrePrepare(byzantine: number, seq: number, request: Reques
  * can, so this is the strongest test of the backups' "d is the digest of m" check
  * (`hasMatchingDigest`): without it a backup would execute m's operation under m′'s certificate.
  */
-export function badDigestPrePrepare(byzantine: number, seq: number, request: Request, claimed: Request): ReplicaMessage {
-  return { type: "PRE-PREPARE", view: 0, seq, digest: requestDigest(claimed), request, replica: byzantine };
+export function badDigestPrePrepare(byzantine: number, view: number, seq: number, request: Request, claimed: Request): PrePrepare {
+  return { type: "PRE-PREPARE", view, seq, digest: requestDigest(claimed), request, replica: byzantine };
 }
 
 /** §4.2: a PREPARE or COMMIT for any digest a client sent. */
-export function forgedVote(byzantine: number, vote: "prepare" | "commit", seq: number, request: Request): ReplicaMessage {
-  return { type: vote === "prepare" ? "PREPARE" : "COMMIT", view: 0, seq, digest: requestDigest(request), replica: byzantine };
+export function forgedVote(byzantine: number, view: number, vote: "prepare" | "commit", seq: number, request: Request): Prepare | Commit {
+  return { type: vote === "prepare" ? "PREPARE" : "COMMIT", view, seq, digest: requestDigest(request), replica: byzantine };
 }
 
 /**
@@ -32,8 +32,8 @@ export function forgedVote(byzantine: number, vote: "prepare" | "commit", seq: n
  * results are "op:k" with k a number). Every Byzantine replica forges the same r, so that
  * colluding replicas beyond the fault budget can pool their replies against the f+1 rule.
  */
-export function forgedReply(byzantine: number, request: Request): Reply {
-  return { type: "REPLY", view: 0, timestamp: request.timestamp, client: request.client, replica: byzantine, result: `${request.op}:forged` };
+export function forgedReply(byzantine: number, view: number, request: Request): Reply {
+  return { type: "REPLY", view, timestamp: request.timestamp, client: request.client, replica: byzantine, result: `${request.op}:forged` };
 }
 
 /** The state digest every Byzantine replica claims at n: the digest of no correct history. */

@@ -2,13 +2,12 @@
  * Upper bounds of a PBFT model configuration. A config is read from files (a model, a
  * Schedule given to `replay`, a saved Result), so each number is bounded before anything
  * is allocated from it: n = 10^9 would allocate 10^9 replica machines, clients × requests =
- * 10^15 would compute 10^15 request digests (impl/cluster/cluster.ts `possibleRequests`).
+ * 10^15 would send 10^15 requests.
  *
- * What a run costs (impl/cluster): every state holds n replica snapshots and one snapshot per
- * client; a request makes about 3·n² messages (PRE-PREPARE to n−1 backups, n−1 PREPAREs and n
+ * What a run costs: every state holds n replica snapshots and one snapshot per client; a request makes about 3·n² messages (PRE-PREPARE to n−1 backups, n−1 PREPAREs and n
  * COMMITs from each replica, replies and checkpoints), so a run is about 3·n²·clients·requests
  * steps long, each step copies the in-flight messages (up to n² per concurrent client), and
- * `replay` keeps every state. Measured on a random run (Node 20, one core):
+ * `replay` keeps every state. Measured on a random run of the cluster that preceded the runtime (Node 20, one core):
  * n = 64 with 1 request: 6,246 steps, replayed in 5 s and 0.5 GiB; n = 32 with 4 clients: 4.4 s;
  * n = 64 with 4 clients: 28,061 steps, 165 s and 3.9 GiB. Hence the `runMessages` bound
  * n²·clients·requests ≤ 4,096 (the first two, not the third), besides a bound per field.
@@ -17,10 +16,12 @@
  * that model checking could still finish (n ≤ 13 with a few requests) stays inside.
  */
 export const PBFT_LIMITS = {
-  /** Replicas: 64 is the most whose run (3·n² messages per request) replays in seconds. */
-  n: 64,
+  /** Replicas: 31 leaves room for a client among the runtime's 32 actors (impl/runtime/state-layout.ts). */
+  n: 31,
   /** Faults tolerated: counts replicas, so bounded like n (f ≥ n models are legal but pointless). */
-  f: 64,
+  f: 31,
+  /** Replicas and clients together: the runtime's actors (impl/runtime/state-layout.ts MAX_ACTORS). */
+  actors: 32,
   /** Clients: each one is a concurrent sender, multiplying the messages in flight at once. */
   clients: 16,
   /** Requests per client. */
@@ -53,7 +54,7 @@ export interface ForgeryShape {
 }
 
 /**
- * An upper bound of the forgeries impl/adversary/byzantine-actions.ts enumerates in one state,
+ * An upper bound of the forgeries the Byzantine steps offer in one state (models/pbft/pbft-steps.ts),
  * once every request is known (R = clients × requests): per Byzantine replica and behaviour,
  * equivocate S·C·R, conflicting-votes 2·S·C·R, bad-digest S·C·R·(R−1), forge-checkpoint S·C,
  * forge-reply R, where S = adversarySlots and C = the correct replicas. `replay` forwards the

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { PBFT_LIMITS, forgeryChoices } from "./pbft-limits.ts";
+import { PBFT_LIMITS, forgeryChoices } from "./limits.ts";
 import { isByzantineBoundMet, quorumRuleSchema } from "./quorum.ts";
-import { SCHEDULE_LIMITS } from "./schedule.ts";
+import { SCHEDULE_LIMITS } from "../common/schedule.ts";
 
 // Messages say what to fix; the field's path is prefixed where the error is reported (input-error.ts).
-// Every count has an upper bound (spec/common/pbft-limits.ts says why), named in its message.
+// Every count has an upper bound (spec/pbft/limits.ts says why), named in its message.
 // Fields are `.describe()`d rather than commented: docs/cli.md renders them.
 const count = (minimum: number, maximum: number, why: string) =>
   z
@@ -15,7 +15,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
-/** What a Byzantine replica may do (impl/adversary); `behaviours` below describes each. */
+/** What a Byzantine replica may do (byzantine-replica-machine.ts); `behaviours` below describes each. */
 export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
@@ -34,7 +34,7 @@ export const byzantineReplicaSchema = z
         "What it may do, each at most once. silent: sends nothing; equivocate (primary only): PRE-PREPAREs for different requests to different backups; " +
           "bad-digest (primary only): PRE-PREPAREs whose digest is another request's (§4.2); conflicting-votes: PREPAREs/COMMITs for any digest it knows; " +
           "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
-          "replay: forwards messages seen on the wire to any correct replica.",
+          "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded).",
       ),
   })
   .strict();
@@ -85,7 +85,7 @@ export const pbftConfigSchema = z
     network: z
       .object({
         drop: z.boolean().default(false).describe("The network may lose any message in flight (drop steps)."),
-        duplicate: z.boolean().default(false).describe("The network may deliver a message twice (duplicate steps)."),
+        duplicate: z.boolean().default(false).describe("The network may copy a message in flight (duplicate steps, a bounded number per run: models/pbft/pbft-protocol.ts)."),
       })
       .strict()
       .default({ drop: false, duplicate: false }),
@@ -93,6 +93,9 @@ export const pbftConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.n + config.clients > PBFT_LIMITS.actors) {
+      ctx.addIssue({ code: "custom", path: [], message: `n + clients is ${config.n + config.clients}, more than ${PBFT_LIMITS.actors}: every replica and client is an actor of the runtime, which runs at most ${PBFT_LIMITS.actors}` });
+    }
     const runMessages = config.n * config.n * config.clients * config.requests;
     if (runMessages > PBFT_LIMITS.runMessages) {
       ctx.addIssue({

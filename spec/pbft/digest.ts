@@ -1,6 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { canonicalJson } from "./canonical-json.ts";
+import { canonicalJson } from "../common/canonical-json.ts";
 import type { Request } from "./messages.ts";
 
 const digests = new Map<string, string>();

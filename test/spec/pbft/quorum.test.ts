@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkpointQuorum, commitQuorum, isByzantineBoundMet, prepareQuorum, quorumSize, replyQuorum } from "../../../spec/common/quorum.ts";
-import { primaryOf, replicaIds } from "../../../spec/common/ids.ts";
+import { checkpointQuorum, commitQuorum, isByzantineBoundMet, prepareQuorum, quorumSize, replyQuorum } from "../../../spec/pbft/quorum.ts";
+import { primaryOf, replicaIds } from "../../../spec/pbft/ids.ts";
 
 describe("quorum arithmetic", () => {
   it("sizes certificates at 2f+1 under the paper's rule", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clientIdSchema, replicaIdSchema } from "./ids.ts";
+import { shortDigest } from "./digest.ts";
 
 /** Castro & Liskov §4.1: ⟨REQUEST, o, t, c⟩ — operation o, client timestamp t, client c. */
 export const requestSchema = z
@@ -59,3 +60,26 @@ export const pbftMessageSchema = z.discriminatedUnion("type", [
 export type PbftMessage = z.infer<typeof pbftMessageSchema>;
 /** Messages exchanged between replicas (what a replica multicasts to the others). */
 export type ReplicaMessage = PrePrepare | Prepare | Commit | Checkpoint;
+
+/** A message as a machine receives it: the runtime adds its sender's actor name as `from`. */
+export type Delivered<M extends PbftMessage = PbftMessage> = M & { from: string };
+
+/**
+ * A message's stable, readable id (the runtime appends "from->to") and its diagram label:
+ * "PREPARE v0 n1 d:3fa2c1", shortened to "prepare n1 d:3fa2c1".
+ */
+export function describePbftMessage(message: PbftMessage): { id: string; label: string } {
+  switch (message.type) {
+    case "REQUEST":
+      return { id: `REQUEST c${message.client} t${message.timestamp} op:${message.op}`, label: `request ${message.op}` };
+    case "PRE-PREPARE":
+      return { id: `PRE-PREPARE v${message.view} n${message.seq} d:${shortDigest(message.digest)}`, label: `pre-prepare n${message.seq} ${message.request.op} d:${shortDigest(message.digest)}` };
+    case "PREPARE":
+    case "COMMIT":
+      return { id: `${message.type} v${message.view} n${message.seq} d:${shortDigest(message.digest)}`, label: `${message.type.toLowerCase()} n${message.seq} d:${shortDigest(message.digest)}` };
+    case "REPLY":
+      return { id: `REPLY v${message.view} t${message.timestamp} r:${message.result}`, label: `reply t${message.timestamp} ${message.result}` };
+    case "CHECKPOINT":
+      return { id: `CHECKPOINT n${message.seq} s:${shortDigest(message.stateDigest)}`, label: `checkpoint n${message.seq} s:${shortDigest(message.stateDigest)}` };
+  }
+}

@@ -1,0 +1,131 @@
+import type { FaultModel, ProtocolDefinition } from "../../impl/runtime/index.ts";
+import { forgeriesDelivered, pbftSafetyInvariants, requestExecutedEverywhere, termination } from "../../properties/pbft/index.ts";
+import { byzantineReplicaMachine, type ByzantineContext } from "../../spec/pbft/byzantine-replica-machine.ts";
+import { clientMachine, type ClientContext } from "../../spec/pbft/client-machine.ts";
+import { pbftConfigSchema, type PbftConfig } from "../../spec/pbft/config.ts";
+import { clientName, primaryOf, replicaName } from "../../spec/pbft/ids.ts";
+import { describePbftMessage, pbftMessageSchema, type PbftMessage } from "../../spec/pbft/messages.ts";
+import { checkpointQuorum, commitQuorum, prepareQuorum, quorumSize, replyQuorum } from "../../spec/pbft/quorum.ts";
+import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
+import { replicaMachine } from "../../spec/pbft/replica-machine.ts";
+import { pbftSteps } from "./pbft-steps.ts";
+
+export { pbftConfigSchema, type PbftConfig };
+
+/**
+ * The certificate sizes the replicas run with: the quorum rule's, unless a mutant overrides the
+ * PREPARE or COMMIT count. One function, so the replicas and the reports' bounds cannot disagree.
+ */
+export function certificateSizes(config: PbftConfig): { prepareQuorum: number; commitQuorum: number; checkpointQuorum: number; replyQuorum: number } {
+  return {
+    prepareQuorum: config.quorumOverrides.prepare ?? prepareQuorum(config.n, config.f, config.quorumRule),
+    commitQuorum: config.quorumOverrides.commit ?? commitQuorum(config.n, config.f, config.quorumRule),
+    checkpointQuorum: checkpointQuorum(config.n, config.f, config.quorumRule),
+    replyQuorum: replyQuorum(config.f),
+  };
+}
+
+/** Duplicate steps in one run where the config's network duplicates (the runtime's duplication budget). */
+export const DUPLICATES_PER_RUN = 2;
+
+/** Replays a Byzantine replica may make when its config names `replay`: the forgery budget, 2 when it is unbounded. */
+const UNBOUNDED_REPLAYS = 2;
+
+function faults(config: PbftConfig): FaultModel {
+  const byzantine = config.byzantine.map((entry) => replicaName(entry.replica));
+  const replays = config.byzantine.some((entry) => entry.behaviours.includes("replay"));
+  return {
+    crashes: 0,
+    midMulticast: false,
+    byzantine,
+    // Castro & Liskov §2: at most f faulty replicas; a model that breaks it on purpose says so.
+    budget: config.exceedFaultBudget ? Math.max(config.f, byzantine.length) : config.f,
+    ...(replays ? { replay: { budget: config.forgeryBudget ?? UNBOUNDED_REPLAYS } } : {}),
+  };
+}
+
+const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${n} ${n === 1 ? noun : nouns}`;
+
+function bounds(config: PbftConfig): string[] {
+  const sizes = certificateSizes(config);
+  const overridden = (field: "prepare" | "commit") => (config.quorumOverrides[field] === undefined ? "" : " (overridden)");
+  return [
+    `f = ${config.f}; quorum Q = ${config.quorumRule} = ${quorumSize(config.n, config.f, config.quorumRule)}`,
+    `prepared on the PRE-PREPARE and ${plural(sizes.prepareQuorum, "PREPARE")}${overridden("prepare")}, committed on ${plural(sizes.commitQuorum, "COMMIT")}${overridden("commit")}, ` +
+      `a checkpoint stable on ${plural(sizes.checkpointQuorum, "CHECKPOINT")}, a result accepted on ${plural(sizes.replyQuorum, "matching REPLY")}`,
+    `${plural(config.requests, "request")} from ${config.clients === 1 ? "1 client" : `each of ${config.clients} clients`}`,
+    `window L = ${config.window}, checkpoints every K = ${config.checkpointInterval}`,
+    "one view, no timers: no view change, so a faulty primary is never replaced",
+    config.checkTermination ? "termination checked in the states where nothing is enabled (every run ends)" : "termination not checked",
+  ];
+}
+
+/**
+ * What the Byzantine replicas' config adds to the runtime's wording of `faults` (which names
+ * every behaviour of their role): the behaviours each one's machine is given, and the strategy's
+ * budget, its forgeries and the sequence numbers they name.
+ */
+function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] } {
+  const forging = config.byzantine.some((entry) => entry.behaviours.some((behaviour) => behaviour !== "silent"));
+  const slots = config.adversarySlots === 1 ? "sequence number 1" : `sequence numbers 1 to ${config.adversarySlots}`;
+  return {
+    faults: config.byzantine.map(({ replica, behaviours }) => `${replicaName(replica)}${replica === primaryOf(0, config.n) ? " (the first primary)" : ""} Byzantine: ${behaviours.join(", ")} (its config's behaviours)`),
+    budgets: forging
+      ? [config.forgeryBudget === undefined ? "forgeries: any number per run" : `forgeries: at most ${config.forgeryBudget} per Byzantine replica and run`, `forgeries name ${slots}`]
+      : [],
+  };
+}
+
+/**
+ * PBFT's normal case on the runtime (Castro & Liskov OSDI'99 §4.1–4.3): replicas R0 … R{n−1}
+ * (the Byzantine ones run the adversary's machine), clients C0 …, the six messages, the
+ * client's request and the Byzantine behaviours as step kinds, an asynchronous network that
+ * may lose or duplicate messages, one fault budget f, the safety suite, bounded termination
+ * where the config checks it, and what must be reachable.
+ */
+export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
+  name: "pbft",
+  roles: { replica: replicaMachine, byzantineReplica: byzantineReplicaMachine, client: clientMachine },
+  messageSchema: pbftMessageSchema,
+  describeMessage: describePbftMessage,
+  actors(config) {
+    const sizes = certificateSizes(config);
+    const byzantine = new Map(config.byzantine.map((entry) => [entry.replica, entry.behaviours]));
+    const replicas = Array.from({ length: config.n }, (_, id) => {
+      const behaviours = byzantine.get(id);
+      if (behaviours !== undefined) {
+        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null };
+        return { name: replicaName(id), role: "byzantineReplica", input };
+      }
+      const { replyQuorum: _reply, ...quorums } = sizes;
+      return { name: replicaName(id), role: "replica", input: { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums } };
+    });
+    const clients = Array.from({ length: config.clients }, (_, id) => ({ name: clientName(id), role: "client", input: { id, n: config.n, replyQuorum: sizes.replyQuorum, requests: config.requests } }));
+    return [...replicas, ...clients];
+  },
+  network: (config) => ({ duplication: config.network.duplicate ? { copies: DUPLICATES_PER_RUN } : "none", loss: config.network.drop }),
+  faults,
+  time: () => ({ kind: "async" }),
+  bounds,
+  faultNotes,
+  invariants: () => pbftSafetyInvariants,
+  sometimes: (config) => [requestExecutedEverywhere, ...forgeriesDelivered(config)],
+  terminal: (config) => (config.checkTermination ? termination : undefined),
+  steps: pbftSteps,
+  summarise(actor) {
+    if (actor.role === "client") {
+      const context = actor.context as ClientContext;
+      return `accepted ${context.accepted.length}/${context.requests}`;
+    }
+    if (actor.role === "byzantineReplica") {
+      const context = actor.context as ByzantineContext;
+      return `Byzantine, ${plural(context.forged.length, "forgery", "forgeries")}`;
+    }
+    const context = actor.context as ReplicaContext;
+    const slots = Object.entries(context.slots).map(([seq, slot]) => {
+      const request = slot.context.request;
+      return `n${seq} ${slot.value}${request === null ? "" : ` c${request.client}t${request.timestamp}`}`;
+    });
+    return [`h=${context.lowWatermark}`, ...slots].join(", ");
+  },
+};

@@ -1,0 +1,150 @@
+import { and, assign, enqueueActions, not, setup } from "xstate";
+import type { ActorOutput } from "../common/actor-outputs.ts";
+import { type ByzantineBehaviour } from "./config.ts";
+import { badDigestPrePrepare, forgedCheckpoint, forgedPrePrepare, forgedReply, forgedVote } from "./forgeries.ts";
+import { clientName, primaryOf } from "./ids.ts";
+import type { Delivered, PbftMessage, Request } from "./messages.ts";
+
+/**
+ * A Byzantine replica (Castro & Liskov §3: up to f replicas "may behave arbitrarily"), as the
+ * adversary's strategy: a machine of its own that the runtime runs as any actor. It receives
+ * every message sent to it and remembers the requests it has seen (authenticated messages: it
+ * can propose only requests that clients sent and that reached it), and it forges — each of its
+ * behaviours an event that the protocol's Byzantine steps give it (models/pbft/pbft-steps.ts),
+ * taken only where its guards allow: its configured behaviours, the primary's role for
+ * PRE-PREPAREs, the adversary's sequence numbers, a budget of forgeries, never the same twice.
+ * Everything is signed as itself, in the view it is in.
+ */
+export interface ByzantineInput {
+  id: number;
+  n: number;
+  behaviours: ByzantineBehaviour[];
+  /** Sequence numbers 1 … adversarySlots are the ones it forges for (bounds the space). */
+  adversarySlots: number;
+  /** Forgeries in one run; null: unbounded. */
+  forgeryBudget: number | null;
+}
+
+export interface ByzantineContext extends ByzantineInput {
+  view: number;
+  /** Requests it has seen, sorted by client and timestamp. */
+  known: Request[];
+  /** The forgeries it made, by key (`forgeryKey`), sorted. */
+  forged: string[];
+}
+
+export type Forgery =
+  | { type: "EQUIVOCATE"; seq: number; to: string; client: number; timestamp: number }
+  | { type: "BAD_DIGEST"; seq: number; to: string; client: number; timestamp: number; digestClient: number; digestTimestamp: number }
+  | { type: "CONFLICTING_VOTE"; vote: "prepare" | "commit"; seq: number; to: string; client: number; timestamp: number }
+  | { type: "FORGE_CHECKPOINT"; seq: number; to: string }
+  | { type: "FORGE_REPLY"; client: number; timestamp: number };
+
+export type ByzantineEvent = Delivered | Forgery;
+
+/** The behaviour each forgery event belongs to (the config's names). */
+export const BEHAVIOUR_OF: Readonly<Record<Forgery["type"], ByzantineBehaviour>> = {
+  EQUIVOCATE: "equivocate",
+  BAD_DIGEST: "bad-digest",
+  CONFLICTING_VOTE: "conflicting-votes",
+  FORGE_CHECKPOINT: "forge-checkpoint",
+  FORGE_REPLY: "forge-reply",
+};
+
+const isForgery = (event: ByzantineEvent): event is Forgery => event.type in BEHAVIOUR_OF;
+
+/** A forgery's identity: the same key is the same message to the same receiver. */
+export function forgeryKey(forgery: Forgery): string {
+  const { type, ...fields } = forgery;
+  return `${BEHAVIOUR_OF[type]} ${Object.entries(fields)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([key, value]) => `${key}=${String(value)}`)
+    .join(" ")}`;
+}
+
+/** The client-signed request a message carries (without the sender the runtime added to a REQUEST). */
+function requestOf(event: ByzantineEvent): Request | undefined {
+  if (event.type === "PRE-PREPARE") return (event as { request: Request }).request;
+  if (event.type !== "REQUEST") return undefined;
+  const { client, timestamp, op } = event as Request;
+  return { type: "REQUEST", client, timestamp, op };
+}
+const knows = (context: ByzantineContext, client: number, timestamp: number): Request | undefined =>
+  context.known.find((request) => request.client === client && request.timestamp === timestamp);
+const carriesNewRequest = (context: ByzantineContext, event: ByzantineEvent): boolean => {
+  const request = requestOf(event);
+  return request !== undefined && knows(context, request.client, request.timestamp) === undefined;
+};
+const replicaIndex = (name: string): number => (/^R\d+$/.test(name) ? Number(name.slice(1)) : -1);
+
+export const byzantineReplicaMachine = setup({
+  types: { context: {} as ByzantineContext, events: {} as ByzantineEvent, input: {} as ByzantineInput, emitted: {} as ActorOutput<PbftMessage> },
+  guards: {
+    carriesNewRequest: ({ context, event }) => carriesNewRequest(context, event),
+    /** It learns nothing else from a message: it forges from what clients sent alone. */
+    isObsolete: ({ context, event }) => !isForgery(event) && !carriesNewRequest(context, event),
+    hasBehaviour: ({ context, event }) => isForgery(event) && context.behaviours.includes(BEHAVIOUR_OF[event.type]),
+    /** §4.2: backups take PRE-PREPAREs only from the primary of the view, so only it sends them. */
+    isPrimaryOfView: ({ context }) => context.id === primaryOf(context.view, context.n),
+    isAdversarySlot: ({ context, event }) => "seq" in event && event.seq >= 1 && event.seq <= context.adversarySlots,
+    isToAnotherReplica: ({ context, event }) => "to" in event && replicaIndex(event.to) >= 0 && replicaIndex(event.to) < context.n && replicaIndex(event.to) !== context.id,
+    /** Authenticated requests: it can only name a request it has seen. */
+    knowsRequest: ({ context, event }) => isForgery(event) && "client" in event && knows(context, event.client, event.timestamp) !== undefined,
+    knowsClaimedRequest: ({ context, event }) =>
+      event.type === "BAD_DIGEST" && knows(context, event.digestClient, event.digestTimestamp) !== undefined && (event.digestClient !== event.client || event.digestTimestamp !== event.timestamp),
+    hasForgeryBudget: ({ context }) => context.forgeryBudget === null || context.forged.length < context.forgeryBudget,
+    isNewForgery: ({ context, event }) => isForgery(event) && !context.forged.includes(forgeryKey(event)),
+  },
+  actions: {
+    recordRequest: assign(({ context, event }) => ({
+      known: [...context.known, requestOf(event)!].sort((a, b) => a.client - b.client || a.timestamp - b.timestamp),
+    })),
+    forge: enqueueActions(({ context, event, enqueue }) => {
+      const forgery = event as Forgery;
+      enqueue.assign({ forged: [...context.forged, forgeryKey(forgery)].sort() });
+      enqueue.emit(forgedSend(context, forgery));
+    }),
+  },
+}).createMachine({
+  id: "pbftByzantineReplica",
+  context: ({ input }) => ({ ...input, view: 0, known: [], forged: [] }),
+  initial: "forging",
+  states: {
+    forging: {
+      // With its budget spent it can do nothing more: a final state, whose inbox the runtime discards.
+      always: { guard: not("hasForgeryBudget"), target: "spent" },
+      on: {
+        REQUEST: { guard: "carriesNewRequest", actions: "recordRequest" },
+        "PRE-PREPARE": { guard: "carriesNewRequest", actions: "recordRequest" },
+        EQUIVOCATE: { guard: and(["hasBehaviour", "isPrimaryOfView", "isAdversarySlot", "isToAnotherReplica", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        BAD_DIGEST: {
+          guard: and(["hasBehaviour", "isPrimaryOfView", "isAdversarySlot", "isToAnotherReplica", "knowsRequest", "knowsClaimedRequest", "hasForgeryBudget", "isNewForgery"]),
+          actions: "forge",
+        },
+        CONFLICTING_VOTE: { guard: and(["hasBehaviour", "isAdversarySlot", "isToAnotherReplica", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        FORGE_CHECKPOINT: { guard: and(["hasBehaviour", "isAdversarySlot", "isToAnotherReplica", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        FORGE_REPLY: { guard: and(["hasBehaviour", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+      },
+    },
+    spent: { type: "final" },
+  },
+});
+
+/** The one message a forgery sends, signed as the Byzantine replica, in its view. */
+function forgedSend(context: ByzantineContext, forgery: Forgery): ActorOutput<PbftMessage> {
+  const { id, view } = context;
+  switch (forgery.type) {
+    case "EQUIVOCATE":
+      return { type: "send", to: forgery.to, message: forgedPrePrepare(id, view, forgery.seq, knows(context, forgery.client, forgery.timestamp)!) };
+    case "BAD_DIGEST": {
+      const claimed = knows(context, forgery.digestClient, forgery.digestTimestamp)!;
+      return { type: "send", to: forgery.to, message: badDigestPrePrepare(id, view, forgery.seq, knows(context, forgery.client, forgery.timestamp)!, claimed) };
+    }
+    case "CONFLICTING_VOTE":
+      return { type: "send", to: forgery.to, message: forgedVote(id, view, forgery.vote, forgery.seq, knows(context, forgery.client, forgery.timestamp)!) };
+    case "FORGE_CHECKPOINT":
+      return { type: "send", to: forgery.to, message: forgedCheckpoint(id, forgery.seq) };
+    case "FORGE_REPLY":
+      return { type: "send", to: clientName(forgery.client), message: forgedReply(id, view, knows(context, forgery.client, forgery.timestamp)!) };
+  }
+}
