@@ -63,7 +63,7 @@ function replayFrom<S, A>(system: TransitionSystem<S, A>, initial: S, steps: rea
     }
     state = system.step(state, action);
     const observed = observe(system, state);
-    trace.steps.push({ index, step, description: describeStep(step), action, ...observed });
+    trace.steps.push({ index, step, description: system.describeStep?.(step) ?? describeStep(step), action, ...observed });
     if (trace.firstViolation === undefined && observed.failing.length > 0) trace.firstViolation = { index, property: observed.failing[0] };
   }
   return trace;

@@ -72,6 +72,12 @@ export interface TransitionSystem<S, A> {
    * correct replica never executed a pending request).
    */
   terminal?: Invariant<S>;
+  /**
+   * Optional: the system's own wording of a Schedule step for traces and diagrams (e.g. a
+   * protocol step's label, "PRE-PREPARE(A) → R1"); undefined, or absent, for the Schedule's
+   * generic wording (spec/common/schedule.ts `describeStep`).
+   */
+  describeStep?(step: ScheduleStep): string | undefined;
   /** Turns an action into a Schedule step (for counterexamples and replay files). */
   toStep(action: A): ScheduleStep;
   /**

@@ -3,7 +3,7 @@ import type { ScheduleStep } from "../spec/common/schedule.ts";
 /** One replayed step of a counterexample, as the reports draw it. */
 export interface TraceStep {
   step: ScheduleStep;
-  /** `describeStep(step)`. */
+  /** The step in words: the system's own (`TransitionSystem.describeStep`, e.g. a protocol step's label) or `describeStep(step)`. */
   description: string;
   /** Per-participant summaries after the step (e.g. "R1": "committed A"); optional. */
   participants?: Record<string, string>;

@@ -1,5 +1,5 @@
 import type { Invariant, TransitionSystem } from "../../explorer/transition-system.ts";
-import type { ProtocolDefinition, RuntimeInvariant } from "./protocol.ts";
+import type { ProtocolDefinition, RuntimeInvariant, StepFields } from "./protocol.ts";
 import { applyAction, enabledActions, successorParts, type RuntimeAction } from "./runtime-actions.ts";
 import { actionOfStep, stepOf } from "./runtime-steps.ts";
 import { viewOf } from "./runtime-views.ts";
@@ -84,6 +84,15 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     ...(sometimes === undefined ? {} : { sometimes }),
     ...(terminal === undefined ? {} : { terminal: overStates([terminal])[0]! }),
     toStep: (action) => stepOf(runtime, action),
+    // A protocol step whose kind declares a label is drawn with it: "R0: PRE-PREPARE(A) → R1".
+    describeStep(step) {
+      const record = step as Record<string, unknown>;
+      if (typeof record.step !== "string" || typeof record.actor !== "string") return undefined;
+      const kind = protocol.steps?.[record.step];
+      if (kind?.label === undefined) return undefined;
+      const { step: _kind, actor, ...fields } = record;
+      return `${actor}: ${kind.label(fields as StepFields)}`;
+    },
     fromStep: (state, step) => actionOfStep(runtime, state, step),
     describeState(state) {
       const current = view(state);

@@ -219,3 +219,11 @@ describe("what a check covers names the new faults", () => {
     expect(covers.budgets).toEqual(["crashes: none", "fault budget f = 2: Byzantine and omission-faulty actors plus crashes, checked on every step", "replays: at most 1 per run"]);
   });
 });
+
+describe("a protocol step's label words it in traces and diagrams", () => {
+  it("replay describes a step by its kind's label where it has one, else by the Schedule's words", () => {
+    const built = system({ servers: 2, liars: [1] });
+    const trace = replay(built, { version: 1, model: "register", config: {}, seed: 0, steps: [{ step: "lie", actor: "S1", to: "C0", value: "forged" }, { step: "write", actor: "C0", value: "a" }] });
+    expect(trace.steps.map((step) => step.description)).toEqual(["S1: lie forged", "C0: write value=a"]);
+  });
+});
