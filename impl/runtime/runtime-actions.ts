@@ -56,7 +56,8 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
   for (const envelope of envelopes) if (mayDrop(runtime, state, envelope)) actions.push({ kind: "drop", envelope });
   if (runtime.duplicateBudget > 0 && state[layout.duplicateCountAt]! < runtime.duplicateBudget) for (const envelope of envelopes) actions.push({ kind: "duplicate", envelope });
   const timed = afterGst(layout, state);
-  for (let actor = 0; actor < runtime.actors.length; actor++) {
+  // No role has set a timer yet: no timer word can be non-zero.
+  if (runtime.timerNames.size > 0) for (let actor = 0; actor < runtime.actors.length; actor++) {
     if (layout.isCrashed(state, actor)) continue;
     const timers = state[layout.timersAt(actor)]!;
     if (timers === 0) continue;
@@ -70,7 +71,7 @@ export function enabledActions<C, M extends { type: string }>(runtime: Runtime<C
       }
     }
   }
-  for (let actor = 0; actor < runtime.actors.length; actor++) if (runtime.canCrash(state, actor)) actions.push({ kind: "crash", actor });
+  if (runtime.faults.crashes > 0) for (let actor = 0; actor < runtime.actors.length; actor++) if (runtime.canCrash(state, actor)) actions.push({ kind: "crash", actor });
   if (runtime.faults.recover === true) for (let actor = 0; actor < runtime.actors.length; actor++) if (layout.isCrashed(state, actor)) actions.push({ kind: "recover", actor });
   // After GST the network is synchronous: it neither splits nor is split (GST waits for a heal).
   if (partitions !== undefined && !timed) {

@@ -8,15 +8,16 @@ import type { StateLayout } from "./state-layout.ts";
  * zero are left out: the timer words behind a mask of the non-zero ones, and an entry's copies
  * when it is 1 (a flag in the low bit of its envelope id says which).
  *
- *   crashed bits, timer mask, n snapshot ids, the non-zero timer words, the optional words,
- *   m, then per entry: envelope·2 + (copies > 1), [age], [copies when > 1]
+ *   crashed bits · 2ⁿ + timer mask (two varints when n > 21: one must stay below 2⁵³), n
+ *   snapshot ids, the non-zero timer words, the optional words, m, then per entry:
+ *   envelope·2 + (copies > 1), [age], [copies when > 1]
  */
 export function encodeWords(layout: StateLayout, words: Uint32Array, length: number, target: Uint8Array): number {
   const n = layout.actors;
-  let at = writeVarint(target, 0, words[0]!);
   let mask = 0;
   for (let actor = 0; actor < n; actor++) if (words[1 + n + actor] !== 0) mask |= 1 << actor;
-  at = writeVarint(target, at, mask >>> 0);
+  // Most models have no crash and no timer set in most states: both fit one byte together.
+  let at = n <= COMBINED_ACTORS ? writeLongVarint(target, 0, words[0]! * 2 ** n + (mask >>> 0)) : writeVarint(target, writeVarint(target, 0, words[0]!), mask >>> 0);
   for (let i = 1; i <= n; i++) at = writeVarint(target, at, words[i]!);
   if (mask !== 0) for (let actor = 0; actor < n; actor++) if ((mask & (1 << actor)) !== 0) at = writeVarint(target, at, words[1 + n + actor]!);
   for (let i = 1 + 2 * n; i <= layout.networkAt; i++) at = writeVarint(target, at, words[i]!);
@@ -40,8 +41,15 @@ export function decodeState(layout: StateLayout, source: Uint8Array, offset: num
   const n = layout.actors;
   if (head.length < layout.networkAt + 1) head = new Uint32Array(layout.networkAt + 1);
   cursor = offset;
-  head[0] = readVarint(source);
-  const mask = readVarint(source);
+  let mask: number;
+  if (n <= COMBINED_ACTORS) {
+    const both = readVarint(source);
+    mask = both % 2 ** n;
+    head[0] = Math.floor(both / 2 ** n);
+  } else {
+    head[0] = readVarint(source);
+    mask = readVarint(source);
+  }
   for (let i = 1; i <= n; i++) head[i] = readVarint(source);
   for (let actor = 0; actor < n; actor++) head[1 + n + actor] = (mask & (1 << actor)) === 0 ? 0 : readVarint(source);
   for (let i = 1 + 2 * n; i <= layout.networkAt; i++) head[i] = readVarint(source);
@@ -55,6 +63,19 @@ export function decodeState(layout: StateLayout, source: Uint8Array, offset: num
     state[i + entryWords - 1] = tagged % 2 === 0 ? 1 : readVarint(source);
   }
   return state;
+}
+
+/** Up to this many actors, the crashed bits and the timer mask share one varint (32 + 21 bits ≤ 2⁵³). */
+const COMBINED_ACTORS = 21;
+
+/** A varint of a whole number below 2⁵³ (writeVarint takes 32 bits). */
+function writeLongVarint(target: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    target[at++] = (value % 0x80) | 0x80;
+    value = Math.floor(value / 0x80);
+  }
+  target[at++] = value;
+  return at;
 }
 
 function writeVarint(target: Uint8Array, at: number, word: number): number {
