@@ -56,7 +56,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
       keyedState = undefined;
       return layout.copyOf(words, fastSuccessorWords(runtime, state, action, words));
     },
-    // The key is the state's words as varints (state-layout.ts): canonical, so injective.
+    // The key is the state's words as varints (state-encoding.ts): canonical, so injective.
     encode: (state) => scratch.slice(0, layout.encodeStateInto(state, scratch)),
     encodeInto: (state, target) => layout.encodeStateInto(state, target),
     ...(keysWithoutBuilding
