@@ -5,11 +5,13 @@ import { seedPaxosConfigSchema, seedPaxosProtocol, type SeedPaxosConfig } from "
 
 const ASSUMPTIONS =
   "Asynchronous network (any in-flight message may be delivered next, so reordering is free), crash-stop proposers (at any step, also part-way through a multicast), acceptors that never crash, timers that may fire at any time; no Byzantine faults.";
+const AMNESIA_ASSUMPTIONS =
+  "Asynchronous network (any in-flight message may be delivered next, so reordering is free), proposers that never crash, one acceptor that may crash and restart from its initial state (no stable storage: it forgets its promise and votes), timers that may fire at any time; no Byzantine faults.";
 
 /** A Paxos model: a named configuration of the Paxos protocol on the runtime, with its pins. */
 export function definePaxosModel(name: string, description: string, config: Partial<PaxosConfig> & Pick<PaxosConfig, "proposers" | "acceptors">, expected: Expectation): ModelDefinition<PaxosConfig> {
   const written = { rounds: 1, network: { duplication: "none", loss: false }, crashes: 0, ...config };
-  return defineRuntimeModel(paxosProtocol, paxosConfigSchema, { name, description, assumptions: ASSUMPTIONS, config: written, expected });
+  return defineRuntimeModel(paxosProtocol, paxosConfigSchema, { name, description, assumptions: config.acceptorAmnesia === true ? AMNESIA_ASSUMPTIONS : ASSUMPTIONS, config: written, expected });
 }
 
 /** A model of the seed's `paxosPropose` (seed-paxos) under one reading of `promise`/`accept`. */

@@ -39,6 +39,12 @@ export const paxosModels = [
     { proposers: 2, acceptors: 2, crashes: 1, network: { duplication: "none", loss: true } },
     { result: "pass", distinctStates: 3_658, maxDepth: 19, transitions: 12_462, sometimes: { "a value chosen": 7, "a proposer returned": 9, "a proposer crashed part-way through a multicast": 1 } },
   ),
+  definePaxosModel(
+    "paxos/p2_a3_amnesia",
+    "An acceptor without stable storage: after a value is chosen, one of its acceptors crashes and restarts with nothing, so a majority no longer holds the value a proposer returned (PX3); the runtime's recovery steps (crash, then recover from the initial state).",
+    { proposers: 2, acceptors: 3, acceptorAmnesia: true },
+    { result: "violation", property: "PX3 returned value chosen", distinctStates: 15_352, maxDepth: 11 },
+  ),
   defineSeedPaxosModel(
     "paxos/seed_p2_a3_grant_all",
     "The seed's paxosPropose (seed-paxos), reading R1: promise() grants every request, accept() overwrites. 2 proposers, 3 acceptors, reliable network, one proposer may crash mid-multicast.",

@@ -14,8 +14,15 @@ export const paxosConfigSchema = z
     crashes: z.number().int().min(0).max(2),
     /** Mutant: proposers ignore the votes promises report (breaks P2c). */
     ignorePromisedVotes: z.boolean().default(false),
+    /**
+     * An environment Paxos does not tolerate: one acceptor may crash and restart with no stable
+     * storage, forgetting its promise and its votes (Paxos Made Simple §2.5 requires an
+     * acceptor to remember them across a failure). Proposers then do not crash.
+     */
+    acceptorAmnesia: z.boolean().default(false).describe("One acceptor may crash and restart with amnesia (no stable storage)"),
   })
-  .strict();
+  .strict()
+  .refine((config) => !config.acceptorAmnesia || config.crashes === 0, { message: "acceptorAmnesia is the run's one fault: set crashes to 0", path: ["crashes"] });
 export type PaxosConfig = z.infer<typeof paxosConfigSchema>;
 
 /**
@@ -41,7 +48,8 @@ export const paxosProtocol: ProtocolDefinition<PaxosConfig, PaxosMessage> = {
     ];
   },
   network: (config) => config.network,
-  faults: (config) => ({ crashes: config.crashes, crashable: ["proposer"], midMulticast: true }),
+  faults: (config) =>
+    config.acceptorAmnesia ? { crashes: 1, crashable: ["acceptor"], midMulticast: false, recover: true } : { crashes: config.crashes, crashable: ["proposer"], midMulticast: true },
   time: () => ({ kind: "async" }),
   bounds: (config) => [`${config.rounds} round${config.rounds === 1 ? "" : "s"} per proposer (a ballot each), then it gives up`],
   invariants: () => paxosInvariants,
