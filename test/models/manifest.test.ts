@@ -1,15 +1,33 @@
-import { describe, expect, it } from "vitest";
-import { explore } from "../../explorer/index.ts";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { resultSchema, type Result } from "../../explorer/result.ts";
 import { models } from "../../models/registry.ts";
+import { fileStem } from "../../reporting/index.ts";
 import { judge } from "../../reporting/verdict.ts";
+import { runCli, type CliRun } from "../cli/run-cli.ts";
 
 /**
- * The manifest (TLA+ Examples' manifest.json, Stateright's pinned counts): every bundled
- * model is explored as `check` explores it, and its verdict, violated property, distinct
- * states, depth and transitions must equal the pins, so any change in behaviour fails here.
- * A model expected to pass also pins what it must reach (Stateright's `sometimes`), each with
- * its shortest witness's length: a pass that no longer reaches one is vacuous, and fails.
+ * The manifest (TLA+ Examples' manifest.json, Stateright's pinned counts): every bundled model
+ * is explored once per test run — by `check --all`, as `npm start` runs it — and its Result's
+ * verdict, violated property, distinct states, depth and transitions must equal the pins, so
+ * any change in behaviour fails here. A model expected to pass also pins what it must reach
+ * (Stateright's `sometimes`), each with its shortest witness's length: a pass that no longer
+ * reaches one is vacuous, and fails. The same run's reports, seed audit and JUnit are checked.
  */
+let reports: string;
+let run: CliRun;
+
+beforeAll(async () => {
+  reports = mkdtempSync(join(tmpdir(), "consensus-check-manifest-"));
+  run = await runCli("check", "--all", "--quiet", "--reports", reports);
+}, 900_000);
+
+function resultOf(name: string): Result {
+  return resultSchema.parse(JSON.parse(readFileSync(join(reports, `${fileStem(name)}.json`), "utf8")));
+}
+
 describe("every bundled model matches its pinned expectation", () => {
   it("has unique names made of the protocol and its parameters", () => {
     const names = models.map((model) => model.name);
@@ -17,10 +35,29 @@ describe("every bundled model matches its pinned expectation", () => {
     for (const name of names) expect(name).toMatch(/^[a-z-]+\/[a-z0-9_]+$/);
   });
 
+  it("check --all: exit 0, one row per model, each as expected", () => {
+    expect(run.code, run.stderr).toBe(0);
+    const rows = run.stdout.split("\n").filter((line) => /^[a-z-]+\/[a-z0-9_]+\s/.test(line));
+    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(models.map((model) => model.name));
+    for (const row of rows) expect(row, row).toMatch(/\s+yes\s+/);
+    expect(readFileSync(join(reports, "junit.xml"), "utf8")).toMatch(/failures="0" errors="0"/);
+  });
+
+  it("check --all regenerates the seed audit: Merkle, MPT and Paxos sections with replayable findings", () => {
+    const audit = readFileSync(join(reports, "seed-audit.md"), "utf8");
+    expect(audit).toContain("## seed-merkle");
+    expect(audit).toContain("## seed-mpt");
+    expect(audit).toMatch(/### seed-merkle: M1 completeness[\s\S]*"treeSize": 3/);
+    expect(audit).toContain("## seed-paxos R1 grant-all");
+    expect(audit).toMatch(/### seed-paxos R2 first-come: PX3 returned value chosen[\s\S]*"deliver": "REPLY v0 true A1->P0"/);
+    expect(audit).toContain("## paxos (reference)\n\n0 of 5 properties broken.");
+  });
+
   for (const model of models) {
-    it(`${model.name}: ${model.expected.result}${model.expected.property ? ` (${model.expected.property})` : ""}, ${model.expected.distinctStates} states, depth ${model.expected.maxDepth}`, async () => {
+    it(`${model.name}: ${model.expected.result}${model.expected.property ? ` (${model.expected.property})` : ""}, ${model.expected.distinctStates} states, depth ${model.expected.maxDepth}`, () => {
       expect(model.configSchema.parse(model.config)).toEqual(model.config);
-      const result = await explore(model.build(model.config), { model: model.name, config: model.config as Record<string, unknown>, strategy: "bfs", seed: 0 });
+      const result = resultOf(model.name);
+      expect(result.model).toBe(model.name);
       if (model.expected.result === "pass") {
         expect(Object.keys(model.expected.sometimes ?? {}), "a model expected to pass pins what it must reach").not.toHaveLength(0);
         const reached = Object.fromEntries((result.sometimes ?? []).map((entry) => [entry.name, entry.witness?.steps.length ?? "never reached"]));
