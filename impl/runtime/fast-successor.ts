@@ -10,7 +10,7 @@ import type { RuntimeAction } from "./runtime-actions.ts";
  * snapshot and adds sends, so only messages to that actor and the new sends can have become
  * undeliverable or obsolete (every state has none in flight, the initial one included): only
  * they are looked at. Every other action and model takes runtime-actions.ts `successorParts`;
- * the contract suite checks both give the same bytes.
+ * the contract suite checks that both build the same successor (test/models/contract).
  */
 export function fastPathApplies<C, M extends { type: string }>(runtime: Runtime<C, M>): boolean {
   const { layout, network } = runtime;

@@ -104,8 +104,7 @@ export class Runtime<Config, Message extends { type: string }> {
   private readonly indexOf = new Map<string, number>();
   private readonly timerBits = new Map<string, Map<string, number>>();
   readonly timerNames = new Map<string, string[]>();
-  /** Per envelope id, its place among all envelopes met so far in `EnvelopeEntry.order`: numbers compare faster than text. */
-  /** Per envelope id, its place among all envelopes met so far (read, never written, outside). */
+  /** Per envelope id, its place among all envelopes met so far in `EnvelopeEntry.order`: numbers compare faster than text (read, never written, outside). */
   readonly envelopeRanks: number[] = [];
   /** Per role, its timer bits in the order of their names (bits, too, are handed out as met). */
   private readonly timerOrders = new Map<string, number[]>();
@@ -294,11 +293,6 @@ export class Runtime<Config, Message extends { type: string }> {
 
   /** Whether envelope `a` sorts before envelope `b` (`EnvelopeEntry.order`; distinct envelopes never tie). */
   readonly precedes = (a: number, b: number): boolean => this.envelopeRanks[a]! < this.envelopeRanks[b]!;
-
-  /** An envelope's place in `EnvelopeEntry.order` among those met so far. */
-  rankOf(envelope: number): number {
-    return this.envelopeRanks[envelope]!;
-  }
 
   /**
    * A reaction's sends in the in-flight multiset's order, computed once per reaction (ranks may

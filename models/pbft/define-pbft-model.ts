@@ -1,7 +1,6 @@
-import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
 import { configWarnings, pbftConfigSchema, type PbftConfig, type PbftConfigInput } from "../../spec/pbft/config.ts";
-import { defineRuntimeModel } from "../define-runtime-model.ts";
-import type { Expectation, ModelDefinition } from "../model.ts";
+import { defineRuntimeModel, type RuntimeModelSpec } from "../define-runtime-model.ts";
+import type { ModelDefinition } from "../model.ts";
 import { pbftProtocol } from "./pbft-protocol.ts";
 
 /** Every PBFT model runs under the same timing and authentication model. */
@@ -10,20 +9,11 @@ export const PBFT_ASSUMPTIONS =
   "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests they have seen clients send), " +
   "normal case only (one view, no view change); termination is the bounded form checked in terminal states.";
 
-export interface PbftModelSpec {
-  name: string;
-  description: string;
-  config: PbftConfigInput;
-  expected: Expectation;
-  /**
-   * Invariants checked after the safety suite, e.g. prepared agreement (§4.2) in the models
-   * expected to pass. A violation model leaves them out: its pinned property must stay the one
-   * it reports, and an auxiliary invariant could fail first.
-   */
-  extraInvariants?: readonly RuntimeInvariant[];
-  /** What the model must reach besides the protocol's own `sometimes` (e.g. a stable checkpoint). */
-  extraSometimes?: readonly RuntimeInvariant[];
-}
+/**
+ * A PBFT model's spec: a runtime model's (name, description, pins, extra invariants and
+ * `sometimes`), with a PBFT config as written; the assumptions and warnings are PBFT's own.
+ */
+export type PbftModelSpec = Omit<RuntimeModelSpec<PbftConfig>, "assumptions" | "config" | "warnings"> & { config: PbftConfigInput };
 
 /**
  * A PBFT model: a named configuration of the protocol on the runtime (models/pbft/pbft-protocol.ts).
@@ -31,14 +21,5 @@ export interface PbftModelSpec {
  * quorum overrides) are flagged by `warnings`, which `list` and every report show next to the verdict.
  */
 export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
-  return defineRuntimeModel(pbftProtocol, pbftConfigSchema, {
-    name: spec.name,
-    description: spec.description,
-    assumptions: PBFT_ASSUMPTIONS,
-    config: spec.config,
-    expected: spec.expected,
-    extraInvariants: spec.extraInvariants,
-    extraSometimes: spec.extraSometimes,
-    warnings: configWarnings,
-  });
+  return defineRuntimeModel(pbftProtocol, pbftConfigSchema, { ...spec, assumptions: PBFT_ASSUMPTIONS, warnings: configWarnings });
 }

@@ -3,6 +3,7 @@ import type { ModelDefinition } from "../../../models/model.ts";
 import { models } from "../../../models/registry.ts";
 import { brokenObsoleteClaim } from "../../../impl/runtime/obsolete-messages.ts";
 import type { Runtime } from "../../../impl/runtime/runtime.ts";
+import { applyAction, type RuntimeAction } from "../../../impl/runtime/runtime-actions.ts";
 import {
   assertActionsDeterministic,
   assertEncodersAgree,
@@ -69,6 +70,16 @@ describe.each(named)("%s meets the TransitionSystem contract", (_name, model) =>
     const runtime = (system as { runtime?: Runtime<unknown, { type: string }> }).runtime;
     if (runtime === undefined) return;
     for (const state of states) expect(brokenObsoleteClaim(runtime, state as Uint32Array)).toBeUndefined();
+  });
+
+  // The runtime's hot path (fast-successor.ts) must build exactly what its general path
+  // (runtime-actions.ts applyAction) builds, for every action it takes.
+  it(`the runtime's fast successors equal its general ones, for every enabled action of the sampled states (${sampled})`, () => {
+    const runtime = (system as { runtime?: Runtime<unknown, { type: string }> }).runtime;
+    if (runtime === undefined) return;
+    for (const state of states as Uint32Array[]) {
+      for (const action of system.actions(state) as RuntimeAction[]) expect([...(system.step(state, action) as Uint32Array)]).toEqual([...applyAction(runtime, state, action)]);
+    }
   });
 
   it(`3 seeded random walks (seed ${SEED}) give the same Result on a fresh build and on one that explored before, and a counterexample replays to its property`, async () => {
