@@ -145,16 +145,7 @@ export class StateLayout {
 
   /** The in-flight multiset as parallel arrays (envelope ids in the envelopes' order, copies, and ages when aged). */
   network(state: Uint32Array): InFlight {
-    const count = this.envelopeCount(state);
-    const envelopes: number[] = new Array(count);
-    const copies: number[] = new Array(count);
-    const ages: number[] | undefined = this.aged ? new Array(count) : undefined;
-    for (let i = 0, at = this.networkAt + 1; i < count; i++, at += this.entryWords) {
-      envelopes[i] = state[at]!;
-      if (ages !== undefined) ages[i] = state[at + 1]!;
-      copies[i] = state[at + this.entryWords - 1]!;
-    }
-    return { envelopes, copies, ages };
+    return this.networkInto(state, { envelopes: [], copies: [], ages: undefined });
   }
 
   /** `network(state)` into `into`'s arrays (emptied first): no allocation per step. */
