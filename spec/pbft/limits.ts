@@ -42,6 +42,18 @@ export const PBFT_LIMITS = {
    * models have fewer than 100; a state with more than 1,000 successors cannot be explored.
    */
   forgeryChoices: 1_000,
+  /**
+   * The view-change cut-off: views 1 … maxView. Each view change multicasts n VIEW-CHANGEs and
+   * a NEW-VIEW carrying them, and n = 4 replicas with one crash already take ~10^5 states for
+   * one view change; a fourth would name a primary a second time (views 4 … are R0 again).
+   */
+  maxView: 3,
+  /**
+   * Δ under partial synchrony, in steps (impl/runtime/README.md): ages are capped at Δ + 1 and
+   * each age is a distinct in-flight entry, so the space grows with Δ; a bound beyond a few
+   * rounds of messages (about 3·n steps for n = 4) holds no timer back that a smaller one would.
+   */
+  delta: 16,
 } as const;
 
 /** The config fields `forgeryChoices` reads (a parsed config has them all). */
