@@ -3,13 +3,14 @@ import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
 import { pbftModels } from "./pbft/index.ts";
+import { viewChangeModels } from "./view-change/index.ts";
 
 /**
  * Every bundled model, in the order `list` and `check --all` show them. Each one pins its
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, ...benchModels];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...benchModels];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

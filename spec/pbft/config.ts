@@ -149,8 +149,10 @@ export const pbftConfigSchema = z
           "(each step tries every one); lower adversarySlots, clients or requests, or drop bad-digest",
       });
     }
-    const faulty = config.byzantine.length + (config.viewChange?.crashes ?? 0);
-    if (faulty > config.f && !config.exceedFaultBudget) {
+    const crashes = config.viewChange?.crashes ?? 0;
+    const faulty = config.byzantine.length + crashes;
+    // The runtime refuses a declaration whose crashes and Byzantine actors exceed the budget f.
+    if (crashes > 0 && faulty > config.f && !config.exceedFaultBudget) {
       ctx.addIssue({ code: "custom", path: ["viewChange", "crashes"], message: `Byzantine replicas and crashes together are ${faulty}, more than f = ${config.f} (set exceedFaultBudget to break the assumption on purpose)` });
     }
     (config.viewChange?.crashable ?? []).forEach((replica, index) => {
