@@ -110,11 +110,13 @@ function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] }
 }
 
 /**
- * PBFT's normal case on the runtime (Castro & Liskov OSDI'99 §4.1–4.3): replicas R0 … R{n−1}
- * (the Byzantine ones run the adversary's machine), clients C0 …, the six messages, the
- * client's request and the Byzantine behaviours as step kinds, an asynchronous network that
- * may lose or duplicate messages, one fault budget f, the safety suite, bounded termination
- * where the config checks it, and what must be reachable.
+ * PBFT on the runtime (Castro & Liskov OSDI'99 §4.1–4.4): replicas R0 … R{n−1} (the Byzantine
+ * ones run the adversary's machine), clients C0 …, the eight messages, the client's request and
+ * the Byzantine behaviours as step kinds, an asynchronous network that may lose or duplicate
+ * messages (partially synchronous with the view change, unless its config asks for async), one
+ * fault budget f shared with crashes, the safety suite, bounded termination where the config
+ * checks it, and what must be reachable. The view change's models use `pbftViewChangeProtocol`
+ * (pbft-view-change.ts), which adds a ghost history and its properties.
  */
 export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
   name: "pbft",
