@@ -31,6 +31,24 @@ export const sometimesResultSchema = z
   .strict();
 export type SometimesResult = z.infer<typeof sometimesResultSchema>;
 
+/** One liveness property of the system and what the run found of it. */
+export const livenessResultSchema = z
+  .object({
+    name: z.string().describe('The property\'s name, e.g. "every request executed".'),
+    kind: z.enum(["eventually", "always-eventually"]).describe('"eventually P": every fair run reaches P; "always-eventually": every fair run reaches P again and again.'),
+    verdict: z
+      .enum(["holds", "violated", "unchecked"])
+      .describe('"holds": no fair run avoids P (in the explored bounds); "violated": a fair lasso avoids it; "unchecked": the run could not decide (see `reason`).'),
+    bound: count()
+      .optional()
+      .describe("Holds: the most steps any run takes after GST (after the start, without GST; after each P, for always-eventually) before P. Absent where P is reached only under fairness, with no bound in steps."),
+    lasso: scheduleSchema.optional().describe("Violated: a fair run that avoids P for ever, as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
+    cutOffStates: count().optional().describe("States where the model's bound cut runs short (e.g. the last modelled view): liveness was judged up to them."),
+    reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run)."),
+  })
+  .strict();
+export type LivenessResult = z.infer<typeof livenessResultSchema>;
+
 /** What one run of the explorer found (docs/ARCHITECTURE.md, "Result"). */
 export const resultSchema = z.object({
   model: z.string().describe("The model's registry name, e.g. pbft/n4_f1."),
@@ -62,6 +80,11 @@ export const resultSchema = z.object({
       "The system's `sometimes` properties (Stateright's `Property::sometimes`): states that must be reachable, so that a pass is not vacuous; each discovered or not, as far as the run went. " +
         "Absent when the system declares none or the run checked no properties (checkInvariants: false).",
     ),
+  liveness: z
+    .array(livenessResultSchema)
+    .optional()
+    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated with a lasso, or is unchecked. Absent when the system declares none."),
+  graphBytesPerState: z.number().nonnegative().optional().describe("Liveness: memory per state of the explored graph kept for the liveness checks (its edges included)."),
 }).superRefine((result, ctx) => {
   // explore() writes one name into both; a file where they differ would be rendered as a run of
   // one model and replayed as a run of the other.
