@@ -1,6 +1,7 @@
 import { InputError } from "../spec/common/input-error.ts";
 import { describeStep, type Schedule, type ScheduleStep } from "../spec/common/schedule.ts";
 import type { TransitionSystem } from "./transition-system.ts";
+import { lassoViolations } from "./liveness/lasso-claims.ts";
 
 /**
  * A step of a Schedule that is not enabled where it is taken: the schedule no longer describes
@@ -72,6 +73,15 @@ function checkCycleCloses<S, A>(system: TransitionSystem<S, A>, trace: Trace<S, 
   }
 }
 
+/** A lasso's liveness violations are failures of its last state (where the run is shown to go on for ever). */
+function markLassoViolations<S, A>(system: TransitionSystem<S, A>, trace: Trace<S, A>, cycleFrom: number): void {
+  const states = [trace.initial.state, ...trace.steps.map((step) => step.state)];
+  const violated = lassoViolations(system, states, trace.steps.map((step) => step.action), cycleFrom);
+  const last = trace.steps.at(-1) ?? trace.initial;
+  last.failing.push(...violated);
+  if (trace.firstViolation === undefined && violated.length > 0) trace.firstViolation = { index: trace.steps.length - 1, property: violated[0]! };
+}
+
 function replayFrom<S, A>(system: TransitionSystem<S, A>, initial: S, steps: readonly ScheduleStep[]): Trace<S, A> {
   const trace: Trace<S, A> = { initial: observe(system, initial), steps: [] };
   if (trace.initial.failing.length > 0) trace.firstViolation = { index: -1, property: trace.initial.failing[0] };
@@ -105,7 +115,10 @@ export function replay<S, A>(system: TransitionSystem<S, A>, schedule: Schedule)
   for (const initial of initials) {
     try {
       const trace = replayFrom(system, initial, schedule.steps);
-      if (schedule.cycleFrom !== undefined) checkCycleCloses(system, trace, schedule.cycleFrom);
+      if (schedule.cycleFrom !== undefined) {
+        checkCycleCloses(system, trace, schedule.cycleFrom);
+        markLassoViolations(system, trace, schedule.cycleFrom);
+      }
       return trace;
     } catch (error) {
       if (!(error instanceof InputError)) throw error;

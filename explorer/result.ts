@@ -37,13 +37,17 @@ export const livenessResultSchema = z
     name: z.string().describe('The property\'s name, e.g. "every request executed".'),
     kind: z.enum(["eventually", "always-eventually"]).describe('"eventually P": every fair run reaches P; "always-eventually": every fair run reaches P again and again.'),
     verdict: z
-      .enum(["holds", "violated", "unchecked"])
-      .describe('"holds": no fair run avoids P (in the explored bounds); "violated": a fair lasso avoids it; "unchecked": the run could not decide (see `reason`).'),
+      .enum(["holds", "violated", "undecided", "unchecked"])
+      .describe(
+        '"holds": no fair run avoids P; "violated": a fair lasso avoids P and the model\'s cut-off; "undecided": fair runs avoid P only by reaching the cut-off (the model\'s bound stopped them: a lasso shows one); "unchecked": the run could not decide (see `reason`).',
+      ),
     bound: count()
       .optional()
       .describe("Holds: the most steps any run takes after GST (after the start, without GST; after each P, for always-eventually) before P. Absent where P is reached only under fairness, with no bound in steps."),
-    lasso: scheduleSchema.optional().describe("Violated: a fair run that avoids P for ever, as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
-    cutOffStates: count().optional().describe("States where the model's bound cut runs short (e.g. the last modelled view): liveness was judged up to them."),
+    lasso: scheduleSchema
+      .optional()
+      .describe("Violated or undecided: a fair run that avoids P for ever (undecided: passing the cut-off), as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
+    cutOffStates: count().optional().describe("States where the model's bound cuts runs short (e.g. a replica that would pass the last modelled view), when the model declares a cut-off."),
     reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run)."),
   })
   .strict();
@@ -83,7 +87,7 @@ export const resultSchema = z.object({
   liveness: z
     .array(livenessResultSchema)
     .optional()
-    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated with a lasso, or is unchecked. Absent when the system declares none."),
+    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated or undecided with a lasso, or is unchecked. Absent when the system declares none."),
   graphBytesPerState: z.number().nonnegative().optional().describe("Liveness: memory per state of the explored graph kept for the liveness checks (its edges included)."),
 }).superRefine((result, ctx) => {
   // explore() writes one name into both; a file where they differ would be rendered as a run of

@@ -92,9 +92,9 @@ export interface TransitionSystem<S, A> {
    */
   settled?(state: S): boolean;
   /**
-   * Where the model's bound cuts a run short (e.g. a view number past which no view change is
-   * modelled): liveness is judged up to these states, which count like P, and the Result says
-   * how many there were.
+   * Where the model's bound cuts a run short (e.g. a replica that would pass the last modelled
+   * view): a fair run that avoids P only by reaching such a state is `undecided`, not a
+   * violation, and the Result says how many there were.
    */
   livenessCutOff?: Invariant<S>;
   /**

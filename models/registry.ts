@@ -2,6 +2,7 @@ import { InputError } from "../spec/common/input-error.ts";
 import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
+import { linksModels } from "./links/index.ts";
 import { pbftModels } from "./pbft/index.ts";
 
 /**
@@ -9,7 +10,7 @@ import { pbftModels } from "./pbft/index.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, ...benchModels];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, ...linksModels, ...benchModels];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

@@ -15,9 +15,12 @@ export function livenessFlags<S>(system: TransitionSystem<S, unknown>, propertie
 }
 
 /**
- * Each liveness property over the explored graph: a fair lasso avoiding P is a violation
- * (written as a Schedule with `cycleFrom`); otherwise it holds, with the bound B in steps after
- * GST where one exists (explorer/liveness/liveness-bound.ts).
+ * Each liveness property over the explored graph. A fair lasso that avoids P and the model's
+ * cut-off is a violation (a Schedule with `cycleFrom`). A fair lasso that avoids P only by
+ * passing the cut-off — the model's bound stopped the run, as a view limit stops a run that
+ * would change views again — is `undecided`, with that lasso: not a counterexample, not a
+ * pass either. Otherwise the property holds, with the bound B in steps after GST where one
+ * exists (explorer/liveness/liveness-bound.ts).
  */
 export function checkLiveness<S, A>(system: TransitionSystem<S, A>, graph: StateGraph, origin: ScheduleOrigin): LivenessResult[] {
   const properties = system.liveness ?? [];
@@ -25,14 +28,14 @@ export function checkLiveness<S, A>(system: TransitionSystem<S, A>, graph: State
   for (let state = 0; state < graph.expanded; state++) if ((graph.flags(state) & CUT_OFF) !== 0) cutOffStates++;
   return properties.map((property, index) => {
     const mode: LassoMode = property.kind === "eventually" ? "initial" : "anywhere";
-    const lassoGraph = graph.lassoGraph(index);
     const entry: LivenessResult = { name: property.name, kind: property.kind, verdict: "holds" };
-    const lasso = findFairLasso(lassoGraph, mode);
-    if (lasso !== undefined) {
-      entry.verdict = "violated";
-      entry.lasso = lassoSchedule(system, graph, lasso, origin);
+    const genuine = findFairLasso(graph.lassoGraph(index, true), mode);
+    const reachingCutOff = genuine ?? (cutOffStates > 0 ? findFairLasso(graph.lassoGraph(index, false), mode) : undefined);
+    if (reachingCutOff !== undefined) {
+      entry.verdict = genuine !== undefined ? "violated" : "undecided";
+      entry.lasso = lassoSchedule(system, graph, reachingCutOff, origin);
     } else {
-      const bound = livenessBound(lassoGraph, mode);
+      const bound = livenessBound(graph.lassoGraph(index, false), mode);
       if (bound !== undefined) entry.bound = bound;
     }
     if (system.livenessCutOff !== undefined) entry.cutOffStates = cutOffStates;
@@ -42,9 +45,9 @@ export function checkLiveness<S, A>(system: TransitionSystem<S, A>, graph: State
 
 /** The lasso as a Schedule: the stem's steps, then the cycle's, `cycleFrom` where the cycle starts. */
 function lassoSchedule<S, A>(system: TransitionSystem<S, A>, graph: StateGraph, lasso: Lasso, origin: ScheduleOrigin) {
-  const lassoGraph = graph.lassoGraph(0);
+  const edges = graph.lassoGraph(0, false);
   const actionIndices: number[] = [];
-  for (let i = 0; i + 1 < lasso.stem.length; i++) actionIndices.push(lassoGraph.edges(lasso.stem[i]!).findIndex(({ to }) => to === lasso.stem[i + 1]));
+  for (let i = 0; i + 1 < lasso.stem.length; i++) actionIndices.push(edges.edges(lasso.stem[i]!).findIndex(({ to }) => to === lasso.stem[i + 1]));
   const cycleFrom = actionIndices.length;
   if (!lasso.deadlock) actionIndices.push(...lasso.cycleEdges);
   const schedule = scheduleOf(system, { initialIndex: graph.initial.indexOf(lasso.stem[0]!), actionIndices }, origin);

@@ -58,9 +58,9 @@ export class StateGraph {
     return (this.edgeStart.byteLength + this.targets.byteLength + this.classes.byteLength + this.flagWords.byteLength) / Math.max(1, this.expanded);
   }
 
-  /** The graph as the lasso search reads it, with P the property's bit (or the cut-off: the check stops there). */
-  lassoGraph(property: number): LassoGraph {
-    const stop = (1 << property) | CUT_OFF;
+  /** The graph as the lasso search reads it, with P the property's bit (and, `stopAtCutOff`, the cut-off states too). */
+  lassoGraph(property: number, stopAtCutOff: boolean): LassoGraph {
+    const stop = (1 << property) | (stopAtCutOff ? CUT_OFF : 0);
     const edgesOf = (state: number) => {
       const out: { to: number; fairness: number }[] = [];
       for (let edge = this.edgeStart[state]!; edge < this.edgeStart[state + 1]!; edge++) out.push({ to: this.targets[edge]!, fairness: this.classes[edge]! });

@@ -220,7 +220,21 @@ export interface FaultModel {
  * timer does not expire while a message to it from a correct sender has been in flight for
  * more than `delta` steps (impl/runtime/README.md: the rule and why).
  */
-export type TimeModel = { kind: "async" } | { kind: "partial-sync"; delta: number };
+export type TimeModel =
+  | { kind: "async" }
+  | {
+      kind: "partial-sync";
+      delta: number;
+      /**
+       * "delta" (the default): after GST a correct actor's timer waits only for overdue
+       * messages to it (the Δ rule). "long-enough": after GST a correct actor's timer fires only
+       * when no message to a correct actor is in flight at all — timeouts longer than any chain
+       * of deliveries in progress, the "timers are long enough" of partial synchrony (seed
+       * catalogue A2) that liveness arguments such as PBFT's doubling timeouts (OSDI 1999 §4.5)
+       * rest on. Before GST both are asynchronous.
+       */
+      timeouts?: "delta" | "long-enough";
+    };
 
 /** A liveness property over the runtime's view: "eventually P" or "always eventually P". */
 export interface RuntimeLiveness extends RuntimeInvariant {

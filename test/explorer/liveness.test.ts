@@ -69,6 +69,21 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect(() => replay(system, { ...lasso, steps: lasso.steps.slice(0, 2) })).toThrow(/does not close/);
   });
 
+  it("a replayed lasso violates the property only if it is fair, settled and avoids P", async () => {
+    const system = liveSystem({ 0: [1], 1: [2, 3], 2: [1] }, [eventually(3)], { fair: { "1>3": 7 } });
+    const lasso = (await explore(system)).counterexample!;
+    expect(replay(system, lasso).steps.at(-1)!.failing).toEqual(["eventually 3"]);
+    // The delivery to 3 enabled on every state of the cycle and never taken: unfair, no violation.
+    const unfair = liveSystem({ 0: [1], 1: [2, 3], 2: [1, 3] }, [eventually(3)], { fair: { "1>3": 7, "2>3": 7 } });
+    expect(replay(unfair, lasso).steps.at(-1)!.failing).toEqual([]);
+    // A cycle before GST is no run of the model.
+    const early = liveSystem({ 0: [1], 1: [2, 3], 2: [1] }, [eventually(3)], { fair: { "1>3": 7 }, gstAt: 3 });
+    expect(replay(early, lasso).firstViolation).toBeUndefined();
+    // A stem that passes P does not violate "eventually P".
+    const passes = liveSystem({ 0: [1], 1: [2, 3], 2: [1] }, [eventually(0)], { fair: { "1>3": 7 } });
+    expect(replay(passes, lasso).firstViolation).toBeUndefined();
+  });
+
   it("a dead end that never reached P is a deadlock lasso: cycleFrom is the number of steps", async () => {
     const system = liveSystem({ 0: [1, 2], 2: [2] }, [eventually(2)]);
     const result = await explore(system);
@@ -89,11 +104,18 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect(round.liveness![0]).toMatchObject({ verdict: "holds", bound: 2 });
   });
 
-  it("the cut-off counts like P and is reported", async () => {
+  it("a fair run that avoids P only through the cut-off is undecided, with its lasso; one that goes on from the cut-off to P is no finding", async () => {
     const system = liveSystem({ 0: [1, 3], 1: [2], 2: [2] }, [eventually(3)], { cutOff: [2] });
     const result = await explore(system);
     expect(result.result).toBe("pass");
-    expect(result.liveness![0]).toMatchObject({ verdict: "holds", bound: 2, cutOffStates: 1 });
+    expect(result.liveness![0]).toMatchObject({ verdict: "undecided", cutOffStates: 1, lasso: { steps: [{ deliver: "to 1" }, { deliver: "to 2" }, { deliver: "to 2" }], cycleFrom: 2 } });
+    // Replayed, the lasso violates nothing: its cycle is at the cut-off.
+    expect(replay(system, result.liveness![0]!.lasso!).firstViolation).toBeUndefined();
+    const onwards = await explore(liveSystem({ 0: [1, 3], 1: [2], 2: [3] }, [eventually(3)], { cutOff: [2] }));
+    expect(onwards.liveness![0]).toEqual({ name: "eventually 3", kind: "eventually", verdict: "holds", bound: 3, cutOffStates: 1 });
+    // A genuine lasso elsewhere is still a violation.
+    const both = await explore(liveSystem({ 0: [1, 4], 1: [2], 2: [2], 4: [4] }, [eventually(3)], { cutOff: [2] }));
+    expect(both.liveness![0]).toMatchObject({ verdict: "violated", lasso: { cycleFrom: 1 } });
   });
 
   it("a safety violation, a limit, another strategy or a resumed run leaves liveness unchecked, saying why", async () => {

@@ -6,6 +6,8 @@ import { resultSchema, type Result } from "../../explorer/result.ts";
 import { models } from "../../models/registry.ts";
 import { fileStem } from "../../reporting/index.ts";
 import { judge } from "../../reporting/verdict.ts";
+import { replay } from "../../explorer/replay.ts";
+import { scheduleSchema } from "../../spec/common/schedule.ts";
 import { runCli, type CliRun } from "../cli/run-cli.ts";
 
 /**
@@ -64,6 +66,13 @@ describe("every bundled model matches its pinned expectation", () => {
         expect(reached).toEqual(model.expected.sometimes);
       }
       expect(judge(result, model.expected)).toEqual({ outcome: "as-expected", reasons: [] });
+      if (model.expected.result === "violation") {
+        // The counterexample is in reports/ as a sequence diagram and a schedule that replays to its property.
+        expect(readFileSync(join(reports, `${fileStem(model.name)}.md`), "utf8")).toContain("```mermaid\nsequenceDiagram");
+        const schedule = scheduleSchema.parse(JSON.parse(readFileSync(join(reports, `${fileStem(model.name)}.schedule.json`), "utf8")));
+        const trace = replay(model.build(model.configSchema.parse(schedule.config)), schedule);
+        expect(trace.firstViolation?.property).toBe(model.expected.property);
+      }
     });
   }
 });
