@@ -107,6 +107,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     if (violated !== undefined) {
       result.result = "violation";
       result.property = violated.name;
+      result.violationKind = "liveness";
       result.counterexample = violated.lasso;
     }
   }
@@ -115,6 +116,7 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   if (first !== undefined) {
     result.result = "violation";
     result.property = first.property;
+    result.violationKind = first.property === system.terminal?.name ? "deadlock" : "invariant";
     const counterexample = scheduleOf(system, first.path, origin);
     // BFS's counterexample is already a shortest one; DFS's and a random walk's are shrunk.
     if (settings.strategy !== "bfs") {

@@ -58,6 +58,10 @@ export const resultSchema = z.object({
   model: z.string().describe("The model's registry name, e.g. pbft/n4_f1."),
   result: verdictSchema,
   property: z.string().optional().describe('"violation": the property violated.'),
+  violationKind: z
+    .enum(["invariant", "deadlock", "liveness"])
+    .optional()
+    .describe('"violation": what kind of property: an invariant failing in a reachable state; a deadlock (the bounded termination property failing in a state with no enabled action); a liveness property with a fair lasso.'),
   distinctStates: count().describe("Distinct states explored."),
   transitions: count().describe("Transitions (edges) explored."),
   maxDepth: count().describe("The greatest depth reached, in steps from an initial state."),

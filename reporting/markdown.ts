@@ -83,8 +83,10 @@ export function verdictLine(result: Result): string {
       const liveness = result.liveness?.length ? (undecided > 0 ? `; liveness undecided at the model's cut-off for ${undecided} of ${result.liveness.length}` : "; every liveness property holds") : "";
       return `pass — no invariant violated in any reachable state${liveness}`;
     }
-    case "violation":
-      return `violation of ${result.property ?? "a property"}`;
+    case "violation": {
+      const kind = result.violationKind === "deadlock" ? " — a deadlock: it fails in a state with no enabled action" : result.violationKind === "liveness" ? " — liveness: a fair run never reaches it" : "";
+      return `violation of ${result.property ?? "a property"}${kind}`;
+    }
     case "no-violation": {
       const runs = result.runs ?? 0;
       const length = result.maxSteps === undefined ? "" : ` of up to ${formatCount(result.maxSteps)} steps`;

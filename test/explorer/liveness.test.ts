@@ -63,6 +63,7 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect(lasso.steps).toEqual([{ deliver: "to 1" }, { deliver: "to 2" }, { deliver: "to 1" }]);
     expect(lasso.cycleFrom).toBe(1);
     expect(result.liveness![0]!.lasso).toEqual(lasso);
+    expect(result.violationKind).toBe("liveness");
     expect(replay(system, lasso).steps).toHaveLength(3);
     // A cycle that does not come back to where it started no longer describes a lasso.
     expect(() => replay(system, { ...lasso, steps: lasso.steps.slice(0, 2) })).toThrow(ReplayDivergence);
@@ -122,6 +123,9 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     const unsafe = { ...liveSystem({ 0: [1], 1: [1] }, [eventually(5)]), invariants: [{ name: "never 1", holds: (at: number) => at !== 1 }] };
     const failed = await explore(unsafe);
     expect(failed.property).toBe("never 1");
+    expect(failed.violationKind).toBe("invariant");
+    const stuck = await explore(graphSystem({ 0: [1] }, { terminal: { name: "termination", holds: (at: number) => at === 0 } }));
+    expect(stuck).toMatchObject({ property: "termination", violationKind: "deadlock" });
     expect(failed.liveness![0]).toMatchObject({ verdict: "unchecked", reason: "a safety property failed first" });
     const system = liveSystem({ 0: [1], 1: [2], 2: [0] }, [eventually(5)]);
     expect((await explore(system, { maxStates: 2 })).liveness![0]!.reason).toMatch(/whole space/);

@@ -53,6 +53,9 @@ describe("liveness in the reports", () => {
     expect(markdown).toContain("### Undecided: eventually done");
     expect(markdown).toContain("The run stops there: no action is enabled, at the model's cut-off.");
     expect(verdictLine(result)).toBe("pass — no invariant violated in any reachable state; liveness undecided at the model's cut-off for 1 of 4");
+    expect(verdictLine(lassoResult())).toBe("violation of eventually ACK");
+    expect(verdictLine({ ...lassoResult(), violationKind: "liveness" })).toBe("violation of eventually ACK — liveness: a fair run never reaches it");
+    expect(verdictLine({ ...lassoResult(), property: "termination", violationKind: "deadlock" })).toBe("violation of termination — a deadlock: it fails in a state with no enabled action");
     expect(verdictLine(passResult({ liveness: [holds] }))).toBe("pass — no invariant violated in any reachable state; every liveness property holds");
     const html = htmlReport([{ result, description: "d", assumptions: "a", covers: coverage, warnings: [] }], "now");
     expect(html).toContain("<h3>Liveness (under weak fairness)</h3>");
