@@ -1,0 +1,29 @@
+import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
+import { clientContexts } from "./reading.ts";
+
+/**
+ * What a model on a lossy, duplicating network must reach, so that its pass is a pass of those
+ * faults: the runtime's view shows the messages in flight and the actors' states, not the steps
+ * taken, so each witness is a state that only a drop or a duplicate can lead to.
+ */
+
+/**
+ * A client waits for a result with nothing in flight: nothing can ever answer it (no client
+ * retransmits, no timer fires in the normal case), which without loss cannot happen — every
+ * request sent is delivered, and every correct replica that executes it replies.
+ */
+export const clientStrandedByLoss: RuntimeInvariant = {
+  name: "a client waiting with nothing in flight (a message lost)",
+  holds: (view) => view.inFlight().length === 0 && clientContexts(view).some((client) => client.pending !== null),
+};
+
+/**
+ * A message in flight in two copies: a `duplicate` step copied it (PBFT sends no message twice
+ * to one receiver). Either copy may be delivered first; the second is then obsolete at its
+ * receiver (its guards refuse it now and for ever: a vote or reply already recorded, a request
+ * already assigned), so the runtime discards it, which is its delivery as far as any actor can tell.
+ */
+export const messageDuplicated: RuntimeInvariant = {
+  name: "a message in flight in two copies (duplicated)",
+  holds: (view) => view.inFlight().some((entry) => entry.copies >= 2),
+};
