@@ -9,8 +9,9 @@ import { clientContexts } from "./reading.ts";
 
 /**
  * A client waits for a result with nothing in flight: nothing can ever answer it (no client
- * retransmits, no timer fires in the normal case), which without loss cannot happen — every
- * request sent is delivered, and every correct replica that executes it replies.
+ * retransmits, no timer fires in the normal case). With a correct primary and at most f silent
+ * replicas this cannot happen without loss: every message sent is delivered, the request goes
+ * through the three phases, and every correct replica that executes it replies.
  */
 export const clientStrandedByLoss: RuntimeInvariant = {
   name: "a client waiting with nothing in flight (a message lost)",
@@ -18,10 +19,12 @@ export const clientStrandedByLoss: RuntimeInvariant = {
 };
 
 /**
- * A message in flight in two copies: a `duplicate` step copied it (PBFT sends no message twice
- * to one receiver). Either copy may be delivered first; the second is then obsolete at its
- * receiver (its guards refuse it now and for ever: a vote or reply already recorded, a request
- * already assigned), so the runtime discards it, which is its delivery as far as any actor can tell.
+ * A message in flight in two copies: a `duplicate` step copied it (a correct replica or client
+ * sends one message to one receiver once: one vote per slot, one reply per execution, one
+ * request per timestamp; a Byzantine `replay` copies too). Either copy may be delivered first;
+ * the second is then obsolete at its receiver (its guards refuse it now and for ever: a vote or
+ * reply already recorded, a request already assigned), so the runtime discards it, which is its
+ * delivery as far as any actor can tell.
  */
 export const messageDuplicated: RuntimeInvariant = {
   name: "a message in flight in two copies (duplicated)",
