@@ -21,10 +21,10 @@ export const clientStrandedByLoss: RuntimeInvariant = {
 /**
  * A message in flight in two copies: a `duplicate` step copied it (a correct replica or client
  * sends one message to one receiver once: one vote per slot, one reply per execution, one
- * request per timestamp; a Byzantine `replay` copies too). Either copy may be delivered first;
- * the second is then obsolete at its receiver (its guards refuse it now and for ever: a vote or
- * reply already recorded, a request already assigned), so the runtime discards it, which is its
- * delivery as far as any actor can tell.
+ * request per timestamp; a Byzantine `replay` copies too). Either copy may be delivered first,
+ * at any later point; the second then counts for nothing (a vote is counted once per sender, a
+ * reply once per replica, a request once per timestamp), or is discarded at once where its
+ * receiver's `isObsolete` says no delivery could change anything.
  */
 export const messageDuplicated: RuntimeInvariant = {
   name: "a message in flight in two copies (duplicated)",
