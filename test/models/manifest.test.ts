@@ -11,7 +11,8 @@ import { runCli, type CliRun } from "../cli/run-cli.ts";
 
 /**
  * The manifest (TLA+ Examples' manifest.json, Stateright's pinned counts): every bundled model
- * is explored once per test run — by `check --all`, as `npm start` runs it — and its Result's
+ * of the quick profile is explored once per test run — by `check --all`, as `npm start` runs it
+ * with --profile full — and its Result's
  * verdict, violated property, distinct states, depth and transitions must equal the pins, so
  * any change in behaviour fails here. A model expected to pass also pins what it must reach
  * (Stateright's `sometimes`), each with its shortest witness's length: a pass that no longer
