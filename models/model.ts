@@ -28,6 +28,11 @@ export interface ModelDefinition<C = unknown> {
   /** Warnings about the configuration itself (e.g. n < 3f+1 on purpose), shown in every report. */
   warnings?(config: C): string[];
   expected: Expectation;
+  /**
+   * "full": too long for every `check --all` (the manifest of `npm test`), checked by
+   * `check --all --profile full` and by name (models/profile.ts); absent: "quick".
+   */
+  profile?: "full";
 }
 
 /** The pinned expectation of a model: a change in behaviour is a diff in review. */

@@ -9,3 +9,5 @@ export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.
 export { pbftSafetyInvariants } from "./safety.ts";
 export { correctReplicaContexts, clientContexts } from "./reading.ts";
 export { requestExecutedEverywhere, checkpointMadeStable, forgeriesDelivered } from "./reachable.ts";
+export { bothClientsPrePrepared } from "./concurrent-requests.ts";
+export { clientStrandedByLoss, messageDuplicated } from "./network-faults.ts";

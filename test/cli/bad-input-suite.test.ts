@@ -166,6 +166,8 @@ const usage: Case[] = [
   { name: "simulate without a model, only flags", argv: ["simulate", "--runs", "5"], code: 2, stderr: /missing required argument 'model'/ },
   { name: "check without models or --all", argv: ["check", "--reports", "$DIR/r"], code: 2, stderr: /check: name at least one model .* or pass --all/ },
   { name: "check NAME --all", argv: ["check", MODEL, "--all", "--reports", "$DIR/r"], code: 2, stderr: /check: give model names or --all, not both/, absent: ["$DIR/r"] },
+  { name: "check NAME --profile full", argv: ["check", MODEL, "--profile", "full", "--reports", "$DIR/r"], code: 2, stderr: /check: --profile chooses among the models of --all/, absent: ["$DIR/r"] },
+  { name: "check --all --profile slow", argv: ["check", "--all", "--profile", "slow", "--reports", "$DIR/r"], code: 2, stderr: /--profile: expected one of quick, full, got "slow"/, absent: ["$DIR/r"] },
   { name: "replay without a file", argv: ["replay"], code: 2, stderr: /missing required argument 'schedule'/ },
   { name: "report without a file", argv: ["report", "--format", "md"], code: 2, stderr: /missing required argument 'result'/ },
   { name: "merkle root without a file", argv: ["merkle", "root"], code: 2, stderr: /missing required argument 'file'/ },
