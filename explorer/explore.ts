@@ -14,6 +14,10 @@ import { breadthFirst, DEFAULT_WALK_LENGTH, depthFirst, randomWalk, type SearchC
 import type { TransitionSystem } from "./transition-system.ts";
 import { ExactStateStore, FingerprintStore, omissionProbability, type VisitedSet } from "./visited/index.ts";
 import { sometimesResults } from "./witnesses.ts";
+import { checkLiveness } from "./liveness/check-liveness.ts";
+import { MAX_LIVENESS_PROPERTIES, StateGraph } from "./liveness/state-graph.ts";
+import type { LivenessResult } from "./result.ts";
+import { InputError } from "../spec/common/input-error.ts";
 
 /**
  * Explores `system` with the chosen strategy and limits and reports a Result: "pass" (the
@@ -59,6 +63,10 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     checker,
     encoder: new StateEncoder(system, settings.symmetry),
   };
+  const liveness = settings.checkInvariants ? (system.liveness ?? []) : [];
+  if (liveness.length > MAX_LIVENESS_PROPERTIES) throw new InputError(`explore: the system declares ${liveness.length} liveness properties; one run checks at most ${MAX_LIVENESS_PROPERTIES}`);
+  // The liveness checks need every edge: only an exhaustive BFS from the start keeps them.
+  if (liveness.length > 0 && settings.strategy === "bfs" && !saved) context.graph = new StateGraph();
   if (hooks.checkpoint) {
     context.checkpoint = new Checkpointer(hooks.checkpoint, run, { visited, parents: settings.strategy === "bfs" ? parents : undefined, checker, monitor, systemContext: system.systemContext });
   }
@@ -91,11 +99,24 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   if (settings.checkInvariants && checker.sometimes.properties.length > 0) {
     result.sometimes = sometimesResults(system, checker.sometimes, parents, origin, settings.strategy !== "bfs");
   }
+  if (liveness.length > 0) {
+    const decided = outcome.verdict === "pass" && context.graph !== undefined && checker.first === undefined;
+    result.liveness = decided ? checkLiveness(system, context.graph!, origin) : liveness.map((property) => unchecked(property, uncheckedReason(settings.strategy, saved !== undefined, outcome.verdict)));
+    if (context.graph !== undefined) result.graphBytesPerState = context.graph.bytesPerState();
+    const violated = result.liveness.find((entry) => entry.verdict === "violated");
+    if (violated !== undefined) {
+      result.result = "violation";
+      result.property = violated.name;
+      result.violationKind = "liveness";
+      result.counterexample = violated.lasso;
+    }
+  }
   // A violation found before a limit (stopAtFirstViolation: false) is still a violation.
   const first = checker.first;
   if (first !== undefined) {
     result.result = "violation";
     result.property = first.property;
+    result.violationKind = first.property === system.terminal?.name ? "deadlock" : "invariant";
     const counterexample = scheduleOf(system, first.path, origin);
     // BFS's counterexample is already a shortest one; DFS's and a random walk's are shrunk.
     if (settings.strategy !== "bfs") {
@@ -106,6 +127,18 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
     result.counterexample = counterexample;
   }
   return result;
+}
+
+function unchecked(property: { name: string; kind: LivenessResult["kind"] }, reason: string): LivenessResult {
+  return { name: property.name, kind: property.kind, verdict: "unchecked", reason };
+}
+
+/** Why a run left its liveness properties undecided, in one phrase. */
+function uncheckedReason(strategy: string, resumed: boolean, verdict: string): string {
+  if (strategy !== "bfs") return "liveness needs the whole state graph: run an exhaustive BFS";
+  if (resumed) return "a resumed run does not have the graph of the run before it: run again from the start";
+  if (verdict === "violation") return "a safety property failed first";
+  return "the run did not explore the whole space";
 }
 
 function search<S, A>(context: SearchContext<S, A>, seed: number, resume: SearchResume | undefined, aborted: boolean): Promise<SearchOutcome> {

@@ -31,11 +31,37 @@ export const sometimesResultSchema = z
   .strict();
 export type SometimesResult = z.infer<typeof sometimesResultSchema>;
 
+/** One liveness property of the system and what the run found of it. */
+export const livenessResultSchema = z
+  .object({
+    name: z.string().describe('The property\'s name, e.g. "every request executed".'),
+    kind: z.enum(["eventually", "always-eventually"]).describe('"eventually P": every fair run reaches P; "always-eventually": every fair run reaches P again and again.'),
+    verdict: z
+      .enum(["holds", "violated", "undecided", "unchecked"])
+      .describe(
+        '"holds": no fair run avoids P; "violated": a fair lasso avoids P and the model\'s cut-off; "undecided": fair runs avoid P only by reaching the cut-off (the model\'s bound stopped them: a lasso shows one); "unchecked": the run could not decide (see `reason`).',
+      ),
+    bound: count()
+      .optional()
+      .describe("Holds: the most steps any run takes after GST (after the start, without GST; after each P, for always-eventually) before P. Absent where P is reached only under fairness, with no bound in steps."),
+    lasso: scheduleSchema
+      .optional()
+      .describe("Violated or undecided: a fair run that avoids P for ever (undecided: passing the cut-off), as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
+    cutOffStates: count().optional().describe("States where the model's bound cuts runs short (e.g. a replica that would pass the last modelled view), when the model declares a cut-off."),
+    reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run)."),
+  })
+  .strict();
+export type LivenessResult = z.infer<typeof livenessResultSchema>;
+
 /** What one run of the explorer found (docs/ARCHITECTURE.md, "Result"). */
 export const resultSchema = z.object({
   model: z.string().describe("The model's registry name, e.g. pbft/n4_f1."),
   result: verdictSchema,
   property: z.string().optional().describe('"violation": the property violated.'),
+  violationKind: z
+    .enum(["invariant", "deadlock", "liveness"])
+    .optional()
+    .describe('"violation": what kind of property: an invariant failing in a reachable state; a deadlock (the bounded termination property failing in a state with no enabled action); a liveness property with a fair lasso.'),
   distinctStates: count().describe("Distinct states explored."),
   transitions: count().describe("Transitions (edges) explored."),
   maxDepth: count().describe("The greatest depth reached, in steps from an initial state."),
@@ -62,6 +88,11 @@ export const resultSchema = z.object({
       "The system's `sometimes` properties (Stateright's `Property::sometimes`): states that must be reachable, so that a pass is not vacuous; each discovered or not, as far as the run went. " +
         "Absent when the system declares none or the run checked no properties (checkInvariants: false).",
     ),
+  liveness: z
+    .array(livenessResultSchema)
+    .optional()
+    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated or undecided with a lasso, or is unchecked. Absent when the system declares none."),
+  graphBytesPerState: z.number().nonnegative().optional().describe("Liveness: memory per state of the explored graph kept for the liveness checks (its edges included)."),
 }).superRefine((result, ctx) => {
   // explore() writes one name into both; a file where they differ would be rendered as a run of
   // one model and replayed as a run of the other.

@@ -73,6 +73,31 @@ export interface TransitionSystem<S, A> {
    */
   terminal?: Invariant<S>;
   /**
+   * Liveness properties ("eventually P", "always eventually P"), checked after an exhaustive BFS
+   * over the whole explored graph under weak fairness (`fairness`): a fair lasso avoiding P is
+   * a counterexample, and otherwise the most steps after GST before P is reported
+   * (explorer/liveness).
+   */
+  liveness?: readonly LivenessProperty<S>[];
+  /**
+   * The weak-fairness class of an action in a state (−1: none): a class continuously enabled
+   * from some point on must eventually be taken (e.g. each message to a correct receiver, each
+   * timer of a correct actor). Stable across states: the same delivery has the same class
+   * wherever it is enabled. Without it no action is fair.
+   */
+  fairness?(state: S, action: A): number;
+  /**
+   * Whether every run may stay in this state's region for ever: partial synchrony's "after GST"
+   * (a run that never reaches GST is no run of the model). Default: every state.
+   */
+  settled?(state: S): boolean;
+  /**
+   * Where the model's bound cuts a run short (e.g. a replica that would pass the last modelled
+   * view): a fair run that avoids P only by reaching such a state is `undecided`, not a
+   * violation, and the Result says how many there were.
+   */
+  livenessCutOff?: Invariant<S>;
+  /**
    * Optional: the system's own wording of a Schedule step for traces and diagrams (e.g. a
    * protocol step's label, "PRE-PREPARE(A) → R1"); undefined, or absent, for the Schedule's
    * generic wording (spec/common/schedule.ts `describeStep`).
@@ -92,6 +117,13 @@ export interface TransitionSystem<S, A> {
    * in the counterexample's sequence diagram whenever a summary changes.
    */
   describeParticipants?(state: S): Record<string, string>;
+}
+
+/** "eventually P": every fair run reaches P. "always eventually P": every fair run reaches P again and again. */
+export interface LivenessProperty<S> {
+  name: string;
+  kind: "eventually" | "always-eventually";
+  holds(state: S): boolean;
 }
 
 /** A state predicate: an invariant (must hold everywhere) or a `sometimes` (must hold somewhere). */

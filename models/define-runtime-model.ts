@@ -9,6 +9,8 @@ export interface RuntimeModelSpec<Config = unknown> {
   /** The configuration as written; the schema fills defaults and checks it once, here. */
   config: unknown;
   expected: Expectation;
+  /** "full" where an exhaustive run takes minutes: out of the default `check --all` (models/profile.ts). */
+  profile?: "full";
   /**
    * The model's own invariants, checked after the protocol's (e.g. an auxiliary invariant that
    * only the models expected to pass check, so that a violation model still reports the
@@ -51,5 +53,6 @@ export function defineRuntimeModel<Config, Message extends { type: string }>(
     covers: (config) => runtimeCoverage(declared, config),
     ...(spec.warnings === undefined ? {} : { warnings: spec.warnings }),
     expected: spec.expected,
+    ...(spec.profile === undefined ? {} : { profile: spec.profile }),
   };
 }

@@ -28,6 +28,11 @@ export interface ModelDefinition<C = unknown> {
   /** Warnings about the configuration itself (e.g. n < 3f+1 on purpose), shown in every report. */
   warnings?(config: C): string[];
   expected: Expectation;
+  /**
+   * "full": too long for every `check --all` (the manifest of `npm test`), checked by
+   * `check --all --profile full` and by name (models/profile.ts); absent: "quick".
+   */
+  profile?: "full";
 }
 
 /** The pinned expectation of a model: a change in behaviour is a diff in review. */
@@ -47,4 +52,13 @@ export interface Expectation {
    * to pass, which must declare what they reach (a pass that reaches nothing proves nothing).
    */
   sometimes?: Record<string, number>;
+  /**
+   * Each liveness property the model declares → what the run finds of it: holds, with the
+   * bound B in steps after GST where one exists (absent: only under fairness), or violated by
+   * a lasso of `stem` steps then a `cycle` of steps repeated for ever (0: a deadlock), or
+   * undecided: such a lasso exists only through the model's cut-off.
+   */
+  liveness?: Record<string, LivenessPin>;
 }
+
+export type LivenessPin = { verdict: "holds"; bound?: number } | { verdict: "violated" | "undecided"; stem: number; cycle: number };

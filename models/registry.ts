@@ -2,6 +2,7 @@ import { InputError } from "../spec/common/input-error.ts";
 import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
+import { linksModels } from "./links/index.ts";
 import { pbftModels } from "./pbft/index.ts";
 import { viewChangeModels } from "./view-change/index.ts";
 
@@ -10,7 +11,7 @@ import { viewChangeModels } from "./view-change/index.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...benchModels];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...linksModels, ...benchModels];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

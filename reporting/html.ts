@@ -4,6 +4,8 @@ import { htmlText } from "./escape/html-text.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
 import { htmlCoverage } from "./html-coverage.ts";
 import { htmlSometimes } from "./html-sometimes.ts";
+import { htmlLiveness } from "./html-liveness.ts";
+import { counterexampleShape } from "./liveness.ts";
 import { htmlStepTable } from "./html-step-table.ts";
 import type { ModelReport } from "./markdown.ts";
 import { verdictLine } from "./markdown.ts";
@@ -60,7 +62,7 @@ function modelSection(report: ModelReport): string {
   const warnings = report.warnings.map((w) => `<p class="warning">${htmlText(w)}</p>`).join("\n");
   const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
-    ? `<h3>Counterexample (${report.trace.length} steps)</h3><div class="diagram">${sequenceSvg(report.trace, report.initialParticipants)}</div>
+    ? `<h3>Counterexample (${htmlText(counterexampleShape(report.trace.length, result.counterexample?.cycleFrom))})</h3><div class="diagram">${sequenceSvg(report.trace, report.initialParticipants, result.counterexample?.cycleFrom)}</div>
 ${htmlStepTable(report.trace, report.initialParticipants)}`
     : "";
   return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>
@@ -68,5 +70,5 @@ ${htmlStepTable(report.trace, report.initialParticipants)}`
 ${warnings}
 <p><strong>${htmlText(verdictLine(result))}</strong></p>${reasons}
 <p>${formatCount(result.distinctStates)} distinct states, ${formatCount(result.transitions)} transitions, depth ${result.maxDepth}, seed ${result.seed}.</p>
-${htmlCoverage(result, report.covers)}${htmlSometimes(result)}${trace}</section>`;
+${htmlCoverage(result, report.covers)}${htmlSometimes(result)}${htmlLiveness(result)}${trace}</section>`;
 }

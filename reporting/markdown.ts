@@ -7,6 +7,8 @@ import { markdownInline } from "./escape/markdown-inline.ts";
 import { formatCount, formatRate, formatSeconds } from "./figures.ts";
 import { coverageSection } from "./markdown-coverage.ts";
 import { sometimesSection } from "./markdown-sometimes.ts";
+import { livenessSection } from "./markdown-liveness.ts";
+import { counterexampleShape } from "./liveness.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { stepTable } from "./step-table.ts";
 import type { TraceStep } from "./trace.ts";
@@ -62,10 +64,12 @@ export function markdownReport(report: ModelReport): string {
   out.push("");
   out.push(...coverageSection(result, report.covers));
   out.push(...sometimesSection(result));
+  out.push(...livenessSection(result));
   if (result.counterexample && report.trace) {
-    const how = result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
-    out.push(`## Counterexample (${report.trace.length} steps${how})`, "");
-    out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.initialParticipants), "mermaid"), "");
+    const cycleFrom = result.counterexample.cycleFrom;
+    const how = cycleFrom !== undefined ? "" : result.strategy === "bfs" || !result.strategy ? ", shortest" : result.shrunkFrom ? `, shrunk from ${result.shrunkFrom}` : "";
+    out.push(`## Counterexample (${counterexampleShape(report.trace.length, cycleFrom)}${how})`, "");
+    out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.initialParticipants, cycleFrom), "mermaid"), "");
     out.push(stepTable(report.trace, report.initialParticipants), "");
     out.push(`Replay it with ${markdownCodeSpan(`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json`)}.`, "");
   }
@@ -74,10 +78,15 @@ export function markdownReport(report: ModelReport): string {
 
 export function verdictLine(result: Result): string {
   switch (result.result) {
-    case "pass":
-      return "pass — no invariant violated in any reachable state";
-    case "violation":
-      return `violation of ${result.property ?? "a property"}`;
+    case "pass": {
+      const undecided = (result.liveness ?? []).filter((entry) => entry.verdict === "undecided").length;
+      const liveness = result.liveness?.length ? (undecided > 0 ? `; liveness undecided at the model's cut-off for ${undecided} of ${result.liveness.length}` : "; every liveness property holds") : "";
+      return `pass — no invariant violated in any reachable state${liveness}`;
+    }
+    case "violation": {
+      const kind = result.violationKind === "deadlock" ? " — a deadlock: it fails in a state with no enabled action" : result.violationKind === "liveness" ? " — liveness: a fair run never reaches it" : "";
+      return `violation of ${result.property ?? "a property"}${kind}`;
+    }
     case "no-violation": {
       const runs = result.runs ?? 0;
       const length = result.maxSteps === undefined ? "" : ` of up to ${formatCount(result.maxSteps)} steps`;

@@ -10,7 +10,7 @@ import { actorOf, participantsOf, protocolStepLabel, stepArrow } from "./trace.t
  * "committed A") is a note, so the violation can be read without the step table. Every name goes through `mermaidId` and every text through
  * `mermaidText`, so each statement stays one line whatever the Result holds.
  */
-export function sequenceDiagram(trace: readonly TraceStep[], initial: Record<string, string> = {}): string {
+export function sequenceDiagram(trace: readonly TraceStep[], initial: Record<string, string> = {}, cycleFrom?: number): string {
   const lanes = participantsOf(trace, Object.keys(initial));
   // Summaries may name participants that are no lane; declared after the lanes so that a
   // hex id (see mermaidId) is shown under its real name.
@@ -19,8 +19,11 @@ export function sequenceDiagram(trace: readonly TraceStep[], initial: Record<str
   const first = mermaidId(lanes[0] ?? "R0");
   const span = lanes.length > 1 ? `${first},${mermaidId(lanes[lanes.length - 1]!)}` : first;
   let previous: Record<string, string> = initial;
+  // A lasso's cycle is a marked loop; a deadlock is said after the last step.
+  const cycles = cycleFrom !== undefined && cycleFrom < trace.length;
   trace.forEach((entry, index) => {
     const n = index + 1;
+    if (cycles && index === cycleFrom) lines.push(`  loop cycle: steps ${n}–${trace.length} repeat for ever (a fair lasso)`);
     lines.push(stepLine(entry, n, span));
     for (const [name, summary] of Object.entries(entry.participants ?? {})) {
       if (previous[name] !== summary) lines.push(`  Note over ${mermaidId(name)}: ${mermaidText(summary)}`);
@@ -28,6 +31,8 @@ export function sequenceDiagram(trace: readonly TraceStep[], initial: Record<str
     previous = entry.participants ?? previous;
     if (entry.violated.length > 0) lines.push(`  Note over ${span}: step ${n}: ${mermaidText(entry.violated.join(", "))} violated`);
   });
+  if (cycles) lines.push("  end");
+  if (cycleFrom !== undefined && cycleFrom === trace.length) lines.push(`  Note over ${span}: deadlock: no action is enabled, the run stops here`);
   return lines.join("\n");
 }
 

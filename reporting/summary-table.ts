@@ -26,10 +26,18 @@ export function summaryTable(rows: readonly { result: Result; judgement: Judgeme
   return [format(header), widths.map((w) => "-".repeat(w)).join("  "), ...body.map(format)].join("\n");
 }
 
+/** "liveness 1 holds, 1 undecided": the liveness verdicts by kind, in a fixed order. */
+function livenessTally(result: Result): string | undefined {
+  const entries = result.liveness ?? [];
+  if (entries.length === 0) return undefined;
+  const counts = (["holds", "undecided", "violated", "unchecked"] as const).map((verdict) => [verdict, entries.filter((entry) => entry.verdict === verdict).length] as const);
+  return `liveness ${counts.filter(([, n]) => n > 0).map(([verdict, n]) => `${n} ${verdict}`).join(", ")}`;
+}
+
 /**
  * A simulation that found nothing says how many runs: it is evidence in proportion, not a proof.
  * Any verdict but a violation says how many `sometimes` were reached ("pass (3/3 sometimes)"):
- * a pass that reached fewer than all may be vacuous.
+ * a pass that reached fewer than all may be vacuous. Liveness verdicts are tallied after them.
  */
 function verdictCell(result: Result): string {
   if (result.result === "violation") return `violation (${result.property})`;
@@ -38,5 +46,7 @@ function verdictCell(result: Result): string {
   if (result.limitHit === "error") notes.push("error");
   const tally = sometimesTally(result);
   if (tally !== undefined) notes.push(tally);
+  const liveness = livenessTally(result);
+  if (liveness !== undefined) notes.push(liveness);
   return notes.length === 0 ? result.result : `${result.result} (${notes.join(", ")})`;
 }

@@ -45,7 +45,7 @@ interface Row {
   violated: boolean;
 }
 
-export function sequenceSvg(trace: readonly TraceStep[], initial: Record<string, string> = {}): string {
+export function sequenceSvg(trace: readonly TraceStep[], initial: Record<string, string> = {}, cycleFrom?: number): string {
   const lanes = participantsOf(trace, Object.keys(initial));
   const rows = rowsOf(trace, initial);
   const longestNote = Math.max(0, ...rows.flatMap((row) => row.notes.map((note) => note.length)));
@@ -61,7 +61,9 @@ export function sequenceSvg(trace: readonly TraceStep[], initial: Record<string,
 
   const body: string[] = [];
   let top = TOP;
+  let cycleTop: number | undefined;
   rows.forEach((row, index) => {
+    if (index === cycleFrom) cycleTop = top;
     const noteLines = row.notes.map((note) => wrapText(note, notesWidth / CHAR, NOTE_LINES));
     const drawn: string[] = [];
     let height: number;
@@ -94,6 +96,14 @@ export function sequenceSvg(trace: readonly TraceStep[], initial: Record<string,
     body.push(`<text x="8" y="${numberY}" fill="#555">${index + 1}</text>`, ...drawn);
     top += height;
   });
+  // A lasso's cycle: a dashed frame around its steps, labelled; a deadlock: a line after the last step.
+  if (cycleTop !== undefined) {
+    body.push(`<rect x="2" y="${cycleTop}" width="${width - 4}" height="${top - cycleTop}" fill="none" stroke="#a60" stroke-width="1.5" stroke-dasharray="6 3"/>`);
+    body.push(`<text x="${width - 6}" y="${cycleTop + LINE}" text-anchor="end" fill="#a60">cycle: repeats for ever</text>`);
+  } else if (cycleFrom !== undefined && cycleFrom === rows.length) {
+    body.push(`<text x="8" y="${top + LINE}" fill="#a60">deadlock: no action is enabled, the run stops here</text>`);
+    top += LINE + 6;
+  }
   const height = top + 20;
 
   const parts: string[] = [];

@@ -1,6 +1,6 @@
 import type { Result } from "../explorer/result.ts";
 import { formatCount } from "./figures.ts";
-import type { Expectation } from "../models/model.ts";
+import type { Expectation, LivenessPin } from "../models/model.ts";
 
 /** How a run compares with the model's pinned expectation (the manifest). */
 export interface Judgement {
@@ -58,6 +58,8 @@ export function judge(result: Result, expected: Expectation, options: { figures:
     }
     if (result.result === "pass") reasons.push(...witnessDrift(result, expected.sometimes ?? {}));
   }
+  // Liveness verdicts are judged whatever the strategy: an unchecked one is no finding.
+  if (reasons.length === 0) reasons.push(...livenessDrift(result, expected.liveness ?? {}, options.figures));
   return { outcome: reasons.length === 0 ? "as-expected" : "unexpected", reasons };
 }
 
@@ -82,6 +84,44 @@ function witnessDrift(result: Result, pinned: Record<string, number>): string[] 
   }
   for (const name of Object.keys(pinned)) {
     if (!declared.some((entry) => entry.name === name)) reasons.push(`sometimes ${name} is pinned but the model does not declare it`);
+  }
+  return reasons;
+}
+
+/** What the run found of each liveness property, in the form it is pinned. */
+export function livenessFinding(entry: NonNullable<Result["liveness"]>[number]): LivenessPin | undefined {
+  if (entry.verdict === "unchecked") return undefined;
+  if (entry.verdict === "holds") return entry.bound === undefined ? { verdict: "holds" } : { verdict: "holds", bound: entry.bound };
+  const steps = entry.lasso?.steps.length ?? 0;
+  const stem = entry.lasso?.cycleFrom ?? steps;
+  return { verdict: entry.verdict, stem, cycle: steps - stem };
+}
+
+/** A liveness finding in words: "holds within 7 steps of GST", "violated by a lasso of 3 + 2 steps". */
+export function describeLivenessPin(pin: LivenessPin): string {
+  if (pin.verdict === "holds") return pin.bound === undefined ? "holds under fairness (no bound in steps)" : `holds within ${pin.bound} steps of GST`;
+  const lasso = pin.cycle === 0 ? `a deadlock after ${pin.stem} steps` : `a lasso of ${pin.stem} steps then a cycle of ${pin.cycle}`;
+  return pin.verdict === "violated" ? `violated by ${lasso}` : `undecided: the model's cut-off stops ${lasso}`;
+}
+
+/**
+ * Each declared liveness property against its pin: pinned and declared alike, each finding
+ * equal (bounds and lasso lengths only where figures are judged: another strategy or limit
+ * finds another lasso, or none).
+ */
+function livenessDrift(result: Result, pinned: Record<string, LivenessPin>, figures: boolean): string[] {
+  const declared = result.liveness ?? [];
+  const reasons: string[] = [];
+  for (const entry of declared) {
+    const found = livenessFinding(entry);
+    if (found === undefined) continue;
+    const pin = Object.hasOwn(pinned, entry.name) ? pinned[entry.name] : undefined;
+    if (pin === undefined) reasons.push(`liveness ${entry.name} (${describeLivenessPin(found)}) is not pinned`);
+    else if (pin.verdict !== found.verdict) reasons.push(`liveness ${entry.name}: ${describeLivenessPin(found)}, pinned ${describeLivenessPin(pin)}`);
+    else if (figures && JSON.stringify(found) !== JSON.stringify(pin)) reasons.push(`liveness ${entry.name}: ${describeLivenessPin(found)} differs from the pinned: ${describeLivenessPin(pin)}`);
+  }
+  if (result.liveness !== undefined) {
+    for (const name of Object.keys(pinned)) if (!declared.some((entry) => entry.name === name)) reasons.push(`liveness ${name} is pinned but the model does not declare it`);
   }
   return reasons;
 }

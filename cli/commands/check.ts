@@ -3,16 +3,17 @@ import { InputError } from "../../spec/common/input-error.ts";
 import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { stopOnSignals } from "../interrupt.ts";
-import { positiveInteger } from "../options.ts";
+import { oneOf, positiveInteger } from "../options.ts";
 import { addRunFlags, runSetupOf, type RunFlags } from "../run-flags.ts";
 import { runModel } from "../run-model.ts";
 import { recordModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 import { summaryTable, type ModelReport } from "../../reporting/index.ts";
-import { findModel, models, type ModelDefinition } from "../../models/index.ts";
+import { PROFILES, findModel, models, modelsOfProfile, type ModelDefinition, type Profile } from "../../models/index.ts";
 
 interface CheckOptions extends RunFlags {
   all?: boolean;
+  profile?: Profile;
   reports: string;
   maxStates?: number;
 }
@@ -25,7 +26,7 @@ interface CheckOptions extends RunFlags {
 const EXIT_CODES: readonly ExitOutcome[] = [
   { code: EXIT.ok, when: "every model is as expected: its verdict and figures match its pinned expectation (see `list`)" },
   { code: EXIT.unexpected, when: "a model's result differs from its expectation (the reasons go to stderr)" },
-  badInputOutcome("no model or an unknown one, model names and --all together, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  badInputOutcome("no model or an unknown one, model names and --all together, --profile without --all, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
   {
     code: EXIT.incomplete,
     when: "a limit (--max-states, --time, --max-memory), an error in a model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut a run short: its partial report is written and the remaining models are skipped",
@@ -40,11 +41,16 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     .command("check")
     .description("check models against their pinned expectations and write reports/")
     .argument("[models...]", "model names (see `list`)")
-    .option("--all", "check every bundled model")
+    .option("--all", "check every bundled model of the profile (--profile)")
+    .option(
+      "--profile <profile>",
+      "with --all: quick (every model but those marked full, whose exhaustive runs take minutes) or full (every model; npm start) (default: quick)",
+      oneOf("--profile", PROFILES),
+    )
     .option("--max-states <n>", "state limit per model (exit 3 when hit)", positiveInteger("--max-states"));
   documentExitCodes(command, EXIT_CODES);
   addRunFlags(command, { default: "reports", description: "where to write the reports" }).action(async (names: string[], options: CheckOptions) => {
-    const selected = selectModels(names, options.all === true);
+    const selected = selectModels(names, options.all === true, options.profile);
     const setup = runSetupOf(options);
     const folder = setup.reportsFolder!;
     const stop = stopOnSignals();
@@ -81,9 +87,11 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
   });
 };
 
-function selectModels(names: string[], all: boolean): ModelDefinition[] {
+/** Named models whatever their profile; --all those of the profile (models/profile.ts), quick unless asked. */
+function selectModels(names: string[], all: boolean, profile: Profile | undefined): ModelDefinition[] {
   if (all && names.length > 0) throw new InputError("check: give model names or --all, not both");
-  if (all) return [...models];
+  if (!all && profile !== undefined) throw new InputError("check: --profile chooses among the models of --all; give --all with it, or name the models");
+  if (all) return modelsOfProfile(models, profile ?? "quick");
   if (names.length === 0) throw new InputError("check: name at least one model (see `consensus-check list`) or pass --all");
   return names.map(findModel);
 }

@@ -2,7 +2,7 @@ import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "../exit-codes.ts";
 import type { CommandRegistration } from "./index.ts";
 import { coverageLine, formatCount } from "../../reporting/index.ts";
-import { models } from "../../models/index.ts";
+import { models, profileOf } from "../../models/index.ts";
 
 /** `list`: every bundled model with its pinned expectation (the manifest), assumptions, coverage and warnings. */
 const EXIT_CODES: readonly ExitOutcome[] = [
@@ -22,6 +22,7 @@ export const registerList: CommandRegistration = (program) => {
         expected: model.expected.result === "violation" ? `violation (${model.expected.property})` : "pass",
         distinctStates: model.expected.distinctStates,
         maxDepth: model.expected.maxDepth,
+        profile: profileOf(model),
         description: model.description,
         assumptions: model.assumptions,
         covers: model.covers(model.config),
@@ -40,6 +41,8 @@ export const registerList: CommandRegistration = (program) => {
         );
         // What a pass covers depends on what the model assumes (timing, faults, authentication).
         process.stdout.write(`${" ".repeat(width + 2)}assumptions: ${row.assumptions}\n`);
+        // A full-profile model is pinned like the others but left out of the default `check --all`.
+        if (row.profile === "full") process.stdout.write(`${" ".repeat(width + 2)}profile: full (check --all --profile full, npm start, or check ${row.model}; not in npm test)\n`);
         for (const warning of row.warnings) process.stdout.write(`${" ".repeat(width + 2)}warning: ${warning}\n`);
         process.stdout.write(`${" ".repeat(width + 2)}covers: ${coverageLine(row.covers)}\n`);
       }

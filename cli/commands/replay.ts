@@ -90,6 +90,7 @@ export const registerReplay: CommandRegistration = (program, setExitCode) => {
           configDifferences: claims.differences,
           warnings,
           divergence: divergence ? { step: divergence.stepIndex + 1, message: divergence.message } : null,
+          cycleFrom: schedule.cycleFrom ?? null,
           steps: steps ?? [],
         };
         process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -106,10 +107,16 @@ export const registerReplay: CommandRegistration = (program, setExitCode) => {
         const state = step.participants ? `  [${Object.entries(step.participants).map(([name, summary]) => `${name}: ${summary}`).join(", ")}]` : "";
         process.stdout.write(`${String(index + 1).padStart(3)}. ${step.description}${state}${step.violated.length ? `  <-- ${step.violated.join(", ")} violated` : ""}\n`);
       });
+      if (schedule.cycleFrom !== undefined) process.stdout.write(`${cycleLine(schedule.cycleFrom, trace.length)}\n`);
       process.stdout.write(`${verdict(options.expect, property, trace.length, firstFailing, target, trace[firstFailing]?.violated ?? [])}\n`);
     });
   documentExitCodes(command, EXIT_CODES);
 };
+
+/** A lasso's shape after its steps: the cycle it closes, or the deadlock it ends in. */
+function cycleLine(cycleFrom: number, length: number): string {
+  return cycleFrom === length ? "deadlock: no action is enabled after the last step" : `cycle: steps ${cycleFrom + 1}–${length} lead back to the state before step ${cycleFrom + 1} and repeat for ever`;
+}
 
 function verdict(expect: "violation" | "pass", property: string | undefined, length: number, firstFailing: number, target: number, failing: string[]): string {
   if (expect === "pass") {

@@ -10,6 +10,10 @@
  * criterion of model checkers for fairness, e.g. Emerson–Lei; SPIN's and TLC's liveness
  * checks rest on the same fact), and then one cycle through all such edges and past a
  * disabling state of every other class is fair.
+ *
+ * A state with no enabled action ends its run there: as in TLA+, the run stutters in it for
+ * ever, which no fairness class can object to (nothing is enabled). Such a state failing P is a
+ * lasso whose cycle is that one state and no edge: a deadlock.
  */
 export interface LassoGraph {
   /** States are 0 … states − 1. */
@@ -21,6 +25,12 @@ export interface LassoGraph {
   enabled(state: number): readonly number[];
   /** P: a state where the awaited condition holds (a lasso avoids all of them). */
   goal(state: number): boolean;
+  /**
+   * Whether a run may stay among such states for ever (default: every state). Partial
+   * synchrony's GST: a run that never reaches it is not a run of the model, so a cycle counts
+   * only among states after GST; its stem may pass anywhere.
+   */
+  settled?(state: number): boolean;
 }
 
 export interface Lasso {
@@ -28,28 +38,45 @@ export interface Lasso {
   stem: number[];
   /** The cycle from its first state back to just before it (the stem's last state starts it). */
   cycle: number[];
+  /**
+   * The edge each cycle state takes, as its index in `edges(state)` (the cycle's fairness rests
+   * on which edge, not only on which state comes next); `[-1]` for a deadlock's stutter.
+   */
+  cycleEdges: number[];
+  /** The cycle is a state with no enabled action, stuttering for ever. */
+  deadlock: boolean;
 }
 
+/**
+ * "eventually P" (`from: "initial"`, the default): a lasso whose stem avoids P too.
+ * "always eventually P" (`from: "anywhere"`): only the cycle must avoid P; the stem is any path.
+ */
+export type LassoMode = "initial" | "anywhere";
+
 /** A fair lasso of states that all fail `goal`, or undefined when every fair run reaches it. */
-export function findFairLasso(graph: LassoGraph): Lasso | undefined {
-  const avoiding = reachableAvoiding(graph);
-  for (const component of stronglyConnected(graph, avoiding)) {
-    const cycle = fairCycleIn(graph, component);
-    if (cycle === undefined) continue;
-    const stem = pathWithin(graph, graph.initial.filter((state) => avoiding.has(state)), new Set([cycle[0]!]), avoiding);
-    return { stem: stem!, cycle };
+export function findFairLasso(graph: LassoGraph, mode: LassoMode = "initial"): Lasso | undefined {
+  const stemWithin = reachable(graph, mode === "initial" ? (state) => !graph.goal(state) : () => true);
+  const settled = graph.settled ?? (() => true);
+  const cyclic = new Set([...stemWithin].filter((state) => !graph.goal(state) && settled(state)));
+  const stemTo = (target: number): number[] => pathWithin(graph, graph.initial.filter((state) => stemWithin.has(state)), new Set([target]), stemWithin)!;
+  for (const component of stronglyConnected(graph, cyclic)) {
+    const found = fairCycleIn(graph, component);
+    if (found === undefined) continue;
+    return { stem: stemTo(found.cycle[0]!), ...found, deadlock: false };
   }
+  const ends = [...cyclic].filter((state) => graph.edges(state).length === 0).sort((a, b) => a - b);
+  if (ends.length > 0) return { stem: stemTo(ends[0]!), cycle: [ends[0]!], cycleEdges: [-1], deadlock: true };
   return undefined;
 }
 
-/** The ¬P states reachable from an initial ¬P state through ¬P states only. */
-function reachableAvoiding(graph: LassoGraph): Set<number> {
+/** The states reachable from an initial state through states that `pass` only (each passing too). */
+function reachable(graph: LassoGraph, pass: (state: number) => boolean): Set<number> {
   const seen = new Set<number>();
-  const stack = graph.initial.filter((state) => !graph.goal(state));
+  const stack = graph.initial.filter(pass);
   for (const state of stack) seen.add(state);
   while (stack.length > 0) {
     for (const { to } of graph.edges(stack.pop()!)) {
-      if (seen.has(to) || graph.goal(to)) continue;
+      if (seen.has(to) || !pass(to)) continue;
       seen.add(to);
       stack.push(to);
     }
@@ -67,23 +94,24 @@ function stronglyConnected(graph: LassoGraph, within: Set<number>): number[][] {
   let counter = 0;
   for (const root of within) {
     if (index.has(root)) continue;
-    // Iterative, so that a long chain of states does not overflow the call stack.
-    const work: { state: number; next: number }[] = [{ state: root, next: 0 }];
+    // Iterative, so that a long chain of states does not overflow the call stack; each frame
+    // keeps its state's edges inside `within`, read once.
+    const open = (state: number) => ({ state, out: graph.edges(state).filter(({ to }) => within.has(to)), next: 0 });
+    const work = [open(root)];
     index.set(root, counter);
     low.set(root, counter++);
     stack.push(root);
     onStack.add(root);
     while (work.length > 0) {
       const frame = work[work.length - 1]!;
-      const out = graph.edges(frame.state).filter(({ to }) => within.has(to));
-      if (frame.next < out.length) {
-        const { to } = out[frame.next++]!;
+      if (frame.next < frame.out.length) {
+        const { to } = frame.out[frame.next++]!;
         if (!index.has(to)) {
           index.set(to, counter);
           low.set(to, counter++);
           stack.push(to);
           onStack.add(to);
-          work.push({ state: to, next: 0 });
+          work.push(open(to));
         } else if (onStack.has(to)) low.set(frame.state, Math.min(low.get(frame.state)!, index.get(to)!));
         continue;
       }
@@ -100,7 +128,7 @@ function stronglyConnected(graph: LassoGraph, within: Set<number>): number[][] {
         onStack.delete(member);
         component.push(member);
       } while (member !== frame.state);
-      const selfLoop = graph.edges(frame.state).some(({ to }) => to === frame.state);
+      const selfLoop = frame.out.some(({ to }) => to === frame.state);
       if (component.length > 1 || selfLoop) components.push(component.sort((a, b) => a - b));
     }
   }
@@ -113,54 +141,65 @@ function stronglyConnected(graph: LassoGraph, within: Set<number>): number[][] {
  * takes one edge of each such class and passes a disabling state of every other class enabled
  * somewhere in it.
  */
-function fairCycleIn(graph: LassoGraph, component: number[]): number[] | undefined {
+function fairCycleIn(graph: LassoGraph, component: number[]): { cycle: number[]; cycleEdges: number[] } | undefined {
   const members = new Set(component);
-  const classes = new Set<number>();
-  for (const state of component) for (const fairness of graph.enabled(state)) classes.add(fairness);
-  const waypoints: ({ edge: { from: number; to: number } } | { state: number })[] = [];
-  for (const fairness of [...classes].sort((a, b) => a - b)) {
-    const disabledAt = component.find((state) => !graph.enabled(state).includes(fairness));
-    if (disabledAt !== undefined) {
-      waypoints.push({ state: disabledAt });
-      continue;
-    }
-    let taken: { from: number; to: number } | undefined;
-    for (const from of component) {
-      const edge = graph.edges(from).find((candidate) => candidate.fairness === fairness && members.has(candidate.to));
-      if (edge !== undefined) {
-        taken = { from, to: edge.to };
-        break;
-      }
-    }
+  // Per class: in how many of the component's states it is enabled, and one edge of it inside.
+  const enabledIn = new Map<number, number>();
+  const edgeOf = new Map<number, { from: number; edge: number }>();
+  for (const from of component) {
+    for (const fairness of graph.enabled(from)) enabledIn.set(fairness, (enabledIn.get(fairness) ?? 0) + 1);
+    graph.edges(from).forEach((candidate, edge) => {
+      if (candidate.fairness >= 0 && members.has(candidate.to) && !edgeOf.has(candidate.fairness)) edgeOf.set(candidate.fairness, { from, edge });
+    });
+  }
+  const takenEdges: { from: number; edge: number }[] = [];
+  const pending = new Set<number>();
+  for (const [fairness, count] of [...enabledIn].sort((a, b) => a[0] - b[0])) {
+    if (count < component.length) pending.add(fairness);
+    else if (edgeOf.has(fairness)) takenEdges.push(edgeOf.get(fairness)!);
     // Continuously enabled in the whole component, never taken inside it: no fair cycle here.
-    if (taken === undefined) return undefined;
-    waypoints.push({ edge: taken });
+    else return undefined;
+  }
+  const disablingStates: number[] = [];
+  for (const state of component) {
+    if (pending.size === 0) break;
+    const enabledHere = new Set(graph.enabled(state));
+    let disables = false;
+    for (const fairness of pending) {
+      if (enabledHere.has(fairness)) continue;
+      pending.delete(fairness);
+      disables = true;
+    }
+    if (disables) disablingStates.push(state);
   }
   const start = component[0]!;
   const cycle: number[] = [start];
+  const cycleEdges: number[] = [];
   let at = start;
-  const walkTo = (target: number): void => {
-    const path = pathWithin(graph, [at], new Set([target]), members)!;
-    cycle.push(...path.slice(1));
-    at = target;
-  };
-  for (const waypoint of waypoints) {
-    if ("state" in waypoint) walkTo(waypoint.state);
-    else {
-      walkTo(waypoint.edge.from);
-      cycle.push(waypoint.edge.to);
-      at = waypoint.edge.to;
+  const walk = (path: number[]): void => {
+    for (let i = 1; i < path.length; i++) {
+      cycleEdges.push(edgeIndex(graph, path[i - 1]!, path[i]!));
+      cycle.push(path[i]!);
     }
-  }
-  if (at === start && cycle.length > 1) {
-    // The waypoints led back to the start: the cycle is closed (its last state is the first).
-    cycle.pop();
-    return cycle;
+    at = path[path.length - 1]!;
+  };
+  for (const state of disablingStates) walk(pathWithin(graph, [at], new Set([state]), members)!);
+  for (const { from, edge } of takenEdges) {
+    walk(pathWithin(graph, [at], new Set([from]), members)!);
+    cycleEdges.push(edge);
+    at = graph.edges(from)[edge]!.to;
+    cycle.push(at);
   }
   // Back to the start by at least one edge: a cycle of one state is its self-loop.
-  const home = pathWithin(graph, [at], new Set([start]), members, at === start);
-  cycle.push(...home!.slice(1, -1));
-  return cycle;
+  if (at !== start || cycle.length === 1) walk(pathWithin(graph, [at], new Set([start]), members, true)!);
+  // The last state pushed is the start again: the cycle is written without it.
+  cycle.pop();
+  return { cycle, cycleEdges };
+}
+
+/** The index of the first edge from `from` to `to`. */
+function edgeIndex(graph: LassoGraph, from: number, to: number): number {
+  return graph.edges(from).findIndex((edge) => edge.to === to);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { SearchResume } from "../checkpoint/index.ts";
 import type { LimitKind } from "../result.ts";
 import { yieldToEventLoop } from "../run-monitor.ts";
 import { ExactStateStore } from "../visited/index.ts";
+import { livenessFlags } from "../liveness/check-liveness.ts";
 import { readBfsPosition, replayLevels, type BfsPosition } from "./breadth-first-checkpoint.ts";
 import { errorLine, type SearchContext, type SearchOutcome } from "./search-context.ts";
 
@@ -17,7 +18,8 @@ import { errorLine, type SearchContext, type SearchOutcome } from "./search-cont
  * (`breadth-first-checkpoint.ts`); `resume` continues from one.
  */
 export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: SearchResume): Promise<SearchOutcome> {
-  const { system, visited, parents, checker, monitor, encoder, settings, checkpoint } = context;
+  const { system, visited, parents, checker, monitor, encoder, settings, checkpoint, graph } = context;
+  const liveness = system.liveness ?? [];
   const maxStates = settings.maxStates ?? Number.POSITIVE_INFINITY;
   const maxDepth = settings.maxDepth ?? Number.POSITIVE_INFINITY;
   const checking = settings.checkInvariants;
@@ -72,6 +74,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: 
       const initials = system.initial();
       for (let i = 0; i < initials.length; i++) {
         const id = encoder.insert(visited, initials[i]);
+        graph?.initial.push(id < 0 ? -1 - id : id);
         if (id < 0) continue;
         if (id >= maxStates) return end("incomplete", "states");
         parents.recordInitial(id, i);
@@ -90,6 +93,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: 
       for (let parentId = next; parentId < levelEnd; parentId++) {
         const state = arena ? system.decode!(arena.keys, arena.keyStart(parentId)) : level[parentId - levelStart];
         const actions = system.actions(state);
+        graph?.beginState(parentId, livenessFlags(system, liveness, state));
         if (actions.length === 0) {
           terminalStates++;
           const failed = checking ? checker.violatedAtEnd(state) : undefined;
@@ -106,6 +110,7 @@ export async function breadthFirst<S, A>(context: SearchContext<S, A>, resume?: 
               successor = system.step(state, actions[a]);
               id = encoder.insert(visited, successor);
             }
+            graph?.addEdge(id < 0 ? -1 - id : id, system.fairness?.(state, actions[a]) ?? -1);
             if (id < 0) continue;
             if (id >= maxStates) return end("incomplete", "states");
             parents.record(id, parentId, a);

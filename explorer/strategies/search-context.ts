@@ -8,6 +8,7 @@ import type { RunMonitor } from "../run-monitor.ts";
 import type { StateEncoder } from "../state-encoder.ts";
 import type { TransitionSystem } from "../transition-system.ts";
 import type { VisitedSet } from "../visited/index.ts";
+import type { StateGraph } from "../liveness/state-graph.ts";
 
 /** Everything a search strategy works with; built once per run by `explore`. */
 export interface SearchContext<S, A> {
@@ -20,6 +21,8 @@ export interface SearchContext<S, A> {
   encoder: StateEncoder<S>;
   /** Present when the run saves checkpoints. */
   checkpoint?: Checkpointer;
+  /** Present when BFS keeps the whole graph for the system's liveness properties. */
+  graph?: StateGraph;
 }
 
 /** What a strategy found; `explore` turns it into a Result. */

@@ -22,7 +22,7 @@ export function runtimeCoverage<Config>(protocol: ProtocolDefinition<Config, any
     bounds: [...bounds, ...(protocol.bounds?.(config) ?? [])],
     faults: [...crashFaults(faults, roles), ...networkFaults(network), ...byzantineFaults(protocol, faults, actors), ...(notes.faults ?? [])],
     budgets: [...budgets(faults, network, roles, actors.map((actor) => actor.role)), ...(notes.budgets ?? [])],
-    time: timeLines(protocol.time(config)),
+    time: [...timeLines(protocol.time(config)), ...fairnessLines(protocol, config)],
   };
 }
 
@@ -87,6 +87,19 @@ function budgets(faults: FaultModel, network: NetworkModel, roles: readonly stri
   return lines;
 }
 
+/** What the liveness checks assume and where they stop (impl/runtime/fairness.ts). */
+function fairnessLines<Config>(protocol: ProtocolDefinition<Config, any>, config: Config): string[] {
+  const liveness = protocol.liveness?.(config) ?? [];
+  if (liveness.length === 0) return ["liveness: not checked (the protocol declares no liveness property)"];
+  const from = protocol.time(config).kind === "partial-sync" ? "after GST (a run must reach it)" : "from the start";
+  const lines = [
+    `liveness (${liveness.map((property) => property.name).join("; ")}) under weak fairness ${from}: every message to a correct actor is eventually delivered or lost, every timer a correct actor keeps set eventually fires, every step a correct actor may take of its own accord is eventually taken`,
+  ];
+  const cutOff = protocol.livenessCutOff?.(config);
+  if (cutOff !== undefined) lines.push(`liveness is judged up to the model's cut-off: ${cutOff.name}`);
+  return lines;
+}
+
 function timeLines(time: TimeModel): string[] {
   switch (time.kind) {
     case "async":
@@ -94,7 +107,9 @@ function timeLines(time: TimeModel): string[] {
     case "partial-sync":
       return [
         "partially synchronous: asynchronous until a gst step",
-        `after GST, no timer of a correct actor fires while a message from a correct actor to it is more than Δ = ${time.delta} steps old, and no message between correct actors is lost`,
+        time.timeouts === "long-enough"
+          ? `after GST, no timer of a correct actor fires while any message to a correct actor is in flight (timeouts longer than any delivery in progress), and no message between correct actors is lost`
+          : `after GST, no timer of a correct actor fires while a message from a correct actor to it is more than Δ = ${time.delta} steps old, and no message between correct actors is lost`,
       ];
   }
 }

@@ -22,6 +22,8 @@ export function checkDeclarations(network: NetworkModel, faults: FaultModel, tim
   if (time.kind === "async") return;
   if (time.kind !== "partial-sync") throw new InputError(`${where}: time.kind must be "async" or "partial-sync", not ${JSON.stringify((time as { kind: unknown }).kind)}`);
   if (!isWhole(time.delta, 1)) throw new InputError(`${where}: time.delta must be a whole number of steps, at least 1, not ${JSON.stringify(time.delta)}`);
+  const timeouts = time.timeouts ?? "delta";
+  if (timeouts !== "delta" && timeouts !== "long-enough") throw new InputError(`${where}: time.timeouts must be "delta" or "long-enough", not ${JSON.stringify(timeouts)}`);
   // A delivered message stays in flight for ever there: its age would hold its receiver's timers for good.
   if (duplication === "persistent") throw new InputError(`${where}: time "partial-sync" needs network.duplication "none" or { copies }: under "persistent" a delivered message stays in flight, and the Δ rule would hold its receiver's timers for ever`);
 }

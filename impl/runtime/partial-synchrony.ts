@@ -25,12 +25,26 @@ export function overdueAge(delta: number): number {
  * message is delivered within Δ, and a timer is longer than that).
  */
 export function timersHeld<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, inFlight: InFlight, actor: number): boolean {
+  if (runtime.time.kind === "partial-sync" && runtime.time.timeouts === "long-enough") return deliveriesPending(runtime, state, inFlight);
   const overdue = overdueAge(runtime.delta!);
   const { envelopes, ages } = inFlight;
   for (let i = 0; i < envelopes.length; i++) {
     if (ages![i]! < overdue) continue;
     const { from, to } = runtime.envelopes.values[envelopes[i]!]!;
     if (to === actor && !runtime.layout.isCrashed(state, from)) return true;
+  }
+  return false;
+}
+
+/**
+ * "long-enough" timeouts: after GST a timer waits while any message to a correct actor (not
+ * crashed, not Byzantine) is in flight, whatever its age and sender: the timeout outlasts every
+ * delivery in progress. Messages to faulty actors hold nothing (no one owes their delivery).
+ */
+function deliveriesPending<C, M extends { type: string }>(runtime: Runtime<C, M>, state: Uint32Array, inFlight: InFlight): boolean {
+  for (const envelope of inFlight.envelopes) {
+    const { to } = runtime.envelopes.values[envelope]!;
+    if (!runtime.layout.isCrashed(state, to) && !runtime.isByzantine(to)) return true;
   }
   return false;
 }

@@ -59,6 +59,18 @@ export interface ProtocolDefinition<Config, Message extends { type: string }> {
    * fails is a counterexample; absent, dead ends are normal ends.
    */
   terminal?(config: Config): RuntimeInvariant | undefined;
+  /**
+   * Liveness properties under weak fairness (impl/runtime/fairness.ts says what is owed):
+   * "eventually P" or "always eventually P", checked over the whole explored graph after GST
+   * (from the start under `async`): a fair lasso avoiding P is a counterexample, else the bound
+   * in steps is reported.
+   */
+  liveness?(config: Config): readonly RuntimeLiveness[];
+  /**
+   * Where the model's bound cuts runs short (e.g. a replica that would start a view change past
+   * the last modelled view): liveness is judged up to such states, and reports count them.
+   */
+  livenessCutOff?(config: Config): RuntimeInvariant | undefined;
   /** A one-phrase summary of an actor for the sequence diagrams' notes (default: its state value). */
   summarise?(actor: ActorView): string;
   /** A ghost history the properties read as `view.history` (none when absent). */
@@ -208,7 +220,26 @@ export interface FaultModel {
  * timer does not expire while a message to it from a correct sender has been in flight for
  * more than `delta` steps (impl/runtime/README.md: the rule and why).
  */
-export type TimeModel = { kind: "async" } | { kind: "partial-sync"; delta: number };
+export type TimeModel =
+  | { kind: "async" }
+  | {
+      kind: "partial-sync";
+      delta: number;
+      /**
+       * "delta" (the default): after GST a correct actor's timer waits only for overdue
+       * messages to it (the Δ rule). "long-enough": after GST a correct actor's timer fires only
+       * when no message to a correct actor is in flight at all — timeouts longer than any chain
+       * of deliveries in progress, the "timers are long enough" of partial synchrony (seed
+       * catalogue A2) that liveness arguments such as PBFT's doubling timeouts (OSDI 1999 §4.5)
+       * rest on. Before GST both are asynchronous.
+       */
+      timeouts?: "delta" | "long-enough";
+    };
+
+/** A liveness property over the runtime's view: "eventually P" or "always eventually P". */
+export interface RuntimeLiveness extends RuntimeInvariant {
+  kind: "eventually" | "always-eventually";
+}
 
 /** A predicate over the runtime's view: an invariant, or a `sometimes` property. */
 export interface RuntimeInvariant {

@@ -6,6 +6,8 @@ import { viewOf } from "./runtime-views.ts";
 import type { RuntimeView } from "./runtime-view.ts";
 import { Runtime, type RuntimeTables } from "./runtime.ts";
 import { fastPathApplies, fastSuccessorWords, isFastAction } from "./fast-successor.ts";
+import { FairnessClasses } from "./fairness.ts";
+import { afterGst } from "./partial-synchrony.ts";
 
 /** Scratch bytes for one encoded state: far more than any bounded model's in-flight set needs. */
 const ENCODED_LENGTH = 1 << 20;
@@ -36,6 +38,9 @@ export function runtimeSystem<Config, Message extends { type: string }>(
   const invariants = overStates(protocol.invariants(config));
   const sometimes = protocol.sometimes === undefined ? undefined : overStates(protocol.sometimes(config));
   const terminal = protocol.terminal?.(config);
+  const liveness = protocol.liveness?.(config).map((property) => ({ name: property.name, kind: property.kind, holds: (state: Uint32Array) => property.holds(view(state)) }));
+  const cutOff = protocol.livenessCutOff?.(config);
+  const fairness = new FairnessClasses(runtime);
   const scratch = new Uint8Array(ENCODED_LENGTH);
   const words = new Uint32Array(ENCODED_LENGTH / 4);
   const fast = fastPathApplies(runtime);
@@ -83,6 +88,11 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     invariants,
     ...(sometimes === undefined ? {} : { sometimes }),
     ...(terminal === undefined ? {} : { terminal: overStates([terminal])[0]! }),
+    ...(liveness === undefined || liveness.length === 0 ? {} : { liveness }),
+    ...(cutOff === undefined ? {} : { livenessCutOff: overStates([cutOff])[0]! }),
+    fairness: (_state, action) => fairness.of(action),
+    // Under partial synchrony a run must reach GST; before it, nothing is owed.
+    settled: (state) => runtime.delta === undefined || afterGst(layout, state),
     toStep: (action) => stepOf(runtime, action),
     // A protocol step whose kind declares a label is drawn with it: "R0: PRE-PREPARE(A) → R1".
     describeStep(step) {

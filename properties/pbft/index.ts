@@ -14,3 +14,5 @@ export { preparedPreserved, preparedPreservedHolds } from "./prepared-preserved.
 export { newViewConsistent, newViewConsistentHolds } from "./new-view-consistent.ts";
 export { viewChangeHistory, nextViewChangeHistory, type ViewChangeHistory } from "./view-change-history.ts";
 export { viewChangeCompleted, requestExecutedInLaterView } from "./view-change-reachable.ts";
+export { bothClientsPrePrepared } from "./concurrent-requests.ts";
+export { clientStrandedByLoss, messageDuplicated } from "./network-faults.ts";

@@ -210,8 +210,22 @@ export const scheduleSchema = z
       .array(scheduleStep)
       .max(SCHEDULE_LIMITS.steps, `a schedule has at most ${SCHEDULE_LIMITS.steps} steps (the longest run of any model is far shorter)`)
       .describe("The steps in order, each one atomic action (see the step kinds)."),
+    cycleFrom: z
+      .number({ error: "expected a step index from 0 to the number of steps" })
+      .int("expected a step index from 0 to the number of steps")
+      .min(0, "expected a step index from 0 to the number of steps")
+      .optional()
+      .describe(
+        "A liveness counterexample (a lasso): steps[cycleFrom…] form a cycle that the run repeats for ever, so the state after the last step is the state before step cycleFrom. " +
+          "Equal to the number of steps for a deadlock: the run stops in its last state, where no action is enabled.",
+      ),
   })
-  .strict();
+  .strict()
+  .superRefine((schedule, ctx) => {
+    if (schedule.cycleFrom !== undefined && schedule.cycleFrom > schedule.steps.length) {
+      ctx.addIssue({ code: "custom", path: ["cycleFrom"], message: `${schedule.cycleFrom} is past the ${schedule.steps.length} steps; give the index of the cycle's first step` });
+    }
+  });
 
 export type Schedule = z.infer<typeof scheduleSchema>;
 

@@ -256,8 +256,9 @@ describe("simulate", () => {
   });
 });
 
-// `check --all` (npm start: every model as expected, the reports, the seed audit) is the
-// manifest's run, test/models/manifest.test.ts: each model is explored once per test run.
+// `check --all` (every model but the full profile's as expected, the reports, the seed audit;
+// npm start adds --profile full) is the manifest's run, test/models/manifest.test.ts: each of
+// its models is explored once per test run.
 
 describe("report on a Result whose counterexample config is broken", () => {
   it("names the field in one line instead of a stack trace", async () => {

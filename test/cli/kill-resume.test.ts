@@ -51,7 +51,8 @@ describe("kill -9, then --resume", () => {
 
   it.each([
     ["bench/pbft_n4f1_mutant", "bench-pbft_n4f1_mutant"],
-    ["pbft/n4_f1_primary_weak_quorums", "pbft-n4_f1_primary_weak_quorums"],
+    // A runtime model: its interning tables travel in the checkpoint (47,603 states, twice: small enough for npm test).
+    ["pbft/n3_f1", "pbft-n3_f1"],
   ])("%s, killed right after its first checkpoint, resumes to the same violation and counterexample", async (model, stem) => {
     const uninterrupted = resultSchema.parse(JSON.parse((await runCli("check", model, "--reports", tempDir(), "--json", "--quiet", "--no-checkpoint")).stdout));
     const reports = tempDir();

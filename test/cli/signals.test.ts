@@ -46,7 +46,7 @@ const launchers: { name: string; start: (reports: string) => RunningCli; model: 
     stem: "bench-pbft_n4f1",
     start: (reports) => startProcess("npx", ["--no-install", "consensus-check", "check", ORACLE, "--reports", reports, ...FAST_CHECKPOINTS]),
   },
-  // `npm start` checks every model; the first, pbft/n4_f1, runs for seconds.
+  // `npm start` checks every model (--profile full); the first, pbft/n4_f1, runs for seconds.
   { name: "npm start", model: "pbft/n4_f1", stem: "pbft-n4_f1", start: (reports) => startProcess("npm", ["start", "--", "--reports", reports, ...FAST_CHECKPOINTS]) },
 ];
 

@@ -3,18 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { resultSchema, type Result } from "../../explorer/result.ts";
+import { modelsOfProfile } from "../../models/profile.ts";
 import { models } from "../../models/registry.ts";
 import { fileStem } from "../../reporting/index.ts";
 import { judge } from "../../reporting/verdict.ts";
+import { replay } from "../../explorer/replay.ts";
+import { scheduleSchema } from "../../spec/common/schedule.ts";
 import { runCli, type CliRun } from "../cli/run-cli.ts";
 
 /**
  * The manifest (TLA+ Examples' manifest.json, Stateright's pinned counts): every bundled model
- * is explored once per test run — by `check --all`, as `npm start` runs it — and its Result's
+ * of the quick profile is explored once per test run — by `check --all`, as `npm start` runs it
+ * with --profile full — and its Result's
  * verdict, violated property, distinct states, depth and transitions must equal the pins, so
  * any change in behaviour fails here. A model expected to pass also pins what it must reach
  * (Stateright's `sometimes`), each with its shortest witness's length: a pass that no longer
  * reaches one is vacuous, and fails. The same run's reports, seed audit and JUnit are checked.
+ * Models of the full profile (models/profile.ts: exhaustive runs of minutes, for `npm start`)
+ * are not run here, so that `npm test` stays within minutes; they must be pinned all the same.
  */
 let reports: string;
 let run: CliRun;
@@ -38,7 +44,7 @@ describe("every bundled model matches its pinned expectation", () => {
   it("check --all: exit 0, one row per model, each as expected", () => {
     expect(run.code, run.stderr).toBe(0);
     const rows = run.stdout.split("\n").filter((line) => /^[a-z-]+\/[a-z0-9_]+\s/.test(line));
-    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(models.map((model) => model.name));
+    expect(rows.map((row) => row.split(/\s+/)[0])).toEqual(modelsOfProfile(models, "quick").map((model) => model.name));
     for (const row of rows) expect(row, row).toMatch(/\s+yes\s+/);
     expect(readFileSync(join(reports, "junit.xml"), "utf8")).toMatch(/failures="0" errors="0"/);
   });
@@ -53,7 +59,18 @@ describe("every bundled model matches its pinned expectation", () => {
     expect(audit).toContain("## paxos (reference)\n\n0 of 5 properties broken.");
   });
 
-  for (const model of models) {
+  it("every model is pinned, those of the full profile too: verdict, states, depth, transitions where it passes and what it must reach", () => {
+    for (const model of models) {
+      expect(model.expected.distinctStates, model.name).toBeGreaterThan(0);
+      expect(model.expected.maxDepth, model.name).toBeGreaterThan(0);
+      if (model.expected.result === "violation") expect(model.expected.property, model.name).toBeDefined();
+      if (model.expected.result !== "pass") continue;
+      expect(model.expected.transitions, `${model.name}: a pass pins its transitions`).toBeGreaterThan(0);
+      expect(Object.keys(model.expected.sometimes ?? {}), `${model.name}: a pass pins what it must reach`).not.toHaveLength(0);
+    }
+  });
+
+  for (const model of modelsOfProfile(models, "quick")) {
     it(`${model.name}: ${model.expected.result}${model.expected.property ? ` (${model.expected.property})` : ""}, ${model.expected.distinctStates} states, depth ${model.expected.maxDepth}`, () => {
       expect(model.configSchema.parse(model.config)).toEqual(model.config);
       const result = resultOf(model.name);
@@ -64,6 +81,13 @@ describe("every bundled model matches its pinned expectation", () => {
         expect(reached).toEqual(model.expected.sometimes);
       }
       expect(judge(result, model.expected)).toEqual({ outcome: "as-expected", reasons: [] });
+      if (model.expected.result === "violation") {
+        // The counterexample is in reports/ as a sequence diagram and a schedule that replays to its property.
+        expect(readFileSync(join(reports, `${fileStem(model.name)}.md`), "utf8")).toContain("```mermaid\nsequenceDiagram");
+        const schedule = scheduleSchema.parse(JSON.parse(readFileSync(join(reports, `${fileStem(model.name)}.schedule.json`), "utf8")));
+        const trace = replay(model.build(model.configSchema.parse(schedule.config)), schedule);
+        expect(trace.firstViolation?.property).toBe(model.expected.property);
+      }
     });
   }
 });

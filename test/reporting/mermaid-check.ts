@@ -10,6 +10,8 @@ const STATEMENTS = [
   new RegExp(`^  participant ${ID}( as ${TEXT})?$`),
   new RegExp(`^  ${ID}(->>|-x|--\\))${ID}: ${TEXT}$`),
   new RegExp(`^  Note over ${ID}(,${ID})?: ${TEXT}$`),
+  new RegExp(`^  loop ${TEXT}$`),
+  new RegExp(`^  end$`),
 ];
 
 /** The lines of `diagram` that are none of our statements; empty when all are. */

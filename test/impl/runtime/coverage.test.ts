@@ -50,9 +50,14 @@ describe("the coverage of any runtime protocol", () => {
     expect(added).toContain("2");
   });
 
-  it("words the time model the protocol declares", () => {
-    expect(covers().time).toHaveLength(1);
+  it("words the time model the protocol declares, and whether liveness is checked", () => {
+    expect(covers().time).toHaveLength(2);
     expect(covers().time[0]).toMatch(/^asynchronous/);
+    expect(covers().time[1]).toBe("liveness: not checked (the protocol declares no liveness property)");
+    const live = { ...pingProtocol, liveness: () => [{ name: "a pong", kind: "eventually" as const, holds: () => true }], livenessCutOff: () => ({ name: "the pinger gave up", holds: () => false }) };
+    const time = runtimeCoverage(live, basePing).time;
+    expect(time[1]).toMatch(/^liveness \(a pong\) under weak fairness from the start: every message to a correct actor/);
+    expect(time[2]).toBe("liveness is judged up to the model's cut-off: the pinger gave up");
   });
 });
 
@@ -69,6 +74,7 @@ describe("the coverage of the runtime's partial synchrony, partitions, recovery 
     expect(coverage.time).toEqual([
       "partially synchronous: asynchronous until a gst step",
       "after GST, no timer of a correct actor fires while a message from a correct actor to it is more than Δ = 3 steps old, and no message between correct actors is lost",
+      "liveness: not checked (the protocol declares no liveness property)",
     ]);
     expect(coverage.faults).toContain("pingers may crash and may recover from their initial state (amnesia), at any step, between two steps");
     expect(coverage.faults).toContain("the network duplicates messages: a duplicate step adds a copy of a message in flight");

@@ -26,6 +26,7 @@ describe("an invalid network, fault or time declaration is an InputError naming 
     refused({ time: { kind: "partial-sync", delta: 0 } }, /^ping: time\.delta must be a whole number of steps, at least 1, not 0$/);
     refused({ time: { kind: "partial-sync", delta: 1.5 } }, /^ping: time\.delta must be a whole number of steps, at least 1, not 1\.5$/);
     refused({ time: { kind: "sync" } as never }, /^ping: time\.kind must be "async" or "partial-sync", not "sync"$/);
+    refused({ time: { kind: "partial-sync", delta: 1, timeouts: "short" as never } }, /^ping: time\.timeouts must be "delta" or "long-enough", not "short"$/);
     refused({ time: { kind: "partial-sync", delta: 2 }, duplication: "persistent" }, /^ping: time "partial-sync" needs network\.duplication "none" or \{ copies \}/);
   });
 

@@ -43,7 +43,8 @@ async function exploreRecording(model: ModelDefinition<unknown>, system: AnySyst
       return true;
     },
   };
-  const result = await explore({ ...system, invariants: [recorder, ...system.invariants] }, { model: model.name, config: model.config as Record<string, unknown>, ...options });
+  // Liveness is a whole-graph check after an exhaustive BFS only (explorer/README.md): the searches compare safety.
+  const result = await explore({ ...system, liveness: [], invariants: [recorder, ...system.invariants] }, { model: model.name, config: model.config as Record<string, unknown>, ...options });
   return { result, states };
 }
 

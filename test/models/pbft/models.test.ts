@@ -53,7 +53,7 @@ function expectFailsAtLastStepOnly({ views: states }: Replayed, holds: (view: Ru
 }
 
 describe("PBFT models", () => {
-  it("registers the five models of the issue and the quorum mutants", () => {
+  it("registers the five models of the issue, the quorum mutants and seed catalogue A18's sizes and faults", () => {
     expect(pbftModels.map((model) => model.name)).toEqual([
       "pbft/n4_f1",
       "pbft/n4_f1_primary",
@@ -62,6 +62,9 @@ describe("PBFT models", () => {
       "pbft/n4_f2",
       "pbft/n4_f1_primary_weak_commit",
       "pbft/n4_f1_primary_weak_quorums",
+      "pbft/n4_f1_c2_l4",
+      "pbft/n4_f1_lossy",
+      "pbft/n4_f1_lossy_k1",
     ]);
   });
 

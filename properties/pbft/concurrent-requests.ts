@@ -1,0 +1,22 @@
+import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
+import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
+import { correctReplicaContexts } from "./reading.ts";
+
+/**
+ * Seed catalogue A18 asks for requests of several clients in flight at once: the window
+ * (h, H] of L sequence numbers lets the primary pre-prepare a request before the one before it
+ * has executed (§4.2, §4.3), which a model where every request runs alone never checks.
+ */
+
+/** The requests a replica has pre-prepared (or prepared, or committed) and not executed yet. */
+function pendingRequests(context: ReplicaContext): { client: number; timestamp: number }[] {
+  return Object.values(context.slots).flatMap((slot) =>
+    slot.context.request !== null && slot.value !== "idle" && slot.value !== "executed" ? [{ client: slot.context.request.client, timestamp: slot.context.request.timestamp }] : [],
+  );
+}
+
+/** Two clients' requests hold sequence numbers of one window at once at some correct replica, neither executed. */
+export const bothClientsPrePrepared: RuntimeInvariant = {
+  name: "two clients' requests pre-prepared in one window",
+  holds: (view) => correctReplicaContexts(view).some((context) => new Set(pendingRequests(context).map((request) => request.client)).size >= 2),
+};

@@ -1,0 +1,21 @@
+import type { LivenessResult } from "../explorer/result.ts";
+import { describeLivenessPin, livenessFinding } from "./verdict.ts";
+
+/** A liveness property's kind in words. */
+export function livenessKind(entry: LivenessResult): string {
+  return entry.kind === "eventually" ? "eventually" : "always eventually";
+}
+
+/** What the run found of one liveness property, in words (the reports' finding column). */
+export function livenessFindingText(entry: LivenessResult): string {
+  const finding = livenessFinding(entry);
+  const cutOff = entry.cutOffStates ? `; the model's cut-off is reached in ${entry.cutOffStates} states` : "";
+  return finding === undefined ? `unchecked: ${entry.reason ?? "no reason given"}` : `${describeLivenessPin(finding)}${cutOff}`;
+}
+
+/** A counterexample's heading words: a lasso's stem and cycle, or a plain path. */
+export function counterexampleShape(steps: number, cycleFrom: number | undefined): string {
+  if (cycleFrom === undefined) return `${steps} steps`;
+  if (cycleFrom === steps) return `${steps} steps, then a deadlock: no action is enabled`;
+  return `lasso: ${cycleFrom} steps, then a cycle of ${steps - cycleFrom} repeated for ever`;
+}
