@@ -143,7 +143,8 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
   },
   network: (config) => ({ duplication: config.network.duplicate ? { copies: DUPLICATES_PER_RUN } : "none", loss: config.network.drop }),
   faults,
-  time: (config) => (config.viewChange === undefined || config.viewChange.time === "async" ? { kind: "async" } : { kind: "partial-sync", delta: config.viewChange.delta }),
+  time: (config) =>
+    config.viewChange === undefined || config.viewChange.time === "async" ? { kind: "async" } : { kind: "partial-sync", delta: config.viewChange.delta, timeouts: config.viewChange.timeouts },
   bounds,
   faultNotes,
   invariants: () => pbftSafetyInvariants,

@@ -1,4 +1,5 @@
 import type { ProtocolDefinition } from "../../impl/runtime/index.ts";
+import { everyRequestAccepted, stoppedAtLastView } from "../../properties/pbft/liveness.ts";
 import { agreementAcrossViews, newViewConsistent, preparedPreserved, requestExecutedInLaterView, viewChangeCompleted, viewChangeHistory } from "../../properties/pbft/index.ts";
 import type { PbftConfig } from "../../spec/pbft/config.ts";
 import type { PbftMessage } from "../../spec/pbft/messages.ts";
@@ -20,4 +21,8 @@ export const pbftViewChangeProtocol: ProtocolDefinition<PbftConfig, PbftMessage>
     newViewConsistent({ n: config.n, prepareQuorum: certificateSizes(config).prepareQuorum, checkpointQuorum: certificateSizes(config).checkpointQuorum, viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) }),
   ],
   sometimes: (config) => [...(pbftProtocol.sometimes?.(config) ?? []), viewChangeCompleted, requestExecutedInLaterView],
+  // A18 VC2: after GST with at most f faults every request executes — under weak fairness,
+  // judged up to the last modelled view (the cut-off).
+  liveness: () => [everyRequestAccepted],
+  livenessCutOff: () => stoppedAtLastView,
 };

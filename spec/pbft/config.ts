@@ -41,7 +41,7 @@ export const byzantineReplicaSchema = z
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
 
 /** The shipped bugs a view-change mutant runs with, each replacing one named rule of the replica. */
-export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates"] as const;
+export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates", "no-request-timer"] as const;
 
 export const viewChangeConfigSchema = z
   .object({
@@ -53,6 +53,12 @@ export const viewChangeConfigSchema = z
       .default("partial-sync")
       .describe("partial-sync: a timer cannot expire while a message to its replica is overdue after GST (Δ = delta); async: any timer may expire at any step (FLP)."),
     delta: count(1, PBFT_LIMITS.delta, "a larger Δ only makes more ages distinct; it holds back no timer a smaller one would not").default(2).describe("Δ in steps under partial synchrony."),
+    timeouts: z
+      .enum(["delta", "long-enough"], { error: "must be delta or long-enough" })
+      .default("delta")
+      .describe(
+        "Under partial-sync, after GST. delta: a timer waits only for overdue messages to its replica; long-enough: a timer fires only when no message to a correct actor is in flight (timeouts eventually longer than any delivery in progress, which PBFT's doubling timeouts provide, §4.5).",
+      ),
     crashes: count(0, PBFT_LIMITS.f, "crashes share the fault budget f").default(0).describe("Crash steps in a run (crash-stop), within the fault budget f with the Byzantine ones."),
     crashable: z
       .array(replicaId)
@@ -64,7 +70,8 @@ export const viewChangeConfigSchema = z
       .optional()
       .describe(
         "Mutants only. ignore-prepared-sets: O carries only null requests; unchecked-new-view: backups take the primary's O without recomputing it; " +
-          "weak-view-change-quorum: f+1 VIEW-CHANGEs make a NEW-VIEW; drop-prepared-certificates: VIEW-CHANGEs carry no P.",
+          "weak-view-change-quorum: f+1 VIEW-CHANGEs make a NEW-VIEW; drop-prepared-certificates: VIEW-CHANGEs carry no P; " +
+          "no-request-timer: a backup relays a client's request to the primary without starting its view-change timer.",
       ),
   })
   .strict();

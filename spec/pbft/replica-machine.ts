@@ -83,12 +83,14 @@ export const replicaMachine = setup({
       const { seq, stateDigest, replica } = event as Delivered<Checkpoint>;
       return rules.logCheckpointVote(context, seq, stateDigest, replica);
     }),
-    deferUntilWindowMoves: assign(({ context, event }) => {
-      const deferred = event as Delivered<PrePrepare | Prepare | Commit>;
-      const key = canonicalJson(deferred);
-      if (context.deferred.some((kept) => canonicalJson(kept) === key)) return {};
-      return { deferred: [...context.deferred, deferred].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)) };
-    }),
+    deferUntilWindowMoves: assign(({ context, event }) => deferMessage(context, event)),
+    /**
+     * §4.4: a PRE-PREPARE, PREPARE or COMMIT of the view being entered can overtake its NEW-VIEW
+     * (the network does not keep order). Refused, it would be lost for good — the new primary
+     * sends it once — and the request would wait for another view change. Kept, it is taken
+     * once the NEW-VIEW is installed, as Castro's implementation keeps out-of-order messages.
+     */
+    deferUntilNewView: assign(({ context, event }) => deferMessage(context, event)),
     executeNextSlot: assign(({ context }) => rules.executeNext(context)),
     /** §4.4: the executed request stops the view-change timer (restarted while others wait). */
     restartViewChangeTimer: enqueueActions(({ context, enqueue }) => {
@@ -102,7 +104,9 @@ export const replicaMachine = setup({
       enqueue.emit({ type: "send", to: replicaName(primaryOf(context.view, context.n)), message: requestOf(event) });
     }),
     /** … and starts its view-change timer. */
-    startViewChangeTimer: enqueueActions(({ context, enqueue }) => enqueue.emit(viewChange.timerOutput(context, true))),
+    startViewChangeTimer: enqueueActions(({ context, enqueue }) => {
+      for (const output of viewChange.requestTimerOutputs(context)) enqueue.emit(output);
+    }),
     /** The timeout is `timeoutMultiplier` timer periods: one more period passed. */
     countTimerTick: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ timerTicks: context.timerTicks + 1 });
@@ -145,9 +149,10 @@ export const replicaMachine = setup({
     /** The window moved: messages deferred above the old H are taken again, as if retransmitted. */
     retakeDeferred: enqueueActions(({ context, enqueue }) => {
       const high = context.lowWatermark + context.window;
-      const now = context.deferred.filter((event) => event.seq <= high);
+      const due = (event: Delivered<PrePrepare | Prepare | Commit>) => event.seq <= high && event.view <= context.view;
+      const now = context.deferred.filter(due);
       if (now.length === 0) return;
-      enqueue.assign({ deferred: context.deferred.filter((event) => event.seq > high) });
+      enqueue.assign({ deferred: context.deferred.filter((event) => !due(event)) });
       for (const event of now) enqueue.raise(event);
     }),
   },
@@ -229,6 +234,11 @@ export const replicaMachine = setup({
     viewChanging: {
       always: { guard: "hasNewViewQuorum", target: "normalCase", actions: "multicastNewView" },
       on: {
+        // A client's request keeps waiting through the view change; the new view's primary gets it from NEW-VIEW or a relay.
+        REQUEST: { guard: and(["runsViewChange", "isNewRequest"]), actions: "awaitExecution" },
+        "PRE-PREPARE": { guard: and(["isFromPrimary", "isForCurrentView"]), actions: "deferUntilNewView" },
+        PREPARE: { guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView"]), actions: "deferUntilNewView" },
+        COMMIT: { guard: and(["isFromOtherReplica", "isForCurrentView"]), actions: "deferUntilNewView" },
         TIMEOUT: [
           { guard: "isTimerTickLeft", actions: "countTimerTick" },
           { guard: "isBelowMaxView", target: "viewChanging", reenter: true, actions: "startViewChange" },
@@ -244,10 +254,18 @@ export const replicaMachine = setup({
       guard: and(["isFromPrimary", "isFromOtherReplica", "isForViewAhead", "hasValidViewChangeSet", "hasConsistentNewView"]),
       target: ".normalCase",
       reenter: true,
-      actions: "installNewView",
+      actions: ["installNewView", "retakeDeferred"],
     },
   },
 });
+
+/** A message kept for later (above H, or of a view not yet installed), once, in canonical order. */
+function deferMessage(context: ReplicaContext, event: ReplicaEvent): Partial<ReplicaContext> {
+  const deferred = event as Delivered<PrePrepare | Prepare | Commit>;
+  const key = canonicalJson(deferred);
+  if (context.deferred.some((kept) => canonicalJson(kept) === key)) return {};
+  return { deferred: [...context.deferred, deferred].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)) };
+}
 
 type Enqueue = { assign: (context: ReplicaContext) => void; emit: (output: ReplicaOutput) => void };
 

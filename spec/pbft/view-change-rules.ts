@@ -1,4 +1,4 @@
-import { otherReplicaNames, primaryOf } from "./ids.ts";
+import { otherReplicaNames, primaryOf, replicaName } from "./ids.ts";
 import type { NewView, PreparedCertificate, Request, ViewChange } from "./messages.ts";
 import { newViewOrder, type NewViewOrder } from "./new-view-order.ts";
 import type { ReplicaContext, ReplicaOutput } from "./replica-context.ts";
@@ -36,11 +36,31 @@ export function preparedCertificates(context: ReplicaContext): Record<string, Pr
   return certificates;
 }
 
+/** §4.4: a backup suspects its primary while a request waits: the reason its view-change timer runs. */
+export const suspectsPrimary = (context: ReplicaContext, waiting: boolean): boolean => waiting && context.id !== primaryOf(context.view, context.n);
+
 /** §4.4: a backup's view-change timer runs while a request waits, below the cut-off; otherwise it is cancelled. */
 export function timerOutput(context: ReplicaContext, waiting: boolean): ReplicaOutput {
-  const suspects = waiting && isBelowMaxView(context) && context.id !== primaryOf(context.view, context.n);
+  const suspects = suspectsPrimary(context, waiting) && isBelowMaxView(context);
   return { type: suspects ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
 }
+
+/**
+ * §4.4: the timer a backup starts on relaying a request to the primary — none under the
+ * `no-request-timer` bug, a backup that trusts the primary to act on what it relays: with a
+ * crashed primary nothing ever suspects it.
+ */
+export function requestTimerOutputs(context: ReplicaContext): ReplicaOutput[] {
+  return context.viewChange?.bug === "no-request-timer" ? [] : [timerOutput(context, true)];
+}
+
+/**
+ * Where the model's bound, not the protocol, stops this replica (the liveness checks' cut-off,
+ * docs/adr/0004): its view-change timer would run — it is changing views, or it suspects its
+ * primary — but it is in the last modelled view, where the timer is not set.
+ */
+export const isStoppedAtCutOff = (context: ReplicaContext, changingViews: boolean): boolean =>
+  context.viewChange !== null && !isBelowMaxView(context) && (changingViews || suspectsPrimary(context, context.waiting.length > 0));
 
 /**
  * §4.4: the replica moves to view `target` and multicasts VIEW-CHANGE(target, n, C, P, i), n its
@@ -143,10 +163,13 @@ export function installNewView(context: ReplicaContext, message: NewView): RuleR
     next = { ...next, slots: { ...next.slots, [entry.seq]: slot } };
     for (const send of sends) outputs.push({ type: "send", to: otherReplicaNames(context.id, context.n), message: send.message });
   }
+  const carried = message.prePrepares.flatMap((entry) => (entry.request === null ? [] : [entry.request]));
+  const uncarried = context.waiting.filter((request) => !carried.some((known) => sameRequest(known, request)));
   if (isPrimary) {
-    const carried = message.prePrepares.flatMap((entry) => (entry.request === null ? [] : [entry.request]));
-    const queue = context.waiting.filter((request) => !carried.some((known) => sameRequest(known, request)));
-    next = { ...next, queue: sortRequests([...context.queue.filter((request) => !queue.some((known) => sameRequest(known, request))), ...queue]) };
+    next = { ...next, queue: sortRequests([...context.queue.filter((request) => !uncarried.some((known) => sameRequest(known, request))), ...uncarried]) };
+  } else {
+    // A backup relays to the new primary what waits and O does not carry (a request it got while changing views, or one the old primary never saw).
+    for (const request of uncarried) outputs.push({ type: "send", to: replicaName(primaryOf(view, context.n)), message: request });
   }
   outputs.push(timerOutput(next, context.waiting.length > 0));
   return { context: next, outputs };
