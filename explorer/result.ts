@@ -39,15 +39,17 @@ export const livenessResultSchema = z
     verdict: z
       .enum(["holds", "violated", "undecided", "unchecked"])
       .describe(
-        '"holds": no fair run avoids P; "violated": a fair lasso avoids P and the model\'s cut-off; "undecided": fair runs avoid P only by reaching the cut-off (the model\'s bound stopped them: a lasso shows one); "unchecked": the run could not decide (see `reason`).',
+        '"holds": every fair run reaches P (before any cut-off); "violated": a fair lasso avoids P; "undecided": a run reaches the model\'s cut-off after GST without P (the bound, not the protocol, stops it: see `cutOffRun`); "unchecked": the run could not decide (see `reason`).',
       ),
     bound: count()
       .optional()
       .describe("Holds: the most steps any run takes after GST (after the start, without GST; after each P, for always-eventually) before P. Absent where P is reached only under fairness, with no bound in steps."),
-    lasso: scheduleSchema
+    lasso: scheduleSchema.optional().describe("Violated: a fair run that avoids P for ever, as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
+    cutOffRun: scheduleSchema.optional().describe("Undecided: a shortest run to a cut-off state after GST in which P never held."),
+    cutOffStates: count().optional().describe("States at the model's cut-off (e.g. a replica whose timer fired in the last modelled view), when the model declares one: runs end there."),
+    cutOffBeforeGst: count()
       .optional()
-      .describe("Violated or undecided: a fair run that avoids P for ever (undecided: passing the cut-off), as a Schedule whose steps from `cycleFrom` repeat (or that ends in a deadlock)."),
-    cutOffStates: count().optional().describe("States where the model's bound cuts runs short (e.g. a replica that would pass the last modelled view), when the model declares a cut-off."),
+      .describe("Of those, the ones before GST: runs in which the adversary spent the model's bound while the system was still asynchronous, which the check does not judge."),
     reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run)."),
   })
   .strict();
@@ -91,7 +93,7 @@ export const resultSchema = z.object({
   liveness: z
     .array(livenessResultSchema)
     .optional()
-    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated or undecided with a lasso, or is unchecked. Absent when the system declares none."),
+    .describe("The system's liveness properties under weak fairness (explorer/README.md, Liveness): each holds with its bound, is violated with a lasso, undecided with a run to the cut-off, or is unchecked. Absent when the system declares none."),
   graphBytesPerState: z.number().nonnegative().optional().describe("Liveness: memory per state of the explored graph kept for the liveness checks (its edges included)."),
 }).superRefine((result, ctx) => {
   // explore() writes one name into both; a file where they differ would be rendered as a run of

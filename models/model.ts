@@ -56,9 +56,9 @@ export interface Expectation {
    * Each liveness property the model declares → what the run finds of it: holds, with the
    * bound B in steps after GST where one exists (absent: only under fairness), or violated by
    * a lasso of `stem` steps then a `cycle` of steps repeated for ever (0: a deadlock), or
-   * undecided: such a lasso exists only through the model's cut-off.
+   * undecided: a run of `steps` reaches the model's cut-off after GST without P.
    */
   liveness?: Record<string, LivenessPin>;
 }
 
-export type LivenessPin = { verdict: "holds"; bound?: number } | { verdict: "violated" | "undecided"; stem: number; cycle: number };
+export type LivenessPin = { verdict: "holds"; bound?: number } | { verdict: "violated"; stem: number; cycle: number } | { verdict: "undecided"; steps: number };

@@ -9,7 +9,7 @@ export function livenessKind(entry: LivenessResult): string {
 /** What the run found of one liveness property, in words (the reports' finding column). */
 export function livenessFindingText(entry: LivenessResult): string {
   const finding = livenessFinding(entry);
-  const cutOff = entry.cutOffStates ? `; the model's cut-off is reached in ${entry.cutOffStates} states` : "";
+  const cutOff = entry.cutOffStates ? `; ${entry.cutOffStates} states at the model's cut-off, ${entry.cutOffBeforeGst ?? 0} of them before GST (not judged)` : "";
   return finding === undefined ? `unchecked: ${entry.reason ?? "no reason given"}` : `${describeLivenessPin(finding)}${cutOff}`;
 }
 

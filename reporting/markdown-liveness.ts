@@ -15,13 +15,12 @@ export function livenessSection(result: Result): string[] {
   const out = ["## Liveness (under weak fairness)", "", "| property | kind | finding |", "|---|---|---|"];
   for (const entry of entries) out.push(`| ${markdownCell(entry.name)} | ${livenessKind(entry)} | ${markdownCell(livenessFindingText(entry))} |`);
   out.push("");
-  // An undecided property's lasso is no counterexample, so it is drawn nowhere else: its steps here.
+  // An undecided property's run is no counterexample, so it is drawn nowhere else: its steps here.
   for (const entry of entries) {
-    if (entry.verdict !== "undecided" || entry.lasso === undefined) continue;
-    const { steps, cycleFrom = steps.length } = entry.lasso;
+    if (entry.verdict !== "undecided" || entry.cutOffRun === undefined) continue;
     out.push(`### Undecided: ${markdownInline(entry.name)}`, "", "| # | step |", "|---|---|");
-    steps.forEach((step, index) => out.push(`| ${index + 1}${index >= cycleFrom ? " ↻" : ""} | ${markdownCell(describeStep(step))} |`));
-    out.push("", cycleFrom === steps.length ? "The run stops there: no action is enabled, at the model's cut-off." : `Steps marked ↻ repeat for ever, at the model's cut-off.`, "");
+    entry.cutOffRun.steps.forEach((step, index) => out.push(`| ${index + 1} | ${markdownCell(describeStep(step))} |`));
+    out.push("", "Here the run reaches the model's cut-off after GST: what the protocol does next is beyond the model's bound.", "");
   }
   return out;
 }

@@ -80,7 +80,7 @@ export function verdictLine(result: Result): string {
   switch (result.result) {
     case "pass": {
       const undecided = (result.liveness ?? []).filter((entry) => entry.verdict === "undecided").length;
-      const liveness = result.liveness?.length ? (undecided > 0 ? `; liveness undecided at the model's cut-off for ${undecided} of ${result.liveness.length}` : "; every liveness property holds") : "";
+      const liveness = result.liveness?.length ? (undecided > 0 ? `; liveness undecided at the model's cut-off for ${undecided} of ${result.liveness.length}` : result.liveness.every((entry) => entry.verdict === "holds") ? "; every liveness property holds" : "") : "";
       return `pass — no invariant violated in any reachable state${liveness}`;
     }
     case "violation": {

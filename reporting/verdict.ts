@@ -92,16 +92,17 @@ function witnessDrift(result: Result, pinned: Record<string, number>): string[] 
 export function livenessFinding(entry: NonNullable<Result["liveness"]>[number]): LivenessPin | undefined {
   if (entry.verdict === "unchecked") return undefined;
   if (entry.verdict === "holds") return entry.bound === undefined ? { verdict: "holds" } : { verdict: "holds", bound: entry.bound };
+  if (entry.verdict === "undecided") return { verdict: "undecided", steps: entry.cutOffRun?.steps.length ?? 0 };
   const steps = entry.lasso?.steps.length ?? 0;
   const stem = entry.lasso?.cycleFrom ?? steps;
-  return { verdict: entry.verdict, stem, cycle: steps - stem };
+  return { verdict: "violated", stem, cycle: steps - stem };
 }
 
-/** A liveness finding in words: "holds within 7 steps of GST", "violated by a lasso of 3 + 2 steps". */
+/** A liveness finding in words: "holds within 7 steps of GST", "violated by a lasso of 3 steps then a cycle of 2". */
 export function describeLivenessPin(pin: LivenessPin): string {
   if (pin.verdict === "holds") return pin.bound === undefined ? "holds under fairness (no bound in steps)" : `holds within ${pin.bound} steps of GST`;
-  const lasso = pin.cycle === 0 ? `a deadlock after ${pin.stem} steps` : `a lasso of ${pin.stem} steps then a cycle of ${pin.cycle}`;
-  return pin.verdict === "violated" ? `violated by ${lasso}` : `undecided: the model's cut-off stops ${lasso}`;
+  if (pin.verdict === "undecided") return `undecided: a run of ${pin.steps} steps reaches the model's cut-off after GST without it`;
+  return pin.cycle === 0 ? `violated by a deadlock after ${pin.stem} steps` : `violated by a lasso of ${pin.stem} steps then a cycle of ${pin.cycle}`;
 }
 
 /**

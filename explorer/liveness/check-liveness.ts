@@ -15,39 +15,91 @@ export function livenessFlags<S>(system: TransitionSystem<S, unknown>, propertie
 }
 
 /**
- * Each liveness property over the explored graph. A fair lasso that avoids P and the model's
- * cut-off is a violation (a Schedule with `cycleFrom`). A fair lasso that avoids P only by
- * passing the cut-off — the model's bound stopped the run, as a view limit stops a run that
- * would change views again — is `undecided`, with that lasso: not a counterexample, not a
- * pass either. Otherwise the property holds, with the bound B in steps after GST where one
- * exists (explorer/liveness/liveness-bound.ts).
+ * Each liveness property over the explored graph (docs/adr/0004). The model's cut-off states
+ * (where its bound, not the protocol, stops a run) end the runs that reach them: what follows
+ * is not the protocol's behaviour. A fair lasso that avoids P is a violation (a Schedule with
+ * `cycleFrom`). Failing that, a run that reaches a cut-off state after GST without P first is
+ * `undecided`, with that run (`cutOffRun`): the model cannot say what the protocol does next.
+ * A cut-off reached before GST (the adversary spent the model's bound while everything was
+ * still asynchronous) is not judged, only counted. Otherwise P holds, with the bound B in steps
+ * after GST where one exists (explorer/liveness/liveness-bound.ts).
  */
 export function checkLiveness<S, A>(system: TransitionSystem<S, A>, graph: StateGraph, origin: ScheduleOrigin): LivenessResult[] {
   const properties = system.liveness ?? [];
   let cutOffStates = 0;
-  for (let state = 0; state < graph.expanded; state++) if ((graph.flags(state) & CUT_OFF) !== 0) cutOffStates++;
+  let beforeGst = 0;
+  for (let state = 0; state < graph.expanded; state++) {
+    const flags = graph.flags(state);
+    if ((flags & CUT_OFF) === 0) continue;
+    cutOffStates++;
+    if ((flags & SETTLED) === 0) beforeGst++;
+  }
   return properties.map((property, index) => {
     const mode: LassoMode = property.kind === "eventually" ? "initial" : "anywhere";
     const entry: LivenessResult = { name: property.name, kind: property.kind, verdict: "holds" };
-    const genuine = findFairLasso(graph.lassoGraph(index, true), mode);
-    const reachingCutOff = genuine ?? (cutOffStates > 0 ? findFairLasso(graph.lassoGraph(index, false), mode) : undefined);
-    if (reachingCutOff !== undefined) {
-      entry.verdict = genuine !== undefined ? "violated" : "undecided";
-      entry.lasso = lassoSchedule(system, graph, reachingCutOff, origin);
+    const stopped = graph.lassoGraph(index, true);
+    const lasso = findFairLasso(stopped, mode);
+    const cutOffRun = lasso === undefined && cutOffStates > 0 ? runToCutOff(graph, index, mode) : undefined;
+    if (lasso !== undefined) {
+      entry.verdict = "violated";
+      entry.lasso = lassoSchedule(system, graph, lasso, origin);
+    } else if (cutOffRun !== undefined) {
+      entry.verdict = "undecided";
+      entry.cutOffRun = scheduleOf(system, { initialIndex: graph.initial.indexOf(cutOffRun[0]!), actionIndices: edgesAlong(graph, cutOffRun) }, origin);
     } else {
-      const bound = livenessBound(graph.lassoGraph(index, false), mode);
+      const bound = livenessBound(stopped, mode);
       if (bound !== undefined) entry.bound = bound;
     }
-    if (system.livenessCutOff !== undefined) entry.cutOffStates = cutOffStates;
+    if (system.livenessCutOff !== undefined) Object.assign(entry, { cutOffStates, cutOffBeforeGst: beforeGst });
     return entry;
   });
 }
 
+/**
+ * A shortest run from an initial state to a cut-off state after GST in which P never held
+ * before (for always-eventually: not in that state), through states that are no cut-off; or
+ * undefined.
+ */
+function runToCutOff(graph: StateGraph, property: number, mode: LassoMode): number[] | undefined {
+  const goal = 1 << property;
+  const passes = (state: number) => (graph.flags(state) & CUT_OFF) === 0 && (mode === "anywhere" || (graph.flags(state) & goal) === 0);
+  const target = (state: number) => (graph.flags(state) & (CUT_OFF | SETTLED)) === (CUT_OFF | SETTLED) && (graph.flags(state) & goal) === 0;
+  const edges = graph.lassoGraph(property, false);
+  const parent = new Map<number, number>();
+  const queue: number[] = [];
+  for (const state of new Set(graph.initial)) {
+    if (target(state)) return [state];
+    if (!passes(state)) continue;
+    parent.set(state, -1);
+    queue.push(state);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    for (const { to } of edges.edges(state)) {
+      if (parent.has(to)) continue;
+      parent.set(to, state);
+      if (target(to)) {
+        const path = [to];
+        for (let back = state; back !== -1; back = parent.get(back)!) path.push(back);
+        return path.reverse();
+      }
+      if (passes(to)) queue.push(to);
+    }
+  }
+  return undefined;
+}
+
+/** The action index of each step of a path of states (the first edge to the next state). */
+function edgesAlong(graph: StateGraph, path: readonly number[]): number[] {
+  const edges = graph.lassoGraph(0, false);
+  const indices: number[] = [];
+  for (let i = 0; i + 1 < path.length; i++) indices.push(edges.edges(path[i]!).findIndex(({ to }) => to === path[i + 1]));
+  return indices;
+}
+
 /** The lasso as a Schedule: the stem's steps, then the cycle's, `cycleFrom` where the cycle starts. */
 function lassoSchedule<S, A>(system: TransitionSystem<S, A>, graph: StateGraph, lasso: Lasso, origin: ScheduleOrigin) {
-  const edges = graph.lassoGraph(0, false);
-  const actionIndices: number[] = [];
-  for (let i = 0; i + 1 < lasso.stem.length; i++) actionIndices.push(edges.edges(lasso.stem[i]!).findIndex(({ to }) => to === lasso.stem[i + 1]));
+  const actionIndices = edgesAlong(graph, lasso.stem);
   const cycleFrom = actionIndices.length;
   if (!lasso.deadlock) actionIndices.push(...lasso.cycleEdges);
   const schedule = scheduleOf(system, { initialIndex: graph.initial.indexOf(lasso.stem[0]!), actionIndices }, origin);

@@ -105,15 +105,16 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect(round.liveness![0]).toMatchObject({ verdict: "holds", bound: 2 });
   });
 
-  it("a fair run that avoids P only through the cut-off is undecided, with its lasso; one that goes on from the cut-off to P is no finding", async () => {
-    const system = liveSystem({ 0: [1, 3], 1: [2], 2: [2] }, [eventually(3)], { cutOff: [2] });
+  it("runs end at the cut-off: reached after GST without P, undecided with the run; reached before GST, not judged; P after a cut-off is no evidence", async () => {
+    // 0 → 1 → 2 (cut-off, then on to P at 3) or 0 → 3: the run through 2 is undecided, whatever follows 2.
+    const system = liveSystem({ 0: [1, 3], 1: [2], 2: [3] }, [eventually(3)], { cutOff: [2] });
     const result = await explore(system);
     expect(result.result).toBe("pass");
-    expect(result.liveness![0]).toMatchObject({ verdict: "undecided", cutOffStates: 1, lasso: { steps: [{ deliver: "to 1" }, { deliver: "to 2" }, { deliver: "to 2" }], cycleFrom: 2 } });
-    // Replayed, the lasso violates nothing: its cycle is at the cut-off.
-    expect(replay(system, result.liveness![0]!.lasso!).firstViolation).toBeUndefined();
-    const onwards = await explore(liveSystem({ 0: [1, 3], 1: [2], 2: [3] }, [eventually(3)], { cutOff: [2] }));
-    expect(onwards.liveness![0]).toEqual({ name: "eventually 3", kind: "eventually", verdict: "holds", bound: 3, cutOffStates: 1 });
+    expect(result.liveness![0]).toMatchObject({ verdict: "undecided", cutOffStates: 1, cutOffBeforeGst: 0, cutOffRun: { steps: [{ deliver: "to 1" }, { deliver: "to 2" }] } });
+    expect(result.liveness![0]!.lasso).toBeUndefined();
+    // The same cut-off before GST (nodes ≥ 3 settled): the adversary spent the bound early; not judged.
+    const early = await explore(liveSystem({ 0: [1, 3], 1: [2], 2: [3], 3: [4], 4: [4] }, [eventually(4)], { cutOff: [2], gstAt: 3 }));
+    expect(early.liveness![0]).toEqual({ name: "eventually 4", kind: "eventually", verdict: "holds", bound: 1, cutOffStates: 1, cutOffBeforeGst: 1 });
     // A genuine lasso elsewhere is still a violation.
     const both = await explore(liveSystem({ 0: [1, 4], 1: [2], 2: [2], 4: [4] }, [eventually(3)], { cutOff: [2] }));
     expect(both.liveness![0]).toMatchObject({ verdict: "violated", lasso: { cycleFrom: 1 } });

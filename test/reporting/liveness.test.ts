@@ -41,17 +41,17 @@ describe("liveness in the reports", () => {
   });
 
   it("Markdown and HTML say each property's finding, the counterexample's shape, and an undecided lasso's steps", () => {
-    const undecided: LivenessResult = { name: "eventually done", kind: "always-eventually", verdict: "undecided", lasso: schedule(trace.map((entry) => entry.step), 3), cutOffStates: 4 };
+    const undecided: LivenessResult = { name: "eventually done", kind: "always-eventually", verdict: "undecided", cutOffRun: { ...schedule(trace.map((entry) => entry.step), 0), cycleFrom: undefined }, cutOffStates: 4, cutOffBeforeGst: 1 };
     const holds: LivenessResult = { name: "eventually ACK", kind: "eventually", verdict: "holds", bound: 7 };
     const result = passResult({ model: "links/x", liveness: [holds, undecided, { name: "unbounded", kind: "eventually", verdict: "holds" }, { name: "later", kind: "eventually", verdict: "unchecked", reason: "a safety property failed first" }] });
     const markdown = markdownReport({ result, description: "d", assumptions: "a", covers: coverage, warnings: [] });
     expect(markdown).toContain("## Liveness (under weak fairness)");
     expect(markdown).toContain("| eventually ACK | eventually | holds within 7 steps of GST |");
-    expect(markdown).toContain("| eventually done | always eventually | undecided: the model's cut-off stops a deadlock after 3 steps; the model's cut-off is reached in 4 states |");
+    expect(markdown).toContain("| eventually done | always eventually | undecided: a run of 3 steps reaches the model's cut-off after GST without it; 4 states at the model's cut-off, 1 of them before GST (not judged) |");
     expect(markdown).toContain("| unbounded | eventually | holds under fairness (no bound in steps) |");
     expect(markdown).toContain("| later | eventually | unchecked: a safety property failed first |");
     expect(markdown).toContain("### Undecided: eventually done");
-    expect(markdown).toContain("The run stops there: no action is enabled, at the model's cut-off.");
+    expect(markdown).toContain("Here the run reaches the model's cut-off after GST: what the protocol does next is beyond the model's bound.");
     expect(verdictLine(result)).toBe("pass — no invariant violated in any reachable state; liveness undecided at the model's cut-off for 1 of 4");
     expect(verdictLine(lassoResult())).toBe("violation of eventually ACK");
     expect(verdictLine({ ...lassoResult(), violationKind: "liveness" })).toBe("violation of eventually ACK — liveness: a fair run never reaches it");
@@ -79,8 +79,8 @@ describe("judging liveness against the pins", () => {
 
   it("names every drift: another bound, another verdict, a finding not pinned, a pin not declared", () => {
     expect(judge(result, { ...expected, liveness: { "eventually ACK": { verdict: "holds", bound: 6 } } }).reasons).toEqual(["liveness eventually ACK: holds within 7 steps of GST differs from the pinned: holds within 6 steps of GST"]);
-    expect(judge(result, { ...expected, liveness: { "eventually ACK": { verdict: "undecided", stem: 3, cycle: 0 } } }).reasons).toEqual([
-      "liveness eventually ACK: holds within 7 steps of GST, pinned undecided: the model's cut-off stops a deadlock after 3 steps",
+    expect(judge(result, { ...expected, liveness: { "eventually ACK": { verdict: "undecided", steps: 3 } } }).reasons).toEqual([
+      "liveness eventually ACK: holds within 7 steps of GST, pinned undecided: a run of 3 steps reaches the model's cut-off after GST without it",
     ]);
     expect(judge(result, expected).reasons).toEqual(["liveness eventually ACK (holds within 7 steps of GST) is not pinned"]);
     expect(judge(result, { ...expected, liveness: { "eventually ACK": { verdict: "holds", bound: 7 }, gone: { verdict: "holds" } } }).reasons).toEqual(["liveness gone is pinned but the model does not declare it"]);
