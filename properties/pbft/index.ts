@@ -13,4 +13,4 @@ export { agreementAcrossViews, agreementAcrossViewsHolds } from "./agreement-acr
 export { preparedPreserved, preparedPreservedHolds } from "./prepared-preserved.ts";
 export { newViewConsistent, newViewConsistentHolds } from "./new-view-consistent.ts";
 export { viewChangeHistory, nextViewChangeHistory, type ViewChangeHistory } from "./view-change-history.ts";
-export { viewChangeCompleted, requestExecutedInLaterView } from "./view-change-reachable.ts";
+export { viewChangeCompleted, requestExecutedInLaterView, secondViewChangeCompleted } from "./view-change-reachable.ts";
