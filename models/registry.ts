@@ -4,13 +4,14 @@ import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
 import { linksModels } from "./links/index.ts";
 import { pbftModels } from "./pbft/index.ts";
+import { viewChangeModels } from "./view-change/index.ts";
 
 /**
  * Every bundled model, in the order `list` and `check --all` show them. Each one pins its
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...paxosModels, ...linksModels, ...benchModels];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...linksModels, ...benchModels];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function findModel(name: string): ModelDefinition<any> {

@@ -2,12 +2,28 @@ import { configWarnings, pbftConfigSchema, type PbftConfig, type PbftConfigInput
 import { defineRuntimeModel, type RuntimeModelSpec } from "../define-runtime-model.ts";
 import type { ModelDefinition } from "../model.ts";
 import { pbftProtocol } from "./pbft-protocol.ts";
+import { pbftViewChangeProtocol } from "./pbft-view-change.ts";
 
-/** Every PBFT model runs under the same timing and authentication model. */
+/** Every PBFT model without the view change runs under the same timing and authentication model. */
 export const PBFT_ASSUMPTIONS =
   "Asynchronous network (any in-flight message may be delivered next; no loss or duplication unless the config enables it), " +
   "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests they have seen clients send), " +
   "normal case only (one view, no view change); termination is the bounded form checked in terminal states.";
+
+/** The assumptions of a PBFT model: the normal case's, or the view change's timing model and cut-off. */
+export function pbftAssumptions(config: PbftConfig): string {
+  const viewChange = config.viewChange;
+  if (viewChange === undefined) return PBFT_ASSUMPTIONS;
+  const timing =
+    viewChange.time === "async"
+      ? "Asynchronous network: any timer may expire at any step (no bound on delays, FLP)"
+      : `Partially synchronous network (Dwork, Lynch and Stockmeyer): asynchronous until a GST step, after which no timer expires while a message to its replica has been in flight more than Δ = ${viewChange.delta} steps`;
+  return (
+    `${timing}; no loss or duplication unless the config enables it; ` +
+    "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests they have seen clients send); " +
+    `view change per Castro & Liskov §4.4 up to view ${viewChange.maxView} (the cut-off), without state transfer; termination is the bounded form checked in terminal states.`
+  );
+}
 
 /**
  * A PBFT model's spec: a runtime model's (name, description, pins, extra invariants and
@@ -21,5 +37,7 @@ export type PbftModelSpec = Omit<RuntimeModelSpec<PbftConfig>, "assumptions" | "
  * quorum overrides) are flagged by `warnings`, which `list` and every report show next to the verdict.
  */
 export function definePbftModel(spec: PbftModelSpec): ModelDefinition<PbftConfig> {
-  return defineRuntimeModel(pbftProtocol, pbftConfigSchema, { ...spec, assumptions: PBFT_ASSUMPTIONS, warnings: configWarnings });
+  const config = pbftConfigSchema.parse(spec.config);
+  const protocol = config.viewChange === undefined ? pbftProtocol : pbftViewChangeProtocol;
+  return defineRuntimeModel(protocol, pbftConfigSchema, { ...spec, assumptions: pbftAssumptions(config), warnings: configWarnings });
 }

@@ -4,9 +4,10 @@ import { byzantineReplicaMachine, type ByzantineContext } from "../../spec/pbft/
 import { clientMachine, type ClientContext } from "../../spec/pbft/client-machine.ts";
 import { pbftConfigSchema, type PbftConfig } from "../../spec/pbft/config.ts";
 import { clientName, primaryOf, replicaName } from "../../spec/pbft/ids.ts";
+import { CRASHABLE_REPLICA_ROLE } from "../../properties/pbft/reading.ts";
 import { describePbftMessage, pbftMessageSchema, type PbftMessage } from "../../spec/pbft/messages.ts";
 import { checkpointQuorum, commitQuorum, prepareQuorum, quorumSize, replyQuorum } from "../../spec/pbft/quorum.ts";
-import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
+import type { ReplicaContext, ViewChangeSettings } from "../../spec/pbft/replica-context.ts";
 import { replicaMachine } from "../../spec/pbft/replica-machine.ts";
 import { pbftSteps } from "./pbft-steps.ts";
 
@@ -25,6 +26,23 @@ export function certificateSizes(config: PbftConfig): { prepareQuorum: number; c
   };
 }
 
+/**
+ * What the replicas run the view change with (§4.4), or null without it: the cut-off, the
+ * VIEW-CHANGE quorum (2f+1, or f+1 for the weak-quorum mutant) and the mutant's bug.
+ */
+export function viewChangeSettings(config: PbftConfig): ViewChangeSettings | null {
+  const viewChange = config.viewChange;
+  if (viewChange === undefined) return null;
+  const viewChangeQuorum = viewChange.bug === "weak-view-change-quorum" ? config.f + 1 : quorumSize(config.n, config.f, config.quorumRule);
+  return { maxView: viewChange.maxView, viewChangeQuorum, bug: viewChange.bug ?? null };
+}
+
+/**
+ * The role of the correct replicas a config names `viewChange.crashable`: the same machine, a
+ * role of its own because the runtime's crash model picks crashable actors by role.
+ */
+export { CRASHABLE_REPLICA_ROLE };
+
 /** Duplicate steps in one run where the config's network duplicates (the runtime's duplication budget). */
 export const DUPLICATES_PER_RUN = 2;
 
@@ -35,13 +53,28 @@ function faults(config: PbftConfig): FaultModel {
   const byzantine = config.byzantine.map((entry) => replicaName(entry.replica));
   const replays = config.byzantine.some((entry) => entry.behaviours.includes("replay"));
   return {
-    crashes: 0,
+    crashes: config.viewChange?.crashes ?? 0,
+    // Crash-stop correct replicas (a Byzantine one may already stop at will); the runtime picks crashable actors by role.
+    crashable: config.viewChange?.crashable === undefined ? ["replica"] : [CRASHABLE_REPLICA_ROLE],
     midMulticast: false,
     byzantine,
     // Castro & Liskov §2: at most f faulty replicas; a model that breaks it on purpose says so.
     budget: config.exceedFaultBudget ? Math.max(config.f, byzantine.length) : config.f,
     ...(replays ? { replay: { budget: config.forgeryBudget ?? UNBOUNDED_REPLAYS } } : {}),
   };
+}
+
+/**
+ * The view change's bound: the cut-off view, and what doubling a timeout means on a runtime
+ * whose time is counted in steps.
+ */
+function viewChangeBound(config: PbftConfig): string {
+  const viewChange = config.viewChange;
+  if (viewChange === undefined) return "one view, no timers: no view change, so a faulty primary is never replaced";
+  return (
+    `views 0 … ${viewChange.maxView}: a replica in view ${viewChange.maxView} starts no further view change (the cut-off); ` +
+    "a timeout is a number of timer expiries, doubled by each consecutive view change; a client retransmits its request to all replicas once"
+  );
 }
 
 const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${n} ${n === 1 ? noun : nouns}`;
@@ -55,7 +88,7 @@ function bounds(config: PbftConfig): string[] {
       `a checkpoint stable on ${plural(sizes.checkpointQuorum, "CHECKPOINT")}, a result accepted on ${plural(sizes.replyQuorum, "matching REPLY")}`,
     `${plural(config.requests, "request")} from ${config.clients === 1 ? "1 client" : `each of ${config.clients} clients`}`,
     `window L = ${config.window}, checkpoints every K = ${config.checkpointInterval}`,
-    "one view, no timers: no view change, so a faulty primary is never replaced",
+    viewChangeBound(config),
     config.checkTermination ? "termination checked in the states where nothing is enabled (every run ends)" : "termination not checked",
   ];
 }
@@ -77,15 +110,17 @@ function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] }
 }
 
 /**
- * PBFT's normal case on the runtime (Castro & Liskov OSDI'99 §4.1–4.3): replicas R0 … R{n−1}
- * (the Byzantine ones run the adversary's machine), clients C0 …, the six messages, the
- * client's request and the Byzantine behaviours as step kinds, an asynchronous network that
- * may lose or duplicate messages, one fault budget f, the safety suite, bounded termination
- * where the config checks it, and what must be reachable.
+ * PBFT on the runtime (Castro & Liskov OSDI'99 §4.1–4.4): replicas R0 … R{n−1} (the Byzantine
+ * ones run the adversary's machine), clients C0 …, the eight messages, the client's request and
+ * the Byzantine behaviours as step kinds, an asynchronous network that may lose or duplicate
+ * messages (partially synchronous with the view change, unless its config asks for async), one
+ * fault budget f shared with crashes, the safety suite, bounded termination where the config
+ * checks it, and what must be reachable. The view change's models use `pbftViewChangeProtocol`
+ * (pbft-view-change.ts), which adds a ghost history and its properties.
  */
 export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
   name: "pbft",
-  roles: { replica: replicaMachine, byzantineReplica: byzantineReplicaMachine, client: clientMachine },
+  roles: { replica: replicaMachine, [CRASHABLE_REPLICA_ROLE]: replicaMachine, byzantineReplica: byzantineReplicaMachine, client: clientMachine },
   messageSchema: pbftMessageSchema,
   describeMessage: describePbftMessage,
   actors(config) {
@@ -94,18 +129,22 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
     const replicas = Array.from({ length: config.n }, (_, id) => {
       const behaviours = byzantine.get(id);
       if (behaviours !== undefined) {
-        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null };
+        const forgesNewViews = behaviours.includes("forge-new-view") ? { viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) } : {};
+        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null, ...forgesNewViews };
         return { name: replicaName(id), role: "byzantineReplica", input };
       }
       const { replyQuorum: _reply, ...quorums } = sizes;
-      return { name: replicaName(id), role: "replica", input: { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums } };
+      const viewChange = viewChangeSettings(config);
+      const input = { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums, ...(viewChange === null ? {} : { viewChange }) };
+      return { name: replicaName(id), role: config.viewChange?.crashable?.includes(id) ? CRASHABLE_REPLICA_ROLE : "replica", input };
     });
-    const clients = Array.from({ length: config.clients }, (_, id) => ({ name: clientName(id), role: "client", input: { id, n: config.n, replyQuorum: sizes.replyQuorum, requests: config.requests } }));
+    const retransmit = config.viewChange === undefined ? {} : { retransmit: true };
+    const clients = Array.from({ length: config.clients }, (_, id) => ({ name: clientName(id), role: "client", input: { id, n: config.n, replyQuorum: sizes.replyQuorum, requests: config.requests, ...retransmit } }));
     return [...replicas, ...clients];
   },
   network: (config) => ({ duplication: config.network.duplicate ? { copies: DUPLICATES_PER_RUN } : "none", loss: config.network.drop }),
   faults,
-  time: () => ({ kind: "async" }),
+  time: (config) => (config.viewChange === undefined || config.viewChange.time === "async" ? { kind: "async" } : { kind: "partial-sync", delta: config.viewChange.delta }),
   bounds,
   faultNotes,
   invariants: () => pbftSafetyInvariants,
@@ -126,6 +165,7 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
       const request = slot.context.request;
       return `n${seq} ${slot.value}${request === null ? "" : ` c${request.client}t${request.timestamp}`}`;
     });
-    return [`h=${context.lowWatermark}`, ...slots].join(", ");
+    const view = context.viewChange === null ? [] : [`v${context.view}${context.installedView < context.view ? " (changing)" : ""}`];
+    return [...view, `h=${context.lowWatermark}`, ...slots].join(", ");
   },
 };

@@ -4,6 +4,7 @@ import type { PbftConfig } from "../../spec/pbft/config.ts";
 import { requestDigest } from "../../spec/pbft/digest.ts";
 import { replicaName } from "../../spec/pbft/ids.ts";
 import type { PbftMessage } from "../../spec/pbft/messages.ts";
+import { NULL_CLIENT } from "../../spec/pbft/null-request.ts";
 import { correctReplicaContexts } from "./reading.ts";
 
 /**
@@ -18,7 +19,7 @@ export const requestExecutedEverywhere: RuntimeInvariant = {
   holds(view) {
     const [first, ...others] = correctReplicaContexts(view);
     if (first === undefined) return false;
-    return first.executed.some(({ client, timestamp }) => others.every((context) => context.executed.some((entry) => entry.client === client && entry.timestamp === timestamp)));
+    return first.executed.some(({ client, timestamp }) => client !== NULL_CLIENT && others.every((context) => context.executed.some((entry) => entry.client === client && entry.timestamp === timestamp)));
   },
 };
 
@@ -35,6 +36,7 @@ const FORGED_BY: Readonly<Record<string, (message: PbftMessage) => boolean>> = {
   "conflicting-votes": (message) => message.type === "PREPARE" || message.type === "COMMIT",
   "forge-checkpoint": (message) => message.type === "CHECKPOINT",
   "forge-reply": (message) => message.type === "REPLY",
+  "forge-new-view": (message) => message.type === "NEW-VIEW",
 };
 
 /**

@@ -8,11 +8,16 @@ import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
  * clients'.
  */
 export function correctReplicaContexts(view: RuntimeView): ReplicaContext[] {
-  return view
-    .role("replica")
-    .filter((actor) => actor.correct)
-    .map((actor) => actor.context as ReplicaContext);
+  return view.actors.filter((actor) => REPLICA_ROLES.has(actor.role) && actor.correct).map((actor) => actor.context as ReplicaContext);
 }
+
+/**
+ * The role of the replicas a view-change config lets crash (models/pbft/pbft-protocol.ts): the
+ * correct replica's machine under a role of its own, since the runtime picks crashable actors by role.
+ */
+export const CRASHABLE_REPLICA_ROLE = "crashableReplica";
+
+const REPLICA_ROLES = new Set(["replica", CRASHABLE_REPLICA_ROLE]);
 
 export function clientContexts(view: RuntimeView): ClientContext[] {
   return view.role("client").map((actor) => actor.context as ClientContext);

@@ -1,4 +1,5 @@
 import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { NULL_CLIENT } from "../../spec/pbft/null-request.ts";
 import { clientContexts, correctReplicaContexts } from "./reading.ts";
 
 /**
@@ -8,7 +9,8 @@ import { clientContexts, correctReplicaContexts } from "./reading.ts";
 export function validityHolds(view: RuntimeView): boolean {
   const sent = new Set(clientContexts(view).flatMap((client) => client.sent.map((r) => `${r.client}/${r.timestamp}/${r.op}`)));
   return correctReplicaContexts(view).every((context) =>
-    context.executed.every((entry) => sent.has(`${entry.client}/${entry.timestamp}/${entry.op}`)),
+    // TOCS §4.4: a null request (client NULL_CLIENT) is no client's and changes no state.
+    context.executed.every((entry) => entry.client === NULL_CLIENT || sent.has(`${entry.client}/${entry.timestamp}/${entry.op}`)),
   );
 }
 

@@ -16,7 +16,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
 /** What a Byzantine replica may do (byzantine-replica-machine.ts); `behaviours` below describes each. */
-export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
+export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
 });
@@ -34,11 +34,42 @@ export const byzantineReplicaSchema = z
         "What it may do, each at most once. silent: sends nothing; equivocate (primary only): PRE-PREPAREs for different requests to different backups; " +
           "bad-digest (primary only): PRE-PREPAREs whose digest is another request's (§4.2); conflicting-votes: PREPAREs/COMMITs for any digest it knows; " +
           "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
-          "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded).",
+          "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded); " +
+          "forge-new-view (view change only): as the primary of a view, a NEW-VIEW with a genuine V of 2f+1 VIEW-CHANGEs and an O that V does not give (§4.4).",
       ),
   })
   .strict();
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
+
+/** The shipped bugs a view-change mutant runs with, each replacing one named rule of the replica. */
+export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates"] as const;
+
+export const viewChangeConfigSchema = z
+  .object({
+    maxView: count(1, PBFT_LIMITS.maxView, "every view change multiplies the state space; a fourth view names a primary a second time at n = 4").describe(
+      "The cut-off: a replica in this view starts no further view change (views 1 … maxView are explored).",
+    ),
+    time: z
+      .enum(["async", "partial-sync"], { error: "must be async or partial-sync" })
+      .default("partial-sync")
+      .describe("partial-sync: a timer cannot expire while a message to its replica is overdue after GST (Δ = delta); async: any timer may expire at any step (FLP)."),
+    delta: count(1, PBFT_LIMITS.delta, "a larger Δ only makes more ages distinct; it holds back no timer a smaller one would not").default(2).describe("Δ in steps under partial synchrony."),
+    crashes: count(0, PBFT_LIMITS.f, "crashes share the fault budget f").default(0).describe("Crash steps in a run (crash-stop), within the fault budget f with the Byzantine ones."),
+    crashable: z
+      .array(replicaId)
+      .max(PBFT_LIMITS.n, `must list at most ${PBFT_LIMITS.n} replicas`)
+      .optional()
+      .describe("The correct replicas that may crash (e.g. [0], the first primary); every correct replica when absent. Each other one crashing multiplies the space."),
+    bug: z
+      .enum(VIEW_CHANGE_BUGS, { error: `must be one of ${VIEW_CHANGE_BUGS.join(", ")}` })
+      .optional()
+      .describe(
+        "Mutants only. ignore-prepared-sets: O carries only null requests; unchecked-new-view: backups take the primary's O without recomputing it; " +
+          "weak-view-change-quorum: f+1 VIEW-CHANGEs make a NEW-VIEW; drop-prepared-certificates: VIEW-CHANGEs carry no P.",
+      ),
+  })
+  .strict();
+export type ViewChangeConfig = z.infer<typeof viewChangeConfigSchema>;
 
 /**
  * A PBFT model configuration. Configurations with n < 3f+1 are accepted on purpose: the
@@ -90,6 +121,9 @@ export const pbftConfigSchema = z
       .strict()
       .default({ drop: false, duplicate: false }),
     checkTermination: z.boolean().default(true).describe("Check bounded termination in terminal states (off where a faulty primary needs a view change)."),
+    viewChange: viewChangeConfigSchema
+      .optional()
+      .describe("Run the view change (Castro & Liskov §4.4): timers, VIEW-CHANGE and NEW-VIEW. Absent: the normal case only, every run in view 0."),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -116,6 +150,17 @@ export const pbftConfigSchema = z
           "(each step tries every one); lower adversarySlots, clients or requests, or drop bad-digest",
       });
     }
+    const crashes = config.viewChange?.crashes ?? 0;
+    const faulty = config.byzantine.length + crashes;
+    // The runtime refuses a declaration whose crashes and Byzantine actors exceed the budget f.
+    if (crashes > 0 && faulty > config.f && !config.exceedFaultBudget) {
+      ctx.addIssue({ code: "custom", path: ["viewChange", "crashes"], message: `Byzantine replicas and crashes together are ${faulty}, more than f = ${config.f} (set exceedFaultBudget to break the assumption on purpose)` });
+    }
+    (config.viewChange?.crashable ?? []).forEach((replica, index) => {
+      if (replica >= config.n || config.byzantine.some((entry) => entry.replica === replica)) {
+        ctx.addIssue({ code: "custom", path: ["viewChange", "crashable", index], message: `must be a correct replica's id below n = ${config.n}` });
+      }
+    });
     const seen = new Set<number>();
     config.byzantine.forEach((entry, index) => {
       if (entry.replica >= config.n) {
@@ -143,5 +188,6 @@ export function configWarnings(config: PbftConfig): string[] {
   if (config.quorumOverrides.prepare !== undefined || config.quorumOverrides.commit !== undefined) {
     warnings.push(`quorum overrides in force: ${JSON.stringify(config.quorumOverrides)}`);
   }
+  if (config.viewChange?.bug !== undefined) warnings.push(`view-change bug in force: ${config.viewChange.bug}`);
   return warnings;
 }

@@ -42,6 +42,18 @@ export const PBFT_LIMITS = {
    * models have fewer than 100; a state with more than 1,000 successors cannot be explored.
    */
   forgeryChoices: 1_000,
+  /**
+   * The view-change cut-off: views 1 … maxView. Each view change multicasts n VIEW-CHANGEs and
+   * a NEW-VIEW carrying them, and n = 4 replicas with one crash already take ~10^5 states for
+   * one view change; a fourth would name a primary a second time (views 4 … are R0 again).
+   */
+  maxView: 3,
+  /**
+   * Δ under partial synchrony, in steps (impl/runtime/README.md): ages are capped at Δ + 1 and
+   * each age is a distinct in-flight entry, so the space grows with Δ; a bound beyond a few
+   * rounds of messages (about 3·n steps for n = 4) holds no timer back that a smaller one would.
+   */
+  delta: 16,
 } as const;
 
 /** The config fields `forgeryChoices` reads (a parsed config has them all). */
@@ -57,7 +69,7 @@ export interface ForgeryShape {
  * An upper bound of the forgeries the Byzantine steps offer in one state (models/pbft/pbft-steps.ts),
  * once every request is known (R = clients × requests): per Byzantine replica and behaviour,
  * equivocate S·C·R, conflicting-votes 2·S·C·R, bad-digest S·C·R·(R−1), forge-checkpoint S·C,
- * forge-reply R, where S = adversarySlots and C = the correct replicas. `replay` forwards the
+ * forge-reply R, forge-new-view maxView·C, where S = adversarySlots and C = the correct replicas. `replay` forwards the
  * messages it observed, which grow with the run rather than with the config: not counted.
  */
 export function forgeryChoices(config: ForgeryShape): number {
@@ -70,6 +82,7 @@ export function forgeryChoices(config: ForgeryShape): number {
     "bad-digest": slots * correct * known * Math.max(0, known - 1),
     "forge-checkpoint": slots * correct,
     "forge-reply": known,
+    "forge-new-view": PBFT_LIMITS.maxView * correct,
   };
   let total = 0;
   for (const entry of config.byzantine) for (const behaviour of entry.behaviours) total += perBehaviour[behaviour] ?? 0;

@@ -49,6 +49,44 @@ export const checkpointSchema = z
   .strict();
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
+/**
+ * TOCS §4.4: the proof that checkpoint n with state digest d is stable — 2f+1 replicas signed
+ * CHECKPOINT(n, d). Signatures are unforgeable (§3), so the signers stand for their messages.
+ * n = 0 is the initial state, stable without votes.
+ */
+export const checkpointProofSchema = z
+  .object({ seq: z.number().int().nonnegative(), stateDigest: hexDigest, replicas: z.array(replicaIdSchema) })
+  .strict();
+export type CheckpointProof = z.infer<typeof checkpointProofSchema>;
+
+/**
+ * TOCS §4.4: a prepared certificate, one entry of P — the PRE-PREPARE of the primary of `view`
+ * for (view, n, d, m) and 2f matching PREPAREs from distinct backups (their signers).
+ */
+export const preparedCertificateSchema = z
+  .object({ view, seq, digest: hexDigest, request: requestSchema, primary: replicaIdSchema, prepares: z.array(replicaIdSchema) })
+  .strict();
+export type PreparedCertificate = z.infer<typeof preparedCertificateSchema>;
+
+/** §4.4: ⟨VIEW-CHANGE, v+1, n, C, P, i⟩σi — n is the last stable checkpoint, C its proof. */
+export const viewChangeSchema = z
+  .object({ type: z.literal("VIEW-CHANGE"), view, checkpoint: checkpointProofSchema, prepared: z.array(preparedCertificateSchema), replica: replicaIdSchema })
+  .strict();
+export type ViewChange = z.infer<typeof viewChangeSchema>;
+
+/**
+ * One pre-prepare of O (§4.4): PRE-PREPARE(v+1, n, d) for the request of the highest-view
+ * prepared certificate at n, or for the null request (`request: null`, d = the null digest).
+ */
+export const newViewEntrySchema = z.object({ seq, digest: hexDigest, request: requestSchema.nullable() }).strict();
+export type NewViewEntry = z.infer<typeof newViewEntrySchema>;
+
+/** §4.4: ⟨NEW-VIEW, v+1, V, O⟩σp — V the 2f+1 VIEW-CHANGEs it was built from, O its pre-prepares. */
+export const newViewSchema = z
+  .object({ type: z.literal("NEW-VIEW"), view, viewChanges: z.array(viewChangeSchema), prePrepares: z.array(newViewEntrySchema), replica: replicaIdSchema })
+  .strict();
+export type NewView = z.infer<typeof newViewSchema>;
+
 export const pbftMessageSchema = z.discriminatedUnion("type", [
   requestSchema,
   prePrepareSchema,
@@ -56,6 +94,8 @@ export const pbftMessageSchema = z.discriminatedUnion("type", [
   commitSchema,
   replySchema,
   checkpointSchema,
+  viewChangeSchema,
+  newViewSchema,
 ]);
 export type PbftMessage = z.infer<typeof pbftMessageSchema>;
 /** Messages exchanged between replicas (what a replica multicasts to the others). */
@@ -81,5 +121,14 @@ export function describePbftMessage(message: PbftMessage): { id: string; label: 
       return { id: `REPLY v${message.view} t${message.timestamp} r:${message.result}`, label: `reply t${message.timestamp} ${message.result}` };
     case "CHECKPOINT":
       return { id: `CHECKPOINT n${message.seq} s:${shortDigest(message.stateDigest)}`, label: `checkpoint n${message.seq} s:${shortDigest(message.stateDigest)}` };
+    case "VIEW-CHANGE": {
+      const prepared = message.prepared.map((entry) => `n${entry.seq}v${entry.view}`).join(",");
+      return { id: `VIEW-CHANGE v${message.view} h${message.checkpoint.seq} P:${prepared || "-"}`, label: `view-change v${message.view} P:${prepared || "-"}` };
+    }
+    case "NEW-VIEW": {
+      const order = message.prePrepares.map((entry) => `n${entry.seq}${entry.request === null ? ":null" : `:${shortDigest(entry.digest)}`}`).join(",");
+      const senders = message.viewChanges.map((entry) => entry.replica).join("");
+      return { id: `NEW-VIEW v${message.view} V:${senders} O:${order || "-"}`, label: `new-view v${message.view} O:${order || "-"}` };
+    }
   }
 }

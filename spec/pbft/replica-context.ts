@@ -1,6 +1,6 @@
 import type { ActorOutput } from "../common/actor-outputs.ts";
 import type { ClientId, ReplicaId } from "./ids.ts";
-import type { Checkpoint, Commit, Delivered, PbftMessage, PrePrepare, Prepare, Request } from "./messages.ts";
+import type { Checkpoint, CheckpointProof, Commit, Delivered, NewView, PbftMessage, PreparedCertificate, PrePrepare, Prepare, Request, ViewChange } from "./messages.ts";
 import type { SlotState } from "./slot-state.ts";
 
 /** One entry of the replicated service's history: what ran at `seq` and what it returned. */
@@ -24,7 +24,22 @@ export interface ReplicaInput {
   prepareQuorum: number;
   commitQuorum: number;
   checkpointQuorum: number;
+  /** The view change's settings (§4.4); null or absent: the normal case only, every run in view 0. */
+  viewChange?: ViewChangeSettings | null;
 }
+
+/** What a replica needs to run the view change (models/pbft/pbft-protocol.ts derives it from the config). */
+export interface ViewChangeSettings {
+  /** The cut-off: a replica in this view starts no further view change (bounds the space). */
+  maxView: number;
+  /** VIEW-CHANGEs a NEW-VIEW needs, own included: 2f+1 (§4.4), unless a mutant lowers it. */
+  viewChangeQuorum: number;
+  /** A shipped bug the replica runs with (config.ts `viewChange.bug`); null: none. */
+  bug: ViewChangeBug | null;
+}
+
+/** The mutants' bugs (config.ts describes each). */
+export type ViewChangeBug = "ignore-prepared-sets" | "unchecked-new-view" | "weak-view-change-quorum" | "drop-prepared-certificates";
 
 /** The replica's state (seed catalogue A12, decided after Castro & Liskov §4). JSON data only. */
 export interface ReplicaContext extends ReplicaInput {
@@ -54,10 +69,28 @@ export interface ReplicaContext extends ReplicaInput {
   executed: ExecutedEntry[];
   /** client → timestamp of the last request executed for it (§4.1: at-most-once semantics). */
   lastTimestamp: Record<string, number>;
+  /** null: no view change (the normal case alone); every field below then keeps its initial value. */
+  viewChange: ViewChangeSettings | null;
+  /** The last view whose NEW-VIEW this replica installed (0 at start); below `view` while it changes views. */
+  installedView: number;
+  /** §4.4: each consecutive view change doubles the timeout; a request executed resets it to 1. */
+  timeoutMultiplier: number;
+  /** Expiries counted towards the current timeout, which is `timeoutMultiplier` timer periods. */
+  timerTicks: number;
+  /** §4.4: requests received and not yet executed, sorted; the view-change timer runs while any waits. */
+  waiting: Request[];
+  /** §4.4: the prepared certificates of the views it left, the highest view per seq above h (P). */
+  prepared: Record<string, PreparedCertificate>;
+  /** view → replica → the valid VIEW-CHANGE it sent for that view (own included), for views not yet installed. */
+  viewChanges: Record<string, Record<string, ViewChange>>;
+  /** §4.4: C, the proof of the last stable checkpoint (seq h). */
+  stableProof: CheckpointProof;
+  /** The last NEW-VIEW it installed, as verified (properties read it). */
+  lastNewView: NewView | null;
 }
 
 /** What a replica receives: a request from a client, or a protocol message from a replica. */
-export type ReplicaEvent = Delivered<Request | PrePrepare | Prepare | Commit | Checkpoint>;
+export type ReplicaEvent = Delivered<Request | PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView> | { type: "TIMEOUT"; timer: string };
 
 /** What a replica emits for the runtime: sends to replicas (multicasts) and to clients (replies). */
 export type ReplicaOutput = ActorOutput<PbftMessage>;

@@ -2,6 +2,8 @@ import { requestDigest } from "./digest.ts";
 import { primaryOf } from "./ids.ts";
 import type { ReplicaContext, ReplicaEvent } from "./replica-context.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
+import { hasRecomputedOrder, hasViewChangeQuorum, isValidViewChange as isValidViewChangeMessage, type CertificateRules } from "./view-change-certificates.ts";
+import { isBelowMaxView, joinTarget, orderFor, viewChangesForOwnView } from "./view-change-rules.ts";
 
 /**
  * The replica's rules as predicates over (context, event), each once: the machine's named guards
@@ -17,9 +19,15 @@ const signerOf = (event: ReplicaEvent): number => ("replica" in event ? event.re
 /** §4.1: the primary of view v is replica v mod n. */
 export const isPrimaryOfView = (context: ReplicaContext): boolean => context.id === primaryOf(context.view, context.n);
 
-/** §4.1: a request is new if its timestamp is above the client's last assigned or executed one. */
+/**
+ * §4.1: a request is new if its timestamp is above the client's last assigned or executed one
+ * (and, with the view change, above the ones waiting for execution: §4.4).
+ */
 export const isNewRequest: Rule = (context, event) =>
-  event.type === "REQUEST" && event.timestamp > (context.assigned[event.client] ?? 0) && event.timestamp > (context.lastTimestamp[event.client] ?? 0);
+  event.type === "REQUEST" &&
+  event.timestamp > (context.assigned[event.client] ?? 0) &&
+  event.timestamp > (context.lastTimestamp[event.client] ?? 0) &&
+  context.waiting.every((request) => request.client !== event.client || request.timestamp < event.timestamp);
 
 /** §4.3: the primary assigns only sequence numbers in (h, h + L]. */
 export const hasRoomInWindow = (context: ReplicaContext): boolean => isWithinWatermarks(context.nextSeq, context.lowWatermark, context.window);
@@ -51,6 +59,49 @@ export const hasNoPrePrepareForSlot: Rule = (context, event) => (context.slots[s
 /** §4.3: checkpoints at or below the low watermark are obsolete. */
 export const isAboveLowWatermark: Rule = (context, event) => seqOf(event) > context.lowWatermark;
 
+/** The view change is configured (config.ts `viewChange`): without it every run stays in view 0. */
+export const runsViewChange = (context: ReplicaContext): boolean => context.viewChange !== null;
+
+export { isBelowMaxView };
+
+/** The rules a VIEW-CHANGE's certificates are checked against: this replica's group and quorums. */
+const certificateRules = (context: ReplicaContext): CertificateRules => ({
+  n: context.n,
+  prepareQuorum: context.prepareQuorum,
+  checkpointQuorum: context.checkpointQuorum,
+  viewChangeQuorum: context.viewChange?.viewChangeQuorum ?? Number.POSITIVE_INFINITY,
+});
+
+/** §4.4: a timeout of `timeoutMultiplier` periods has periods left after this expiry (it doubles per view change). */
+export const isTimerTickLeft = (context: ReplicaContext): boolean => context.timerTicks + 1 < context.timeoutMultiplier;
+
+/** §4.4: VIEW-CHANGE and NEW-VIEW for a view not yet installed, at or above the one it is in or moving to, up to the cut-off. */
+export const isForViewAhead: Rule = (context, event) =>
+  context.viewChange !== null && viewOf(event) >= context.view && viewOf(event) > context.installedView && viewOf(event) <= context.viewChange.maxView;
+
+/** §4.4: C proves the checkpoint and each P entry is a prepared certificate (view-change-certificates.ts). */
+export const isValidViewChange: Rule = (context, event) => event.type === "VIEW-CHANGE" && isValidViewChangeMessage(event, certificateRules(context));
+
+/** One VIEW-CHANGE per replica and view is logged (a correct replica sends one). */
+export const isNewViewChangeVote: Rule = (context, event) => event.type === "VIEW-CHANGE" && context.viewChanges[event.view]?.[event.replica] === undefined;
+
+/** §4.4: V holds 2f+1 valid VIEW-CHANGEs for the NEW-VIEW's view from distinct replicas. */
+export const hasValidViewChangeSet: Rule = (context, event) => event.type === "NEW-VIEW" && hasViewChangeQuorum(event, certificateRules(context));
+
+/**
+ * §4.4: O is what the backup computes from V itself. The `unchecked-new-view` mutant trusts the
+ * primary's O, the bug of a backup that checks V's signatures but not the primary's arithmetic.
+ */
+export const hasConsistentNewView: Rule = (context, event) =>
+  event.type === "NEW-VIEW" && (context.viewChange?.bug === "unchecked-new-view" || hasRecomputedOrder(event, (viewChanges) => orderFor(context, viewChanges)));
+
+/** §4.5.2: f+1 other replicas asked for views above its own. */
+export const canJoinViewChange = (context: ReplicaContext): boolean => context.viewChange !== null && joinTarget(context) !== undefined;
+
+/** §4.4: the primary of the view it is moving to holds 2f+1 VIEW-CHANGEs for it, its own included. */
+export const hasNewViewQuorum = (context: ReplicaContext): boolean =>
+  context.viewChange !== null && context.installedView < context.view && isPrimaryOfView(context) && viewChangesForOwnView(context).length >= context.viewChange.viewChangeQuorum;
+
 /** A slot executed (or collected below h) takes no message again (slot-machine.ts: `executed` is final). */
 const isExecutedSlot: Rule = (context, event) => seqOf(event) <= context.lastExecuted;
 
@@ -59,9 +110,10 @@ const isExecutedSlot: Rule = (context, event) => seqOf(event) <= context.lastExe
  * snapshot and every later one. Each clause is a refusing guard over something that never comes
  * back: the view (there is no view change here), the role it fixes, the signer and digest (part
  * of the message), h, the executed prefix, the assigned and executed timestamps and a slot's
- * phase, which only grow.
+ * phase, which only grow. With the view change the view moves, so `isObsoleteWithViewChange` holds.
  */
 export const isObsoleteDelivery: Rule = (context, event) => {
+  if (context.viewChange !== null) return isObsoleteWithViewChange(context, event);
   switch (event.type) {
     case "REQUEST":
       return !isPrimaryOfView(context) || !isNewRequest(context, event);
@@ -79,7 +131,51 @@ export const isObsoleteDelivery: Rule = (context, event) => {
       return !isFromBackup(context, event) || !isFromOtherReplica(context, event) || !isForCurrentView(context, event) || isExecutedSlot(context, event) || !isAboveLowWatermark(context, event);
     case "COMMIT":
       return !isFromOtherReplica(context, event) || !isForCurrentView(context, event) || isExecutedSlot(context, event) || !isAboveLowWatermark(context, event);
+    default:
+      return isObsoleteWithViewChange(context, event);
+  }
+};
+
+/** A view it has left or can never reach: views only grow, and none passes the cut-off. */
+const isPastOrBeyondView: Rule = (context, event) => viewOf(event) < context.view || viewOf(event) > (context.viewChange?.maxView ?? 0);
+
+/** In the view it is in (installed), the slot at the message's seq is committed or executed: it takes no vote again. */
+const isDoneSlotOfView: Rule = (context, event) => {
+  const slot = context.slots[seqOf(event)];
+  return viewOf(event) === context.installedView && context.installedView === context.view && (slot?.value === "committed" || slot?.value === "executed");
+};
+
+/**
+ * `isObsolete` once views move (§4.4): messages of a view it left or beyond the cut-off, signers
+ * and digests that can never pass, seqs at or below h; in the view it is in, what its role and
+ * a slot's phase refuse for ever. A message for a view it has not reached yet is kept: it may
+ * count once the replica gets there. VIEW-CHANGE and NEW-VIEW: for an installed view, invalid
+ * certificates (their content is fixed), a replica's second VIEW-CHANGE for one view.
+ */
+const isObsoleteWithViewChange: Rule = (context, event) => {
+  const inInstalledView = viewOf(event) === context.view && context.installedView === context.view;
+  switch (event.type) {
+    case "REQUEST":
+      return !isNewRequest(context, event);
+    case "PRE-PREPARE":
+      return (
+        isPastOrBeyondView(context, event) ||
+        !isFromPrimary(context, event) ||
+        !hasMatchingDigest(context, event) ||
+        !isAboveLowWatermark(context, event) ||
+        (inInstalledView && (isPrimaryOfView(context) || !hasNoPrePrepareForSlot(context, event)))
+      );
+    case "PREPARE":
+      return isPastOrBeyondView(context, event) || !isFromBackup(context, event) || !isFromOtherReplica(context, event) || !isAboveLowWatermark(context, event) || isDoneSlotOfView(context, event);
+    case "COMMIT":
+      return isPastOrBeyondView(context, event) || !isFromOtherReplica(context, event) || !isAboveLowWatermark(context, event) || isDoneSlotOfView(context, event);
     case "CHECKPOINT":
       return !isFromOtherReplica(context, event) || !isAboveLowWatermark(context, event);
+    case "VIEW-CHANGE":
+      return !isFromOtherReplica(context, event) || !isForViewAhead(context, event) || !isValidViewChange(context, event) || !isNewViewChangeVote(context, event);
+    case "NEW-VIEW":
+      return !isFromPrimary(context, event) || !isFromOtherReplica(context, event) || !isForViewAhead(context, event) || !hasValidViewChangeSet(context, event) || !hasConsistentNewView(context, event);
+    default:
+      return false;
   }
 };

@@ -1,9 +1,12 @@
 import { and, assign, enqueueActions, setup } from "xstate";
 import { canonicalJson } from "../common/canonical-json.ts";
-import type { Checkpoint, Commit, Delivered, PrePrepare, Prepare, Request } from "./messages.ts";
+import { otherReplicaNames, primaryOf, replicaName } from "./ids.ts";
+import type { Checkpoint, Commit, Delivered, NewView, PrePrepare, Prepare, Request, ViewChange } from "./messages.ts";
+import { NULL_CLIENT } from "./null-request.ts";
 import type { ReplicaContext, ReplicaEvent, ReplicaInput, ReplicaOutput } from "./replica-context.ts";
 import * as guards from "./replica-guards.ts";
 import * as rules from "./replica-rules.ts";
+import * as viewChange from "./view-change-rules.ts";
 
 /**
  * A PBFT replica in the normal case (Castro & Liskov OSDI'99 §4.1–4.3). It owns the view, the
@@ -44,6 +47,16 @@ export const replicaMachine = setup({
     hasStableCheckpoint: ({ context }) => rules.stableCheckpoint(context) !== undefined,
     /** The runtime discards a delivery this machine refuses now and for ever (replica-guards.ts). */
     isObsolete: ({ context, event }) => guards.isObsoleteDelivery(context, event),
+    runsViewChange: ({ context }) => guards.runsViewChange(context),
+    isTimerTickLeft: ({ context }) => guards.isTimerTickLeft(context),
+    isBelowMaxView: ({ context }) => guards.isBelowMaxView(context),
+    isForViewAhead: ({ context, event }) => guards.isForViewAhead(context, event),
+    isValidViewChange: ({ context, event }) => guards.isValidViewChange(context, event),
+    isNewViewChangeVote: ({ context, event }) => guards.isNewViewChangeVote(context, event),
+    hasValidViewChangeSet: ({ context, event }) => guards.hasValidViewChangeSet(context, event),
+    hasConsistentNewView: ({ context, event }) => guards.hasConsistentNewView(context, event),
+    canJoinViewChange: ({ context }) => guards.canJoinViewChange(context),
+    hasNewViewQuorum: ({ context }) => guards.hasNewViewQuorum(context),
   },
   actions: {
     assignSequenceNumber: enqueueActions(({ context, event, enqueue }) => {
@@ -77,6 +90,43 @@ export const replicaMachine = setup({
       return { deferred: [...context.deferred, deferred].sort((a, b) => (canonicalJson(a) < canonicalJson(b) ? -1 : 1)) };
     }),
     executeNextSlot: assign(({ context }) => rules.executeNext(context)),
+    /** §4.4: the executed request stops the view-change timer (restarted while others wait). */
+    restartViewChangeTimer: enqueueActions(({ context, enqueue }) => {
+      const entry = context.executed.at(-1)!;
+      applyRule(viewChange.afterExecution(context, entry.client === NULL_CLIENT ? null : { type: "REQUEST", client: entry.client, timestamp: entry.timestamp, op: entry.op }), enqueue);
+    }),
+    /** §4.4: a request now waits for execution (the primary's too: it may become a backup). */
+    awaitExecution: assign(({ context, event }) => viewChange.awaitRequest(context, requestOf(event))),
+    /** §4.4: a backup that receives a request relays it to the primary … */
+    relayToPrimary: enqueueActions(({ context, event, enqueue }) => {
+      enqueue.emit({ type: "send", to: replicaName(primaryOf(context.view, context.n)), message: requestOf(event) });
+    }),
+    /** … and starts its view-change timer. */
+    startViewChangeTimer: enqueueActions(({ context, enqueue }) => enqueue.emit(viewChange.timerOutput(context, true))),
+    /** The timeout is `timeoutMultiplier` timer periods: one more period passed. */
+    countTimerTick: enqueueActions(({ context, enqueue }) => {
+      enqueue.assign({ timerTicks: context.timerTicks + 1 });
+      enqueue.emit({ type: "setTimer", timer: viewChange.VIEW_CHANGE_TIMER });
+    }),
+    /** §4.4: the timer expired: move to view v+1 and multicast VIEW-CHANGE. */
+    startViewChange: enqueueActions(({ context, enqueue }) => applyRule(viewChange.startViewChange(context, context.view + 1), enqueue)),
+    /** §4.5.2: f+1 replicas asked for higher views: join the smallest. */
+    joinViewChange: enqueueActions(({ context, enqueue }) => applyRule(viewChange.startViewChange(context, viewChange.joinTarget(context)!), enqueue)),
+    recordViewChange: assign(({ context, event }) => {
+      const { from: _from, ...message } = event as Delivered<ViewChange>;
+      return viewChange.recordViewChange(context, message);
+    }),
+    /** §4.4: the new primary multicasts NEW-VIEW(v+1, V, O) and installs it as a backup would. */
+    multicastNewView: enqueueActions(({ context, enqueue }) => {
+      const message = viewChange.newViewOf(context);
+      enqueue.emit({ type: "send", to: otherReplicaNames(context.id, context.n), message });
+      applyRule(viewChange.installNewView(context, message), enqueue);
+    }),
+    /** §4.4: a backup installs the NEW-VIEW it verified. */
+    installNewView: enqueueActions(({ context, event, enqueue }) => {
+      const { from: _from, ...message } = event as Delivered<NewView>;
+      applyRule(viewChange.installNewView(context, message), enqueue);
+    }),
     replyToClient: enqueueActions(({ context, enqueue }) => {
       for (const output of rules.replyToLastExecuted(context)) enqueue.emit(output);
     }),
@@ -117,6 +167,15 @@ export const replicaMachine = setup({
     deferred: [],
     executed: [],
     lastTimestamp: {},
+    viewChange: input.viewChange ?? null,
+    installedView: 0,
+    timeoutMultiplier: 1,
+    timerTicks: 0,
+    waiting: [],
+    prepared: {},
+    viewChanges: {},
+    stableProof: { seq: 0, stateDigest: rules.stateDigestOf([]), replicas: [] },
+    lastNewView: null,
   }),
   initial: "normalCase",
   states: {
@@ -126,7 +185,7 @@ export const replicaMachine = setup({
       always: [
         { guard: "isCheckpointDue", actions: ["takeCheckpoint", "multicastCheckpoint"] },
         { guard: "hasStableCheckpoint", actions: ["collectGarbage", "retakeDeferred"] },
-        { guard: "isNextSlotCommitted", actions: ["executeNextSlot", "replyToClient"] },
+        { guard: "isNextSlotCommitted", actions: ["executeNextSlot", "replyToClient", "restartViewChangeTimer"] },
       ],
       states: {
         choosingRole: {
@@ -136,13 +195,14 @@ export const replicaMachine = setup({
           always: { guard: "hasQueuedRequestInWindow", actions: "assignQueuedRequest" },
           on: {
             REQUEST: [
-              { guard: and(["isNewRequest", "hasRoomInWindow"]), actions: "assignSequenceNumber" },
-              { guard: "isNewRequest", actions: "queueRequest" },
+              { guard: and(["isNewRequest", "hasRoomInWindow"]), actions: ["awaitExecution", "assignSequenceNumber"] },
+              { guard: "isNewRequest", actions: ["awaitExecution", "queueRequest"] },
             ],
           },
         },
         backup: {
           on: {
+            REQUEST: { guard: and(["runsViewChange", "isNewRequest"]), actions: ["awaitExecution", "relayToPrimary", "startViewChangeTimer"] },
             "PRE-PREPARE": [
               { guard: and(["isFromPrimary", "isForCurrentView", "hasMatchingDigest", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
               { guard: and(["isFromPrimary", "isForCurrentView", "isWithinWatermarks", "hasMatchingDigest", "hasNoPrePrepareForSlot"]), actions: "acceptPrePrepare" },
@@ -159,13 +219,43 @@ export const replicaMachine = setup({
           { guard: and(["isFromOtherReplica", "isForCurrentView", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
           { guard: and(["isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]), actions: "recordCommit" },
         ],
-        CHECKPOINT: { guard: and(["isFromOtherReplica", "isAboveLowWatermark"]), actions: "recordCheckpoint" },
+        TIMEOUT: [
+          { guard: "isTimerTickLeft", actions: "countTimerTick" },
+          { guard: "isBelowMaxView", target: "viewChanging", actions: "startViewChange" },
+        ],
       },
+    },
+    // §4.4: while changing views a replica takes only CHECKPOINT, VIEW-CHANGE and NEW-VIEW (the root's).
+    viewChanging: {
+      always: { guard: "hasNewViewQuorum", target: "normalCase", actions: "multicastNewView" },
+      on: {
+        TIMEOUT: [
+          { guard: "isTimerTickLeft", actions: "countTimerTick" },
+          { guard: "isBelowMaxView", target: "viewChanging", reenter: true, actions: "startViewChange" },
+        ],
+      },
+    },
+  },
+  always: { guard: "canJoinViewChange", target: ".viewChanging", reenter: true, actions: "joinViewChange" },
+  on: {
+    CHECKPOINT: { guard: and(["isFromOtherReplica", "isAboveLowWatermark"]), actions: "recordCheckpoint" },
+    "VIEW-CHANGE": { guard: and(["isFromOtherReplica", "isForViewAhead", "isValidViewChange", "isNewViewChangeVote"]), actions: "recordViewChange" },
+    "NEW-VIEW": {
+      guard: and(["isFromPrimary", "isFromOtherReplica", "isForViewAhead", "hasValidViewChangeSet", "hasConsistentNewView"]),
+      target: ".normalCase",
+      reenter: true,
+      actions: "installNewView",
     },
   },
 });
 
 type Enqueue = { assign: (context: ReplicaContext) => void; emit: (output: ReplicaOutput) => void };
+
+/** One rule's result carried out: its context assigned, its outputs emitted in order. */
+function applyRule(result: rules.RuleResult, enqueue: Enqueue): void {
+  enqueue.assign(result.context);
+  for (const output of result.outputs) enqueue.emit(output);
+}
 
 /** A delivered protocol message, fed to the slot of its sequence number; the slot's sends go out. */
 function driveSlot(context: ReplicaContext, event: ReplicaEvent, enqueue: Enqueue): void {

@@ -5,6 +5,7 @@ import type { Checkpoint, Commit, PrePrepare, Prepare, Reply, Request } from "./
 import type { ExecutedEntry, ReplicaContext, ReplicaEvent, ReplicaOutput } from "./replica-context.ts";
 import type { SlotEvent } from "./slot-machine.ts";
 import { advanceSlot, newSlot, type SlotState } from "./slot-state.ts";
+import { NULL_CLIENT } from "./null-request.ts";
 
 /**
  * What the replica machine's actions compute (replica-machine.ts names each one): plain functions
@@ -79,7 +80,12 @@ export function executeNext(context: ReplicaContext): ReplicaContext {
   const seq = context.lastExecuted + 1;
   const slot = context.slots[seq]!;
   const { request, digest } = slot.context;
-  if (request === null || digest === null) throw new Error(`slot ${seq} is committed without a request`);
+  if (digest === null) throw new Error(`slot ${seq} is committed without a request`);
+  if (request === null) {
+    // TOCS §4.4: the null request changes nothing in the service state; its seq still counts.
+    const entry: ExecutedEntry = { seq, digest, client: NULL_CLIENT, timestamp: 0, op: "null", result: null };
+    return { ...context, lastExecuted: seq, slots: { ...context.slots, [seq]: advanceSlot(slot, { type: "EXECUTE" }).slot }, executed: [...context.executed, entry] };
+  }
   const fresh = request.timestamp > (context.lastTimestamp[request.client] ?? 0);
   const result = fresh ? `${request.op}:${context.executed.filter((entry) => entry.result !== null).length + 1}` : null;
   const entry: ExecutedEntry = { seq, digest, client: request.client, timestamp: request.timestamp, op: request.op, result };
@@ -129,5 +135,9 @@ export function stableCheckpoint(context: ReplicaContext): number | undefined {
 /** §4.3: h moves to the stable checkpoint; the log at or below it is discarded. */
 export function collectGarbage(context: ReplicaContext, stableSeq: number): ReplicaContext {
   const keep = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([seq]) => Number(seq) > stableSeq));
-  return { ...context, lowWatermark: stableSeq, slots: keep(context.slots), checkpoints: keep(context.checkpoints) };
+  const collected = { ...context, lowWatermark: stableSeq, slots: keep(context.slots), checkpoints: keep(context.checkpoints) };
+  if (context.viewChange === null) return collected;
+  // §4.4: C, the proof a VIEW-CHANGE carries for its checkpoint, and P only above it.
+  const [stateDigest, replicas] = Object.entries(context.checkpoints[stableSeq]!).find(([, voters]) => voters.length >= context.checkpointQuorum)!;
+  return { ...collected, prepared: keep(context.prepared), stableProof: { seq: stableSeq, stateDigest, replicas } };
 }

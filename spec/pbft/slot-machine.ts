@@ -28,7 +28,7 @@ export interface SlotContext extends SlotInput {
 }
 
 export type SlotEvent =
-  | { type: "PRE_PREPARE"; digest: string; request: Request }
+  | { type: "PRE_PREPARE"; digest: string; request: Request | null }
   | { type: "PREPARE"; replica: ReplicaId; digest: string }
   | { type: "COMMIT"; replica: ReplicaId; digest: string }
   | { type: "EXECUTE" };

@@ -51,3 +51,32 @@ describe("client machine (§4.1)", () => {
     expect(isObsolete(accepted, reply(3, "r"))).toBe(true);
   });
 });
+
+describe("client machine with the view change (§4.4)", () => {
+  function runRetransmitting(events: ClientEvent[]): { state: AnyMachineSnapshot; sent: unknown[] } {
+    let [state] = initialTransition(clientMachine, { id: 0, n: 4, replyQuorum: 2, requests: 1, retransmit: true });
+    const sent: unknown[] = [];
+    for (const event of events) {
+      const [next, actions] = transition(clientMachine, state, event);
+      state = next;
+      sent.push(...machineOutputs(actions, "C0"));
+    }
+    return { state, sent };
+  }
+  const request = { type: "REQUEST", client: 0, timestamp: 1, op: "x" };
+
+  it("sets its timer with the request and, on expiry, sends the request to every replica", () => {
+    const { sent } = runRetransmitting([{ type: "SEND_REQUEST", op: "x" }, { type: "TIMEOUT", timer: "retransmit" }]);
+    expect(sent).toEqual([
+      { type: "send", to: ["R0"], message: request },
+      { type: "setTimer", timer: "retransmit" },
+      { type: "send", to: ["R0", "R1", "R2", "R3"], message: request },
+    ]);
+  });
+
+  it("stops its timer once f+1 replicas reply with one result", () => {
+    const { state, sent } = runRetransmitting([{ type: "SEND_REQUEST", op: "x" }, reply(1, "x:1"), reply(2, "x:1")]);
+    expect(state.value).toBe("done");
+    expect(sent.at(-1)).toEqual({ type: "cancelTimer", timer: "retransmit" });
+  });
+});

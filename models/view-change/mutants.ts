@@ -1,0 +1,65 @@
+import { definePbftModel } from "../pbft/define-pbft-model.ts";
+import type { PbftConfigInput } from "../../spec/pbft/config.ts";
+import { crashedPrimaryConfig } from "./n4_f1_crashed_primary.ts";
+
+/**
+ * Expected failures (seed catalogue A18): each a shipped view-change bug, a config flag that
+ * replaces one named rule of the replica (`viewChange.bug`), caught by a property of
+ * properties/pbft. BFS stops at the first violation, so each explores only to its depth.
+ */
+
+/**
+ * A primary that crashed part-way through its PRE-PREPARE multicast: R0 pre-prepares the
+ * request to two backups of its choice, then sends nothing (a Byzantine `equivocate` budget of
+ * 2 forgeries on seq 1), so that two backups can prepare it in view 0 and the view change must
+ * carry their certificates.
+ */
+export const halfSentPrePrepareConfig = (bug: "ignore-prepared-sets" | "drop-prepared-certificates"): PbftConfigInput => ({
+  ...crashedPrimaryConfig,
+  byzantine: [{ replica: 0, behaviours: ["equivocate"] }],
+  forgeryBudget: 2,
+  viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug },
+});
+
+/** (a) The new primary ignores V's P sets: O holds only null requests. */
+export const n4_f1_ignore_prepared_sets = definePbftModel({
+  name: "view-change/n4_f1_ignore_prepared_sets",
+  description:
+    "Mutant: the new primary builds O as if no VIEW-CHANGE carried a prepared certificate (null requests only), and the backups recompute it the same way. " +
+    "R0 pre-prepares the request to two backups, then stops. A NEW-VIEW whose O is not the one V gives is installed.",
+  config: halfSentPrePrepareConfig("ignore-prepared-sets"),
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 182_621, maxDepth: 14 },
+});
+
+/** (b) Backups install a NEW-VIEW without recomputing O from V. */
+export const n4_f1_unchecked_new_view = definePbftModel({
+  name: "view-change/n4_f1_unchecked_new_view",
+  description:
+    "Mutant: a backup checks V (2f+1 valid VIEW-CHANGEs) but takes the primary's O as it comes. R0 is a correct primary; R1, the primary of view 1, is Byzantine " +
+    "and sends a NEW-VIEW with a genuine V and an O with one null request more than V gives, which a backup installs.",
+  config: {
+    ...crashedPrimaryConfig,
+    byzantine: [{ replica: 1, behaviours: ["forge-new-view"] }],
+    forgeryBudget: 1,
+    viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug: "unchecked-new-view" },
+  },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 16_898, maxDepth: 10 },
+});
+
+/** (c) A NEW-VIEW on f+1 VIEW-CHANGEs instead of 2f+1. */
+export const n4_f1_weak_view_change_quorum = definePbftModel({
+  name: "view-change/n4_f1_weak_view_change_quorum",
+  description:
+    "Mutant: a NEW-VIEW needs only f+1 VIEW-CHANGEs (the new primary's and one more), and the backups accept such a V. R0 has crashed; a replica installs a NEW-VIEW whose V is no 2f+1 certificate.",
+  config: { ...crashedPrimaryConfig, viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug: "weak-view-change-quorum" } },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 481, maxDepth: 7 },
+});
+
+/** (d) VIEW-CHANGEs carry no prepared certificates. */
+export const n4_f1_drop_prepared_certificates = definePbftModel({
+  name: "view-change/n4_f1_drop_prepared_certificates",
+  description:
+    "Mutant: a replica's VIEW-CHANGE carries an empty P. R0 pre-prepares the request to two backups, which prepare it; the NEW-VIEW's O does not assign it its seq.",
+  config: halfSentPrePrepareConfig("drop-prepared-certificates"),
+  expected: { result: "violation", property: "prepared certificates preserved into NEW-VIEW", distinctStates: 267_463, maxDepth: 15 },
+});

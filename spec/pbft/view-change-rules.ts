@@ -1,0 +1,172 @@
+import { otherReplicaNames, primaryOf } from "./ids.ts";
+import type { NewView, PreparedCertificate, Request, ViewChange } from "./messages.ts";
+import { newViewOrder, type NewViewOrder } from "./new-view-order.ts";
+import type { ReplicaContext, ReplicaOutput } from "./replica-context.ts";
+import { advanceSlot, newSlot } from "./slot-state.ts";
+import type { RuleResult } from "./replica-rules.ts";
+
+/**
+ * What the replica machine's view-change actions compute (Castro & Liskov OSDI'99 §4.4, TOCS
+ * §4.4–4.5): plain functions of the context, each one assignment plus what it sends.
+ */
+
+/** The one timer a replica runs: the view-change timer of §4.4. */
+export const VIEW_CHANGE_TIMER = "view-change";
+
+const PREPARED_OR_LATER = new Set(["prepared", "committed", "executed"]);
+
+/** §4.4: the cut-off (config.ts `viewChange.maxView`): no view change starts from this view on. */
+export const isBelowMaxView = (context: ReplicaContext): boolean => context.viewChange !== null && context.view < context.viewChange.maxView;
+
+/**
+ * P (§4.4): for each seq above h, the prepared certificate of the highest view this replica
+ * holds — from the slots of the view it is in (the slot keeps the PRE-PREPARE and the PREPARE
+ * signers once prepared) and from the views it left.
+ */
+export function preparedCertificates(context: ReplicaContext): Record<string, PreparedCertificate> {
+  const certificates: Record<string, PreparedCertificate> = {};
+  for (const [seq, certificate] of Object.entries(context.prepared)) if (Number(seq) > context.lowWatermark) certificates[seq] = certificate;
+  for (const [seq, slot] of Object.entries(context.slots)) {
+    const { view, digest, request, prepares } = slot.context;
+    if (!PREPARED_OR_LATER.has(slot.value) || digest === null || request === null || Number(seq) <= context.lowWatermark) continue;
+    const known = certificates[seq];
+    if (known !== undefined && known.view >= view) continue;
+    certificates[seq] = { view, seq: Number(seq), digest, request, primary: primaryOf(view, context.n), prepares: [...(prepares[digest] ?? [])] };
+  }
+  return certificates;
+}
+
+/** §4.4: a backup's view-change timer runs while a request waits, below the cut-off; otherwise it is cancelled. */
+export function timerOutput(context: ReplicaContext, waiting: boolean): ReplicaOutput {
+  const suspects = waiting && isBelowMaxView(context) && context.id !== primaryOf(context.view, context.n);
+  return { type: suspects ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
+}
+
+/**
+ * §4.4: the replica moves to view `target` and multicasts VIEW-CHANGE(target, n, C, P, i), n its
+ * last stable checkpoint. Its own message joins its log; the logs of lower views go. The timer
+ * waits for the NEW-VIEW, and the next timeout is twice as long.
+ */
+export function startViewChange(context: ReplicaContext, target: number): RuleResult {
+  const certificates = context.viewChange?.bug === "drop-prepared-certificates" ? {} : preparedCertificates(context);
+  const message: ViewChange = {
+    type: "VIEW-CHANGE",
+    view: target,
+    checkpoint: context.stableProof,
+    prepared: Object.values(certificates).sort((a, b) => a.seq - b.seq),
+    replica: context.id,
+  };
+  const viewChanges = Object.fromEntries(Object.entries(context.viewChanges).filter(([view]) => Number(view) >= target));
+  const next: ReplicaContext = {
+    ...context,
+    view: target,
+    prepared: preparedCertificates(context),
+    viewChanges: { ...viewChanges, [target]: { ...viewChanges[target], [context.id]: message } },
+    timeoutMultiplier: context.timeoutMultiplier * 2,
+    timerTicks: 0,
+  };
+  // §4.4: every replica, the next primary too, waits for the NEW-VIEW on its timer.
+  const timer: ReplicaOutput = { type: isBelowMaxView(next) ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
+  return { context: next, outputs: [{ type: "send", to: otherReplicaNames(context.id, context.n), message }, timer] };
+}
+
+/** §4.4: a valid VIEW-CHANGE for a view not yet installed is logged, one per replica and view. */
+export function recordViewChange(context: ReplicaContext, message: ViewChange): ReplicaContext {
+  const forView = context.viewChanges[message.view] ?? {};
+  return { ...context, viewChanges: { ...context.viewChanges, [message.view]: { ...forView, [message.replica]: message } } };
+}
+
+/**
+ * §4.5.2 (liveness): the smallest view above its own that f+1 other replicas asked for, once
+ * they have; undefined before. f+1 include a correct one, so the change is not the adversary's alone.
+ */
+export function joinTarget(context: ReplicaContext): number | undefined {
+  const senders = new Set<string>();
+  let smallest: number | undefined;
+  for (const [view, byReplica] of Object.entries(context.viewChanges)) {
+    if (Number(view) <= context.view) continue;
+    for (const replica of Object.keys(byReplica)) if (Number(replica) !== context.id) senders.add(replica);
+    smallest = smallest === undefined ? Number(view) : Math.min(smallest, Number(view));
+  }
+  return senders.size >= context.f + 1 ? smallest : undefined;
+}
+
+/** The VIEW-CHANGEs logged for the view it is changing to, by replica. */
+export function viewChangesForOwnView(context: ReplicaContext): ViewChange[] {
+  return Object.values(context.viewChanges[context.view] ?? {}).sort((a, b) => a.replica - b.replica);
+}
+
+/**
+ * §4.4: the new primary's O. The `ignore-prepared-sets` mutant builds it as if V's P sets were
+ * empty (only null requests), the bug a new primary shipping without P handling would have.
+ */
+export function orderFor(context: ReplicaContext, viewChanges: readonly ViewChange[]): NewViewOrder {
+  return newViewOrder(context.viewChange?.bug === "ignore-prepared-sets" ? viewChanges.map((message) => ({ ...message, prepared: [] })) : viewChanges);
+}
+
+/** §4.4: the new primary's NEW-VIEW(v+1, V, O) from the VIEW-CHANGEs it logged. */
+export function newViewOf(context: ReplicaContext): NewView {
+  const viewChanges = viewChangesForOwnView(context);
+  return { type: "NEW-VIEW", view: context.view, viewChanges, prePrepares: orderFor(context, viewChanges).prePrepares, replica: context.id };
+}
+
+const sameRequest = (a: Request, b: Request): boolean => a.client === b.client && a.timestamp === b.timestamp;
+
+/**
+ * §4.4: installing NEW-VIEW(v, V, O). The replica enters v, keeps the prepared certificates of
+ * the view it leaves, and starts each seq of O above h afresh in v with O's pre-prepare (a
+ * backup logs and multicasts its PREPARE, as for any pre-prepare). The primary then assigns
+ * seqs after max-s to the requests that wait and O does not carry. The timer restarts if a
+ * request waits. State transfer is not modelled: a replica whose h is below min-s keeps its h.
+ */
+export function installNewView(context: ReplicaContext, message: NewView): RuleResult {
+  const { maxS } = orderFor(context, message.viewChanges);
+  const view = message.view;
+  const isPrimary = context.id === primaryOf(view, context.n);
+  let next: ReplicaContext = {
+    ...context,
+    view,
+    installedView: view,
+    prepared: preparedCertificates(context),
+    viewChanges: Object.fromEntries(Object.entries(context.viewChanges).filter(([logged]) => Number(logged) > view)),
+    deferred: context.deferred.filter((event) => !("view" in event) || event.view >= view),
+    slots: {},
+    nextSeq: Math.max(maxS, context.lowWatermark) + 1,
+    timerTicks: 0,
+    lastNewView: message,
+  };
+  const outputs: ReplicaOutput[] = [];
+  for (const entry of message.prePrepares) {
+    if (entry.seq <= context.lowWatermark) continue;
+    const input = { seq: entry.seq, view, self: context.id, isPrimary, prepareQuorum: context.prepareQuorum, commitQuorum: context.commitQuorum };
+    const { slot, sends } = advanceSlot(newSlot(input), { type: "PRE_PREPARE", digest: entry.digest, request: entry.request });
+    next = { ...next, slots: { ...next.slots, [entry.seq]: slot } };
+    for (const send of sends) outputs.push({ type: "send", to: otherReplicaNames(context.id, context.n), message: send.message });
+  }
+  if (isPrimary) {
+    const carried = message.prePrepares.flatMap((entry) => (entry.request === null ? [] : [entry.request]));
+    const queue = context.waiting.filter((request) => !carried.some((known) => sameRequest(known, request)));
+    next = { ...next, queue: sortRequests([...context.queue.filter((request) => !queue.some((known) => sameRequest(known, request))), ...queue]) };
+  }
+  outputs.push(timerOutput(next, context.waiting.length > 0));
+  return { context: next, outputs };
+}
+
+/** Requests in (client, timestamp) order, so that equal sets are equal snapshots. */
+export function sortRequests(requests: readonly Request[]): Request[] {
+  return [...requests].sort((a, b) => a.client - b.client || a.timestamp - b.timestamp);
+}
+
+/** A request now waits for execution (§4.4: the timer runs while one does). */
+export function awaitRequest(context: ReplicaContext, request: Request): ReplicaContext {
+  if (context.viewChange === null || context.waiting.some((known) => sameRequest(known, request))) return context;
+  return { ...context, waiting: sortRequests([...context.waiting, request]) };
+}
+
+/** §4.4: the executed request no longer waits; the timer stops, or restarts for the others, at the base timeout. */
+export function afterExecution(context: ReplicaContext, request: Request | null): RuleResult {
+  if (context.viewChange === null) return { context, outputs: [] };
+  const waiting = request === null ? context.waiting : context.waiting.filter((known) => !sameRequest(known, request));
+  const next = { ...context, waiting, timeoutMultiplier: 1, timerTicks: 0 };
+  return { context: next, outputs: [timerOutput(next, waiting.length > 0)] };
+}
