@@ -11,7 +11,7 @@ import type { Runtime } from "./runtime.ts";
 
 /** Whether GST has passed in `state` (never, under "async"). */
 export function afterGst(layout: StateLayout, state: Uint32Array): boolean {
-  return layout.aged && state[layout.gstAt] === 1;
+  return layout.timed && state[layout.gstAt] === 1;
 }
 
 /** The age every overdue entry has: the first above Δ (all above it mean the same). */

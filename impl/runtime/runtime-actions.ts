@@ -141,7 +141,7 @@ export function successorParts<C, M extends { type: string }>(runtime: Runtime<C
   const inFlight = layout.networkInto(state, runtime.scratchInFlight);
   const fifo = runtime.network.ordering === "fifo";
   // After GST every step is a step of time for what is in flight; the step's own sends are new.
-  if (afterGst(layout, state)) ageAll(inFlight, overdueAge(runtime.delta!));
+  if (layout.aged && afterGst(layout, state)) ageAll(inFlight, overdueAge(runtime.delta!));
   switch (action.kind) {
     case "crash":
       crash(runtime, head, action.actor);

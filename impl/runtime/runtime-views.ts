@@ -32,7 +32,7 @@ class StateView<C, M extends { type: string }> implements RuntimeView {
 
   get afterGst(): boolean | undefined {
     const { layout } = this.runtime;
-    return layout.aged ? afterGst(layout, this.state) : undefined;
+    return layout.timed ? afterGst(layout, this.state) : undefined;
   }
 
   actor(name: string): ActorView {

@@ -171,6 +171,8 @@ export class Runtime<Config, Message extends { type: string }> {
     this.layout = new StateLayout(this.actors.length, {
       history: protocol.history !== undefined,
       gst: this.delta !== undefined,
+      // "long-enough" timeouts wait for every delivery whatever its age: entries need none.
+      aged: this.time.kind === "partial-sync" && this.time.timeouts !== "long-enough",
       partition: this.partitions !== undefined,
       crashCount: this.faults.recover === true,
       duplicateCount: this.duplicateBudget > 0,

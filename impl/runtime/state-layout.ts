@@ -44,6 +44,8 @@ export interface LayoutParts {
   replayCount?: boolean;
   /** Words of adversary knowledge (faults.replay): 0 without replays. */
   knowledge?: number;
+  /** In-flight entries carry an age (the Δ rule; with `gst` only): "long-enough" timeouts read no age. */
+  aged?: boolean;
 }
 
 const PARTS = ["history", "gst", "partition", "crashCount", "duplicateCount", "replayCount"] as const;
@@ -51,7 +53,10 @@ const PARTS = ["history", "gst", "partition", "crashCount", "duplicateCount", "r
 export class StateLayout {
   readonly history: boolean;
   /** Whether in-flight entries carry an age (partial synchrony). */
+  /** Entries carry ages (partial synchrony's Δ rule). */
   readonly aged: boolean;
+  /** The state has a GST word (partial synchrony). */
+  readonly timed: boolean;
   readonly networkAt: number;
   /** Words per in-flight entry. */
   readonly entryWords: number;
@@ -72,7 +77,8 @@ export class StateLayout {
     next += this.knowledgeWords;
     this.networkAt = next;
     this.history = parts.history === true;
-    this.aged = parts.gst === true;
+    this.timed = parts.gst === true;
+    this.aged = this.timed && parts.aged !== false;
     this.entryWords = this.aged ? 3 : 2;
   }
 

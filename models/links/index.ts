@@ -24,9 +24,9 @@ export const linksModels = [
     { retransmissions: 2, loss: false, timeouts: "long-enough" },
     {
       result: "pass",
-      distinctStates: 56,
+      distinctStates: 38,
       maxDepth: 7,
-      transitions: 95,
+      transitions: 70,
       sometimes: { "the receiver has the payload": 1, "a resend": 1 },
       liveness: { "the sender eventually has its ACK": { verdict: "holds", bound: 4 } },
     },
@@ -50,9 +50,9 @@ export const linksModels = [
     { retransmissions: 2, timeouts: "long-enough" },
     {
       result: "pass",
-      distinctStates: 110,
+      distinctStates: 88,
       maxDepth: 8,
-      transitions: 226,
+      transitions: 195,
       sometimes: { "the receiver has the payload": 1, "a resend": 1 },
       liveness: { "the sender eventually has its ACK": { verdict: "undecided", steps: 7 } },
     },

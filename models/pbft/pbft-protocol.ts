@@ -129,7 +129,8 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
     const replicas = Array.from({ length: config.n }, (_, id) => {
       const behaviours = byzantine.get(id);
       if (behaviours !== undefined) {
-        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null };
+        const forgesNewViews = behaviours.includes("forge-new-view") ? { viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) } : {};
+        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null, ...forgesNewViews };
         return { name: replicaName(id), role: "byzantineReplica", input };
       }
       const { replyQuorum: _reply, ...quorums } = sizes;

@@ -101,6 +101,15 @@ export const pbftSteps: Readonly<Record<string, ProtocolStepKind<PbftConfig>>> =
     "FORGE_CHECKPOINT",
     (actor, config) => slots(config).flatMap((n) => receivers(actor, config).map((receiver) => ({ seq: n, to: receiver }))),
   ),
+  "forge-new-view": byzantineKind(
+    "A Byzantine new primary sends a backup a NEW-VIEW whose V is 2f+1 genuine VIEW-CHANGEs and whose O is not the one V gives (§4.4).",
+    { view: z.number().int().min(1).max(PBFT_LIMITS.maxView).describe("The view it is the primary of."), to },
+    "FORGE_NEW_VIEW",
+    (actor, config) => {
+      const views = [...new Set((actor.context as ByzantineContext).viewChanges.map((message) => message.view))];
+      return views.flatMap((view) => receivers(actor, config).map((receiver) => ({ view, to: receiver })));
+    },
+  ),
   "forge-reply": byzantineKind(
     "A Byzantine replica sends a client a REPLY with a wrong result for a request it has seen (§4.1).",
     { client, timestamp },

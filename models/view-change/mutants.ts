@@ -31,6 +31,21 @@ export const n4_f1_ignore_prepared_sets = definePbftModel({
   expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 182_621, maxDepth: 14 },
 });
 
+/** (b) Backups install a NEW-VIEW without recomputing O from V. */
+export const n4_f1_unchecked_new_view = definePbftModel({
+  name: "view-change/n4_f1_unchecked_new_view",
+  description:
+    "Mutant: a backup checks V (2f+1 valid VIEW-CHANGEs) but takes the primary's O as it comes. R0 is a correct primary; R1, the primary of view 1, is Byzantine " +
+    "and sends a NEW-VIEW with a genuine V and an O with one null request more than V gives, which a backup installs.",
+  config: {
+    ...crashedPrimaryConfig,
+    byzantine: [{ replica: 1, behaviours: ["forge-new-view"] }],
+    forgeryBudget: 1,
+    viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug: "unchecked-new-view" },
+  },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 16_898, maxDepth: 10 },
+});
+
 /** (c) A NEW-VIEW on f+1 VIEW-CHANGEs instead of 2f+1. */
 export const n4_f1_weak_view_change_quorum = definePbftModel({
   name: "view-change/n4_f1_weak_view_change_quorum",

@@ -9,10 +9,10 @@ export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.
 export { pbftSafetyInvariants } from "./safety.ts";
 export { correctReplicaContexts, clientContexts } from "./reading.ts";
 export { requestExecutedEverywhere, checkpointMadeStable, forgeriesDelivered } from "./reachable.ts";
+export { bothClientsPrePrepared } from "./concurrent-requests.ts";
+export { clientStrandedByLoss, messageDuplicated } from "./network-faults.ts";
 export { agreementAcrossViews, agreementAcrossViewsHolds } from "./agreement-across-views.ts";
 export { preparedPreserved, preparedPreservedHolds } from "./prepared-preserved.ts";
 export { newViewConsistent, newViewConsistentHolds } from "./new-view-consistent.ts";
 export { viewChangeHistory, nextViewChangeHistory, type ViewChangeHistory } from "./view-change-history.ts";
-export { viewChangeCompleted, requestExecutedInLaterView } from "./view-change-reachable.ts";
-export { bothClientsPrePrepared } from "./concurrent-requests.ts";
-export { clientStrandedByLoss, messageDuplicated } from "./network-faults.ts";
+export { viewChangeCompleted, requestExecutedInLaterView, secondViewChangeCompleted } from "./view-change-reachable.ts";

@@ -1,6 +1,5 @@
 import type { RuntimeInvariant, RuntimeLiveness, RuntimeView } from "../../impl/runtime/index.ts";
 import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
-import { isStoppedAtCutOff } from "../../spec/pbft/view-change-rules.ts";
 import { clientContexts, CRASHABLE_REPLICA_ROLE } from "./reading.ts";
 
 /**
@@ -19,22 +18,11 @@ export const everyRequestAccepted: RuntimeLiveness = {
 };
 
 /**
- * The view change's cut-off (docs/adr/0004): a correct replica that the last modelled view,
- * not the protocol, stops — its view-change timer would run, but it is in view maxView
- * (spec/pbft/view-change-rules.ts `isStoppedAtCutOff`, the machine's own rule).
+ * The view change's cut-off (docs/adr/0004): a correct replica whose view-change timer fired in
+ * the last modelled view, where the protocol would move on (replica-context.ts `pastLastView`,
+ * set by the machine's `reachCutOff`).
  */
 export const stoppedAtLastView: RuntimeInvariant = {
-  name: "a correct replica stopped by the last modelled view",
-  holds: (view: RuntimeView) =>
-    view.actors.some(
-      (actor) =>
-        (actor.role === "replica" || actor.role === CRASHABLE_REPLICA_ROLE) &&
-        actor.correct &&
-        isStoppedAtCutOff(actor.context as ReplicaContext, changingViews(actor.value)),
-    ),
+  name: "a correct replica's view-change timer fired in the last modelled view",
+  holds: (view: RuntimeView) => view.actors.some((actor) => (actor.role === "replica" || actor.role === CRASHABLE_REPLICA_ROLE) && actor.correct && (actor.context as ReplicaContext).pastLastView),
 };
-
-/** Whether a replica's state value is its view-change state (XState's value: a string or a nested object). */
-function changingViews(value: unknown): boolean {
-  return value === "viewChanging" || (typeof value === "object" && value !== null && "viewChanging" in value);
-}

@@ -36,6 +36,7 @@ const FORGED_BY: Readonly<Record<string, (message: PbftMessage) => boolean>> = {
   "conflicting-votes": (message) => message.type === "PREPARE" || message.type === "COMMIT",
   "forge-checkpoint": (message) => message.type === "CHECKPOINT",
   "forge-reply": (message) => message.type === "REPLY",
+  "forge-new-view": (message) => message.type === "NEW-VIEW",
 };
 
 /**

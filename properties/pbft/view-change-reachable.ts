@@ -18,3 +18,12 @@ export const requestExecutedInLaterView: RuntimeInvariant = {
   holds: (view) =>
     correctReplicaContexts(view).some((context) => Object.values(context.slots).some((slot) => slot.value === "executed" && slot.context.view >= 1 && slot.context.request !== null)),
 };
+
+/**
+ * Two consecutive view changes: a correct replica installed a NEW-VIEW for view 2 or later (its
+ * replicas moved past view 1, whether or not view 1's NEW-VIEW was ever installed).
+ */
+export const secondViewChangeCompleted: RuntimeInvariant = {
+  name: "a NEW-VIEW for view 2 installed",
+  holds: (view) => correctReplicaContexts(view).some((context) => context.installedView >= 2),
+};

@@ -1,9 +1,10 @@
 import { and, assign, enqueueActions, not, setup } from "xstate";
 import type { ActorOutput } from "../common/actor-outputs.ts";
 import { type ByzantineBehaviour } from "./config.ts";
-import { badDigestPrePrepare, forgedCheckpoint, forgedPrePrepare, forgedReply, forgedVote } from "./forgeries.ts";
+import { badDigestPrePrepare, forgedCheckpoint, forgedNewView, forgedPrePrepare, forgedReply, forgedVote } from "./forgeries.ts";
+import { stateDigestOf } from "./replica-rules.ts";
 import { clientName, primaryOf } from "./ids.ts";
-import type { Delivered, PbftMessage, Request } from "./messages.ts";
+import type { Delivered, PbftMessage, Request, ViewChange } from "./messages.ts";
 
 /**
  * A Byzantine replica (Castro & Liskov §3: up to f replicas "may behave arbitrarily"), as the
@@ -23,6 +24,8 @@ export interface ByzantineInput {
   adversarySlots: number;
   /** Forgeries in one run; null: unbounded. */
   forgeryBudget: number | null;
+  /** VIEW-CHANGEs a NEW-VIEW needs (2f+1, its own included), for `forge-new-view`; absent: the behaviour is off. */
+  viewChangeQuorum?: number;
 }
 
 export interface ByzantineContext extends ByzantineInput {
@@ -31,6 +34,8 @@ export interface ByzantineContext extends ByzantineInput {
   known: Request[];
   /** The forgeries it made, by key (`forgeryKey`), sorted. */
   forged: string[];
+  /** With `forge-new-view`: the VIEW-CHANGEs it received for views it is the primary of, sorted by view and sender. */
+  viewChanges: ViewChange[];
 }
 
 export type Forgery =
@@ -38,7 +43,8 @@ export type Forgery =
   | { type: "BAD_DIGEST"; seq: number; to: string; client: number; timestamp: number; digestClient: number; digestTimestamp: number }
   | { type: "CONFLICTING_VOTE"; vote: "prepare" | "commit"; seq: number; to: string; client: number; timestamp: number }
   | { type: "FORGE_CHECKPOINT"; seq: number; to: string }
-  | { type: "FORGE_REPLY"; client: number; timestamp: number };
+  | { type: "FORGE_REPLY"; client: number; timestamp: number }
+  | { type: "FORGE_NEW_VIEW"; view: number; to: string };
 
 export type ByzantineEvent = Delivered | Forgery;
 
@@ -49,6 +55,7 @@ export const BEHAVIOUR_OF: Readonly<Record<Forgery["type"], ByzantineBehaviour>>
   CONFLICTING_VOTE: "conflicting-votes",
   FORGE_CHECKPOINT: "forge-checkpoint",
   FORGE_REPLY: "forge-reply",
+  FORGE_NEW_VIEW: "forge-new-view",
 };
 
 const isForgery = (event: ByzantineEvent): event is Forgery => event.type in BEHAVIOUR_OF;
@@ -75,6 +82,15 @@ const carriesNewRequest = (context: ByzantineContext, event: ByzantineEvent): bo
   const request = requestOf(event);
   return request !== undefined && knows(context, request.client, request.timestamp) === undefined;
 };
+/** §4.4: with `forge-new-view`, a VIEW-CHANGE for a view it is the primary of, from a replica not yet heard for it. */
+const collectsViewChange = (context: ByzantineContext, event: ByzantineEvent): boolean =>
+  event.type === "VIEW-CHANGE" &&
+  context.behaviours.includes("forge-new-view") &&
+  primaryOf((event as ViewChange).view, context.n) === context.id &&
+  !context.viewChanges.some((known) => known.view === (event as ViewChange).view && known.replica === (event as ViewChange).replica);
+/** Its own VIEW-CHANGE makes the rest of a 2f+1 V. */
+const hasViewChangesFor = (context: ByzantineContext, view: number): boolean =>
+  context.viewChanges.filter((message) => message.view === view).length + 1 >= (context.viewChangeQuorum ?? Number.POSITIVE_INFINITY);
 const replicaIndex = (name: string): number => (/^R\d+$/.test(name) ? Number(name.slice(1)) : -1);
 
 export const byzantineReplicaMachine = setup({
@@ -82,7 +98,10 @@ export const byzantineReplicaMachine = setup({
   guards: {
     carriesNewRequest: ({ context, event }) => carriesNewRequest(context, event),
     /** It learns nothing else from a message: it forges from what clients sent alone. */
-    isObsolete: ({ context, event }) => !isForgery(event) && !carriesNewRequest(context, event),
+    isObsolete: ({ context, event }) => !isForgery(event) && !carriesNewRequest(context, event) && !collectsViewChange(context, event),
+    collectsViewChange: ({ context, event }) => collectsViewChange(context, event),
+    /** §4.4: V needs 2f+1 VIEW-CHANGEs for the view, its own included. */
+    hasViewChangesFor: ({ context, event }) => event.type === "FORGE_NEW_VIEW" && hasViewChangesFor(context, event.view),
     hasBehaviour: ({ context, event }) => isForgery(event) && context.behaviours.includes(BEHAVIOUR_OF[event.type]),
     /** §4.2: backups take PRE-PREPAREs only from the primary of the view, so only it sends them. */
     isPrimaryOfView: ({ context }) => context.id === primaryOf(context.view, context.n),
@@ -99,6 +118,10 @@ export const byzantineReplicaMachine = setup({
     recordRequest: assign(({ context, event }) => ({
       known: [...context.known, requestOf(event)!].sort((a, b) => a.client - b.client || a.timestamp - b.timestamp),
     })),
+    recordViewChange: assign(({ context, event }) => {
+      const { from: _from, ...message } = event as Delivered<ViewChange>;
+      return { viewChanges: [...context.viewChanges, message].sort((a, b) => a.view - b.view || a.replica - b.replica) };
+    }),
     forge: enqueueActions(({ context, event, enqueue }) => {
       const forgery = event as Forgery;
       enqueue.assign({ forged: [...context.forged, forgeryKey(forgery)].sort() });
@@ -107,7 +130,7 @@ export const byzantineReplicaMachine = setup({
   },
 }).createMachine({
   id: "pbftByzantineReplica",
-  context: ({ input }) => ({ ...input, view: 0, known: [], forged: [] }),
+  context: ({ input }) => ({ ...input, view: 0, known: [], forged: [], viewChanges: [] }),
   initial: "forging",
   states: {
     forging: {
@@ -124,6 +147,8 @@ export const byzantineReplicaMachine = setup({
         CONFLICTING_VOTE: { guard: and(["hasBehaviour", "isAdversarySlot", "isToAnotherReplica", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
         FORGE_CHECKPOINT: { guard: and(["hasBehaviour", "isAdversarySlot", "isToAnotherReplica", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
         FORGE_REPLY: { guard: and(["hasBehaviour", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        "VIEW-CHANGE": { guard: "collectsViewChange", actions: "recordViewChange" },
+        FORGE_NEW_VIEW: { guard: and(["hasBehaviour", "isToAnotherReplica", "hasViewChangesFor", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
       },
     },
     spent: { type: "final" },
@@ -146,5 +171,7 @@ function forgedSend(context: ByzantineContext, forgery: Forgery): ActorOutput<Pb
       return { type: "send", to: forgery.to, message: forgedCheckpoint(id, forgery.seq) };
     case "FORGE_REPLY":
       return { type: "send", to: clientName(forgery.client), message: forgedReply(id, view, knows(context, forgery.client, forgery.timestamp)!) };
+    case "FORGE_NEW_VIEW":
+      return { type: "send", to: forgery.to, message: forgedNewView(id, forgery.view, context.viewChanges, stateDigestOf([])) };
   }
 }

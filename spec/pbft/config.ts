@@ -16,7 +16,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
 /** What a Byzantine replica may do (byzantine-replica-machine.ts); `behaviours` below describes each. */
-export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay"] as const;
+export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
 });
@@ -34,7 +34,8 @@ export const byzantineReplicaSchema = z
         "What it may do, each at most once. silent: sends nothing; equivocate (primary only): PRE-PREPAREs for different requests to different backups; " +
           "bad-digest (primary only): PRE-PREPAREs whose digest is another request's (§4.2); conflicting-votes: PREPAREs/COMMITs for any digest it knows; " +
           "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
-          "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded).",
+          "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded); " +
+          "forge-new-view (view change only): as the primary of a view, a NEW-VIEW with a genuine V of 2f+1 VIEW-CHANGEs and an O that V does not give (§4.4).",
       ),
   })
   .strict();

@@ -1,5 +1,7 @@
 import { requestDigest, sha256Hex } from "./digest.ts";
-import type { Checkpoint, Commit, PrePrepare, Prepare, Reply, Request } from "./messages.ts";
+import type { Checkpoint, Commit, NewView, PrePrepare, Prepare, Reply, Request, ViewChange } from "./messages.ts";
+import { newViewOrder } from "./new-view-order.ts";
+import { NULL_REQUEST_DIGEST } from "./null-request.ts";
 
 /**
  * What a Byzantine replica signs. Signatures are unforgeable (authenticated model, Castro &
@@ -47,4 +49,16 @@ export function forgedStateDigest(seq: number): string {
  */
 export function forgedCheckpoint(byzantine: number, seq: number): Checkpoint {
   return { type: "CHECKPOINT", seq, stateDigest: forgedStateDigest(seq), replica: byzantine };
+}
+
+/**
+ * §4.4: a NEW-VIEW from a Byzantine primary of `view` whose V is genuine — the VIEW-CHANGEs it
+ * received and its own (no checkpoint, no certificate) — but whose O is not the one V gives: one
+ * null request more, after max-s. Only a backup that recomputes O from V can tell.
+ */
+export function forgedNewView(byzantine: number, view: number, received: readonly ViewChange[], initialStateDigest: string): NewView {
+  const own: ViewChange = { type: "VIEW-CHANGE", view, checkpoint: { seq: 0, stateDigest: initialStateDigest, replicas: [] }, prepared: [], replica: byzantine };
+  const viewChanges = [own, ...received.filter((message) => message.view === view)].sort((a, b) => a.replica - b.replica);
+  const { maxS, prePrepares } = newViewOrder(viewChanges);
+  return { type: "NEW-VIEW", view, viewChanges, prePrepares: [...prePrepares, { seq: maxS + 1, digest: NULL_REQUEST_DIGEST, request: null }], replica: byzantine };
 }

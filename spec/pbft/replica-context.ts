@@ -77,6 +77,12 @@ export interface ReplicaContext extends ReplicaInput {
   timeoutMultiplier: number;
   /** Expiries counted towards the current timeout, which is `timeoutMultiplier` timer periods. */
   timerTicks: number;
+  /**
+   * The model's cut-off (config.ts `viewChange.maxView`, docs/adr/0004): the view-change timer
+   * fired in the last modelled view, where the protocol would move to the next. Runs end here
+   * for the liveness checks; the replica starts no further view change.
+   */
+  pastLastView: boolean;
   /** §4.4: requests received and not yet executed, sorted; the view-change timer runs while any waits. */
   waiting: Request[];
   /** §4.4: the prepared certificates of the views it left, the highest view per seq above h (P). */

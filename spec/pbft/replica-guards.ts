@@ -3,7 +3,7 @@ import { primaryOf } from "./ids.ts";
 import type { ReplicaContext, ReplicaEvent } from "./replica-context.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
 import { hasRecomputedOrder, hasViewChangeQuorum, isValidViewChange as isValidViewChangeMessage, type CertificateRules } from "./view-change-certificates.ts";
-import { isBelowMaxView, joinTarget, viewChangesForOwnView } from "./view-change-rules.ts";
+import { isBelowMaxView, joinTarget, orderFor, viewChangesForOwnView } from "./view-change-rules.ts";
 
 /**
  * The replica's rules as predicates over (context, event), each once: the machine's named guards
@@ -92,7 +92,8 @@ export const hasValidViewChangeSet: Rule = (context, event) => event.type === "N
  * §4.4: O is what the backup computes from V itself. The `unchecked-new-view` mutant trusts the
  * primary's O, the bug of a backup that checks V's signatures but not the primary's arithmetic.
  */
-export const hasConsistentNewView: Rule = (context, event) => event.type === "NEW-VIEW" && (context.viewChange?.bug === "unchecked-new-view" || hasRecomputedOrder(event));
+export const hasConsistentNewView: Rule = (context, event) =>
+  event.type === "NEW-VIEW" && (context.viewChange?.bug === "unchecked-new-view" || hasRecomputedOrder(event, (viewChanges) => orderFor(context, viewChanges)));
 
 /** §4.5.2: f+1 other replicas asked for views above its own. */
 export const canJoinViewChange = (context: ReplicaContext): boolean => context.viewChange !== null && joinTarget(context) !== undefined;

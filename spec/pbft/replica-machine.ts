@@ -107,6 +107,8 @@ export const replicaMachine = setup({
     startViewChangeTimer: enqueueActions(({ context, enqueue }) => {
       for (const output of viewChange.requestTimerOutputs(context)) enqueue.emit(output);
     }),
+    /** The timeout expired in the last modelled view: the model's cut-off (replica-context.ts `pastLastView`). */
+    reachCutOff: assign({ pastLastView: true }),
     /** The timeout is `timeoutMultiplier` timer periods: one more period passed. */
     countTimerTick: enqueueActions(({ context, enqueue }) => {
       enqueue.assign({ timerTicks: context.timerTicks + 1 });
@@ -176,6 +178,7 @@ export const replicaMachine = setup({
     installedView: 0,
     timeoutMultiplier: 1,
     timerTicks: 0,
+    pastLastView: false,
     waiting: [],
     prepared: {},
     viewChanges: {},
@@ -227,6 +230,7 @@ export const replicaMachine = setup({
         TIMEOUT: [
           { guard: "isTimerTickLeft", actions: "countTimerTick" },
           { guard: "isBelowMaxView", target: "viewChanging", actions: "startViewChange" },
+          { actions: "reachCutOff" },
         ],
       },
     },
@@ -242,6 +246,7 @@ export const replicaMachine = setup({
         TIMEOUT: [
           { guard: "isTimerTickLeft", actions: "countTimerTick" },
           { guard: "isBelowMaxView", target: "viewChanging", reenter: true, actions: "startViewChange" },
+          { actions: "reachCutOff" },
         ],
       },
     },

@@ -1,7 +1,7 @@
 import { requestDigest } from "./digest.ts";
 import { primaryOf } from "./ids.ts";
 import type { NewView, ViewChange } from "./messages.ts";
-import { newViewOrder } from "./new-view-order.ts";
+import { newViewOrder, type NewViewOrder } from "./new-view-order.ts";
 import { canonicalJson } from "../common/canonical-json.ts";
 
 /** The group and certificate sizes a replica checks view-change certificates against. */
@@ -49,7 +49,10 @@ export function hasViewChangeQuorum(message: NewView, rules: CertificateRules): 
   );
 }
 
-/** §4.4: the backup recomputes O from V (the new primary's own function) and compares. */
-export function hasRecomputedOrder(message: NewView): boolean {
-  return canonicalJson(newViewOrder(message.viewChanges).prePrepares) === canonicalJson(message.prePrepares);
+/**
+ * §4.4: the backup recomputes O from V with the new primary's own function (`order`: the
+ * paper's `newViewOrder` unless a mutant's replicas run another) and compares.
+ */
+export function hasRecomputedOrder(message: NewView, order: (viewChanges: readonly ViewChange[]) => NewViewOrder = newViewOrder): boolean {
+  return canonicalJson(order(message.viewChanges).prePrepares) === canonicalJson(message.prePrepares);
 }

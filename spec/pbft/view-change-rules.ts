@@ -39,9 +39,9 @@ export function preparedCertificates(context: ReplicaContext): Record<string, Pr
 /** §4.4: a backup suspects its primary while a request waits: the reason its view-change timer runs. */
 export const suspectsPrimary = (context: ReplicaContext, waiting: boolean): boolean => waiting && context.id !== primaryOf(context.view, context.n);
 
-/** §4.4: a backup's view-change timer runs while a request waits, below the cut-off; otherwise it is cancelled. */
+/** §4.4: a backup's view-change timer runs while a request waits (until the model's cut-off); otherwise it is cancelled. */
 export function timerOutput(context: ReplicaContext, waiting: boolean): ReplicaOutput {
-  const suspects = suspectsPrimary(context, waiting) && isBelowMaxView(context);
+  const suspects = suspectsPrimary(context, waiting) && !context.pastLastView;
   return { type: suspects ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
 }
 
@@ -53,14 +53,6 @@ export function timerOutput(context: ReplicaContext, waiting: boolean): ReplicaO
 export function requestTimerOutputs(context: ReplicaContext): ReplicaOutput[] {
   return context.viewChange?.bug === "no-request-timer" ? [] : [timerOutput(context, true)];
 }
-
-/**
- * Where the model's bound, not the protocol, stops this replica (the liveness checks' cut-off,
- * docs/adr/0004): its view-change timer would run — it is changing views, or it suspects its
- * primary — but it is in the last modelled view, where the timer is not set.
- */
-export const isStoppedAtCutOff = (context: ReplicaContext, changingViews: boolean): boolean =>
-  context.viewChange !== null && !isBelowMaxView(context) && (changingViews || suspectsPrimary(context, context.waiting.length > 0));
 
 /**
  * §4.4: the replica moves to view `target` and multicasts VIEW-CHANGE(target, n, C, P, i), n its
@@ -85,8 +77,8 @@ export function startViewChange(context: ReplicaContext, target: number): RuleRe
     timeoutMultiplier: context.timeoutMultiplier * 2,
     timerTicks: 0,
   };
-  // §4.4: every replica, the next primary too, waits for the NEW-VIEW on its timer.
-  const timer: ReplicaOutput = { type: isBelowMaxView(next) ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
+  // §4.4: every replica, the next primary too, waits for the NEW-VIEW on its timer (in the last view too: its expiry is the cut-off).
+  const timer: ReplicaOutput = { type: "setTimer", timer: VIEW_CHANGE_TIMER };
   return { context: next, outputs: [{ type: "send", to: otherReplicaNames(context.id, context.n), message }, timer] };
 }
 
