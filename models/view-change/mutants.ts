@@ -18,7 +18,7 @@ export const halfSentPrePrepareConfig = (bug: "ignore-prepared-sets" | "drop-pre
   ...crashedPrimaryConfig,
   byzantine: [{ replica: 0, behaviours: ["equivocate"] }],
   forgeryBudget: 2,
-  viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug },
+  viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
 });
 
 /** (a) The new primary ignores V's P sets: O holds only null requests. */
@@ -28,7 +28,7 @@ export const n4_f1_ignore_prepared_sets = definePbftModel({
     "Mutant: the new primary builds O as if no VIEW-CHANGE carried a prepared certificate (null requests only), and the backups recompute it the same way. " +
     "R0 pre-prepares the request to two backups, then stops. A NEW-VIEW whose O is not the one V gives is installed.",
   config: halfSentPrePrepareConfig("ignore-prepared-sets"),
-  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 182_621, maxDepth: 14 },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 29_100, maxDepth: 14 },
 });
 
 /** (b) Backups install a NEW-VIEW without recomputing O from V. */
@@ -41,9 +41,9 @@ export const n4_f1_unchecked_new_view = definePbftModel({
     ...crashedPrimaryConfig,
     byzantine: [{ replica: 1, behaviours: ["forge-new-view"] }],
     forgeryBudget: 1,
-    viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug: "unchecked-new-view" },
+    viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug: "unchecked-new-view" },
   },
-  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 16_898, maxDepth: 10 },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 3_007, maxDepth: 10 },
 });
 
 /** (c) A NEW-VIEW on f+1 VIEW-CHANGEs instead of 2f+1. */
@@ -51,8 +51,8 @@ export const n4_f1_weak_view_change_quorum = definePbftModel({
   name: "view-change/n4_f1_weak_view_change_quorum",
   description:
     "Mutant: a NEW-VIEW needs only f+1 VIEW-CHANGEs (the new primary's and one more), and the backups accept such a V. R0 has crashed; a replica installs a NEW-VIEW whose V is no 2f+1 certificate.",
-  config: { ...crashedPrimaryConfig, viewChange: { maxView: 1, time: "partial-sync", delta: 2, bug: "weak-view-change-quorum" } },
-  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 481, maxDepth: 7 },
+  config: { ...crashedPrimaryConfig, viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug: "weak-view-change-quorum" } },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 158, maxDepth: 7 },
 });
 
 /** (d) VIEW-CHANGEs carry no prepared certificates. */
@@ -61,5 +61,5 @@ export const n4_f1_drop_prepared_certificates = definePbftModel({
   description:
     "Mutant: a replica's VIEW-CHANGE carries an empty P. R0 pre-prepares the request to two backups, which prepare it; the NEW-VIEW's O does not assign it its seq.",
   config: halfSentPrePrepareConfig("drop-prepared-certificates"),
-  expected: { result: "violation", property: "prepared certificates preserved into NEW-VIEW", distinctStates: 267_463, maxDepth: 15 },
+  expected: { result: "violation", property: "prepared certificates preserved into NEW-VIEW", distinctStates: 45_443, maxDepth: 15 },
 });

@@ -3,7 +3,7 @@ import { primaryOf } from "./ids.ts";
 import type { ReplicaContext, ReplicaEvent } from "./replica-context.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
 import { hasRecomputedOrder, hasViewChangeQuorum, isValidViewChange as isValidViewChangeMessage, type CertificateRules } from "./view-change-certificates.ts";
-import { isBelowMaxView, joinTarget, orderFor, viewChangesForOwnView } from "./view-change-rules.ts";
+import { holdsViewChangeQuorum, isBelowMaxView, joinTarget, orderFor, viewChangesForOwnView } from "./view-change-rules.ts";
 
 /**
  * The replica's rules as predicates over (context, event), each once: the machine's named guards
@@ -99,8 +99,7 @@ export const hasConsistentNewView: Rule = (context, event) =>
 export const canJoinViewChange = (context: ReplicaContext): boolean => context.viewChange !== null && joinTarget(context) !== undefined;
 
 /** §4.4: the primary of the view it is moving to holds 2f+1 VIEW-CHANGEs for it, its own included. */
-export const hasNewViewQuorum = (context: ReplicaContext): boolean =>
-  context.viewChange !== null && context.installedView < context.view && isPrimaryOfView(context) && viewChangesForOwnView(context).length >= context.viewChange.viewChangeQuorum;
+export const hasNewViewQuorum = (context: ReplicaContext): boolean => isPrimaryOfView(context) && holdsViewChangeQuorum(context);
 
 /** A slot executed (or collected below h) takes no message again (slot-machine.ts: `executed` is final). */
 const isExecutedSlot: Rule = (context, event) => seqOf(event) <= context.lastExecuted;

@@ -118,9 +118,9 @@ export const replicaMachine = setup({
     startViewChange: enqueueActions(({ context, enqueue }) => applyRule(viewChange.startViewChange(context, context.view + 1), enqueue)),
     /** §4.5.2: f+1 replicas asked for higher views: join the smallest. */
     joinViewChange: enqueueActions(({ context, enqueue }) => applyRule(viewChange.startViewChange(context, viewChange.joinTarget(context)!), enqueue)),
-    recordViewChange: assign(({ context, event }) => {
+    recordViewChange: enqueueActions(({ context, event, enqueue }) => {
       const { from: _from, ...message } = event as Delivered<ViewChange>;
-      return viewChange.recordViewChange(context, message);
+      applyRule(viewChange.recordViewChange(context, message), enqueue);
     }),
     /** §4.4: the new primary multicasts NEW-VIEW(v+1, V, O) and installs it as a backup would. */
     multicastNewView: enqueueActions(({ context, enqueue }) => {

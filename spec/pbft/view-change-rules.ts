@@ -77,16 +77,28 @@ export function startViewChange(context: ReplicaContext, target: number): RuleRe
     timeoutMultiplier: context.timeoutMultiplier * 2,
     timerTicks: 0,
   };
-  // §4.4: every replica, the next primary too, waits for the NEW-VIEW on its timer (in the last view too: its expiry is the cut-off).
-  const timer: ReplicaOutput = { type: "setTimer", timer: VIEW_CHANGE_TIMER };
+  // §4.5: it waits for the NEW-VIEW on its timer once 2f+1 VIEW-CHANGEs for the view are in (in the last view too: its expiry is the cut-off).
+  const timer: ReplicaOutput = { type: holdsViewChangeQuorum(next) ? "setTimer" : "cancelTimer", timer: VIEW_CHANGE_TIMER };
   return { context: next, outputs: [{ type: "send", to: otherReplicaNames(context.id, context.n), message }, timer] };
 }
 
 /** §4.4: a valid VIEW-CHANGE for a view not yet installed is logged, one per replica and view. */
-export function recordViewChange(context: ReplicaContext, message: ViewChange): ReplicaContext {
+export function recordViewChange(context: ReplicaContext, message: ViewChange): RuleResult {
   const forView = context.viewChanges[message.view] ?? {};
-  return { ...context, viewChanges: { ...context.viewChanges, [message.view]: { ...forView, [message.replica]: message } } };
+  const next = { ...context, viewChanges: { ...context.viewChanges, [message.view]: { ...forView, [message.replica]: message } } };
+  return { context: next, outputs: newViewTimerStarts(context, next) ? [{ type: "setTimer", timer: VIEW_CHANGE_TIMER }] : [] };
 }
+
+/** §4.4: the replica changing views holds a quorum of VIEW-CHANGEs (its own included) for the view it moves to. */
+export const holdsViewChangeQuorum = (context: ReplicaContext): boolean =>
+  context.viewChange !== null && context.installedView < context.view && viewChangesForOwnView(context).length >= context.viewChange.viewChangeQuorum;
+
+/**
+ * §4.5 (the first liveness rule): a replica that multicast VIEW-CHANGE for v+1 starts its timer
+ * only once it holds 2f+1 VIEW-CHANGEs for v+1 — not at once, which would let it time out of a
+ * view change the others have not even begun.
+ */
+const newViewTimerStarts = (before: ReplicaContext, after: ReplicaContext): boolean => !holdsViewChangeQuorum(before) && holdsViewChangeQuorum(after);
 
 /**
  * §4.5.2 (liveness): the smallest view above its own that f+1 other replicas asked for, once

@@ -34,13 +34,39 @@ describe("view change: a backup suspects the primary (§4.4)", () => {
     expect([state.context.view, state.context.installedView, state.context.timeoutMultiplier]).toEqual([1, 0, 2]);
     const [message] = sentOf(outputs, "VIEW-CHANGE") as ViewChange[];
     expect(message!.prepared).toEqual([{ view: 0, seq: 1, digest: requestDigest(req), request: req, primary: 0, prepares: [1, 2] }]);
-    expect(outputs).toContainEqual({ type: "setTimer", timer: "view-change" });
+    // §4.5: its timer waits for 2f+1 VIEW-CHANGEs for view 1; its own is one.
+    expect(outputs).toContainEqual({ type: "cancelTimer", timer: "view-change" });
   });
 
-  it("accepts no normal-case message while changing views", () => {
+  it("starts its timer for the NEW-VIEW once it holds 2f+1 VIEW-CHANGEs for the view (§4.5), not before", () => {
     const changing = run(vcReplica(2), [req, TIMEOUT]).state;
-    expect(step(changing, prePrepare(req, 1, { view: 1, replica: 1 })).state.context).toEqual(changing.context);
-    expect(step(changing, prepare(req, 1, 1, 1)).state.context).toEqual(changing.context);
+    const second = step(changing, viewChangeMessage(3, 1));
+    expect(second.outputs).toEqual([]);
+    const third = step(second.state, viewChangeMessage(1, 1));
+    expect(third.outputs).toEqual([{ type: "setTimer", timer: "view-change" }]);
+    expect(step(third.state, viewChangeMessage(0, 1)).outputs).toEqual([]);
+  });
+
+  it("keeps the new view's normal-case messages that overtake its NEW-VIEW, and takes them once it installs it", () => {
+    const changing = run(vcReplica(2), [req, TIMEOUT]).state;
+    const early = prePrepare(req, 1, { view: 1, replica: 1 });
+    const kept = step(changing, early).state;
+    expect(kept.context.deferred).toHaveLength(1);
+    expect(step(kept, prepare(req, 3, 1, 1), "R3").state.context.deferred).toHaveLength(2);
+    // A message of the view it is leaving is refused, not kept.
+    expect(step(changing, prepare(req, 3, 1, 0), "R3").state.context).toEqual(changing.context);
+    const installed = step(kept, newViewMessage(1, [viewChangeMessage(1, 1), viewChangeMessage(2, 1), viewChangeMessage(3, 1)], []), "R1");
+    expect(installed.state.context.deferred).toEqual([]);
+    expect(installed.state.context.slots[1]?.value).toBe("prePrepared");
+  });
+
+  it("keeps a client's request that arrives while it changes views, and relays it to the new primary if O does not carry it", () => {
+    const changing = run(vcReplica(2), [TIMEOUT]).state;
+    const waiting = step(changing, req);
+    expect(waiting.state.context.waiting).toEqual([req]);
+    expect(waiting.outputs).toEqual([]);
+    const installed = step(waiting.state, newViewMessage(1, [viewChangeMessage(1, 1), viewChangeMessage(2, 1), viewChangeMessage(3, 1)], []), "R1");
+    expect(sentOf(installed.outputs, "REQUEST")).toEqual([req]);
   });
 
   it("timeouts double: after one view change, the next one takes two expiries", () => {
@@ -52,10 +78,13 @@ describe("view change: a backup suspects the primary (§4.4)", () => {
     expect([twice.state.context.view, twice.state.context.timeoutMultiplier]).toEqual([2, 4]);
   });
 
-  it("at the cut-off a replica starts no further view change", () => {
-    const atMax = run(vcReplica(2, 1), [req, TIMEOUT]);
-    expect(atMax.outputs).toContainEqual({ type: "cancelTimer", timer: "view-change" });
-    expect(step(atMax.state, TIMEOUT).state.context.view).toBe(1);
+  it("at the cut-off a replica starts no further view change: its timer's expiry in the last view marks the cut-off", () => {
+    const atMax = run(vcReplica(2, 1), [req, TIMEOUT, viewChangeMessage(1, 1), viewChangeMessage(3, 1)]);
+    expect(atMax.outputs).toContainEqual({ type: "setTimer", timer: "view-change" });
+    expect(atMax.state.context.pastLastView).toBe(false);
+    const doubled = run(atMax.state, [TIMEOUT, TIMEOUT]);
+    expect([doubled.state.context.view, doubled.state.context.pastLastView]).toEqual([1, true]);
+    expect(sentOf(doubled.outputs, "VIEW-CHANGE")).toEqual([]);
   });
 
   it("f+1 VIEW-CHANGEs for higher views make a replica join the smallest (§4.5.2)", () => {
