@@ -17,11 +17,14 @@ export function pbftAssumptions(config: PbftConfig): string {
   const timing =
     viewChange.time === "async"
       ? "Asynchronous network: any timer may expire at any step (no bound on delays, FLP)"
-      : `Partially synchronous network (Dwork, Lynch and Stockmeyer): asynchronous until a GST step, after which no timer expires while a message to its replica has been in flight more than Δ = ${viewChange.delta} steps`;
+      : viewChange.timeouts === "long-enough"
+        ? "Partially synchronous network (Dwork, Lynch and Stockmeyer): asynchronous until a GST step, after which no timer expires while any message to a correct actor is in flight (timeouts long enough, §4.5)"
+        : `Partially synchronous network (Dwork, Lynch and Stockmeyer): asynchronous until a GST step, after which no timer expires while a message to its replica has been in flight more than Δ = ${viewChange.delta} steps`;
   return (
     `${timing}; no loss or duplication unless the config enables it; ` +
     "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests they have seen clients send); " +
-    `view change per Castro & Liskov §4.4 up to view ${viewChange.maxView} (the cut-off), without state transfer; termination is the bounded form checked in terminal states.`
+    `view change per Castro & Liskov §4.4 up to view ${viewChange.maxView} (the cut-off), without state transfer; ` +
+    "liveness (every client's requests accepted) under weak fairness after GST, runs ending where a timer expires in the last view; termination in dead ends is checked only where the config asks."
   );
 }
 

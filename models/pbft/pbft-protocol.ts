@@ -72,7 +72,7 @@ function viewChangeBound(config: PbftConfig): string {
   const viewChange = config.viewChange;
   if (viewChange === undefined) return "one view, no timers: no view change, so a faulty primary is never replaced";
   return (
-    `views 0 … ${viewChange.maxView}: a replica in view ${viewChange.maxView} starts no further view change (the cut-off); ` +
+    `views 0 … ${viewChange.maxView}: a replica in view ${viewChange.maxView} starts no further view change, and its timer's expiry there is the cut-off; ` +
     "a timeout is a number of timer expiries, doubled by each consecutive view change; a client retransmits its request to all replicas once"
   );
 }

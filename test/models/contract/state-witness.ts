@@ -73,7 +73,7 @@ function runtimeDecoding(runtime: AnyRuntime, state: Uint32Array): unknown {
   // (by its sides), the crash and duplicate steps taken.
   const partition = runtime.partitions === undefined ? undefined : state[layout.partitionAt];
   const counters = {
-    ...(layout.aged ? { gst: state[layout.gstAt] } : {}),
+    ...(layout.timed ? { gst: state[layout.gstAt] } : {}),
     ...(partition === undefined ? {} : { partition: partition === 0 ? null : runtime.partitions!.declared[partition - 1] }),
     ...(runtime.faults.recover === true ? { crashes: state[layout.crashCountAt] } : {}),
     ...(runtime.duplicateBudget > 0 ? { duplicates: state[layout.duplicateCountAt] } : {}),

@@ -17,7 +17,9 @@ describe("PBFT's declaration with the view change", () => {
   });
 
   it("partial synchrony with Δ by default, async on request (the FLP witness)", () => {
-    expect(pbftProtocol.time(parse({ maxView: 1 }))).toEqual({ kind: "partial-sync", delta: 2 });
+    expect(pbftProtocol.time(parse({ maxView: 1 }))).toEqual({ kind: "partial-sync", delta: 2, timeouts: "delta" });
+    expect(pbftProtocol.time(parse({ maxView: 1, timeouts: "long-enough" }))).toEqual({ kind: "partial-sync", delta: 2, timeouts: "long-enough" });
+    expect(pbftAssumptions(parse({ maxView: 1, timeouts: "long-enough" }))).toMatch(/no timer expires while any message to a correct actor is in flight/);
     expect(pbftProtocol.time(parse({ maxView: 1, time: "async", delta: 3 }))).toEqual({ kind: "async" });
     expect(pbftAssumptions(parse({ maxView: 1, time: "async" }))).toMatch(/^Asynchronous network: any timer may expire/);
     expect(pbftAssumptions(parse({ maxView: 2 }))).toMatch(/Δ = 2 steps.*up to view 2 \(the cut-off\)/);
@@ -26,7 +28,7 @@ describe("PBFT's declaration with the view change", () => {
   it("the cut-off is a bound of the reports; a VIEW-CHANGE quorum of 2f+1 unless the mutant weakens it", () => {
     const config = parse({ maxView: 2 });
     expect(pbftProtocol.bounds!(config)).toContain(
-      "views 0 … 2: a replica in view 2 starts no further view change (the cut-off); a timeout is a number of timer expiries, doubled by each consecutive view change; a client retransmits its request to all replicas once",
+      "views 0 … 2: a replica in view 2 starts no further view change, and its timer's expiry there is the cut-off; a timeout is a number of timer expiries, doubled by each consecutive view change; a client retransmits its request to all replicas once",
     );
     expect(viewChangeSettings(config)).toEqual({ maxView: 2, viewChangeQuorum: 3, bug: null });
     expect(viewChangeSettings(parse({ maxView: 1, bug: "weak-view-change-quorum" }))!.viewChangeQuorum).toBe(2);
