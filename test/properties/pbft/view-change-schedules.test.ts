@@ -5,6 +5,7 @@ import { pbftViewChangeProtocol } from "../../../models/pbft/pbft-view-change.ts
 import { pbftConfigSchema, type PbftConfigInput } from "../../../spec/pbft/config.ts";
 import { choicesArbitrary, replayViews, runChoices, type PbftSystem } from "../../support/pbft-runs.ts";
 import { preparedAgreement } from "../../../properties/pbft/index.ts";
+import { crashedPrimaryConfig } from "../../../models/view-change/n4_f1_crashed_primary.ts";
 
 /** Every random choice below flows from this seed (fast-check prints it with any failure). */
 const SEED = 20_261_201;
@@ -16,17 +17,8 @@ const SEED = 20_261_201;
  * property of the view change is checked after every step.
  */
 function vcSystem(overrides: Partial<PbftConfigInput>): PbftSystem {
-  const config = pbftConfigSchema.parse({
-    n: 4,
-    f: 1,
-    clients: 1,
-    requests: 1,
-    checkpointInterval: 4,
-    window: 4,
-    checkTermination: false,
-    viewChange: { maxView: 2, time: "partial-sync", delta: 2, timeouts: "long-enough" },
-    ...overrides,
-  });
+  // The crashed-primary model's cluster, with the faults each case names instead of its silent R0.
+  const config = pbftConfigSchema.parse({ ...crashedPrimaryConfig, byzantine: [], viewChange: { maxView: 2, time: "partial-sync", delta: 2, timeouts: "long-enough" }, ...overrides });
   return runtimeSystem(pbftViewChangeProtocol, config) as unknown as PbftSystem;
 }
 
