@@ -17,10 +17,10 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // Raised as the code matured (issue 01 started at 85% lines; raised again in issue 03); never lowered.
       thresholds: {
-        lines: 98,
-        statements: 96,
-        branches: 90,
-        functions: 98,
+        lines: 98.5,
+        statements: 97,
+        branches: 92,
+        functions: 98.5,
         "spec/**": { lines: 97, branches: 88 },
         "impl/**": { lines: 99, branches: 94 },
         "explorer/**": { lines: 99, branches: 92 },
