@@ -66,7 +66,8 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   const liveness = settings.checkInvariants ? (system.liveness ?? []) : [];
   if (liveness.length > MAX_LIVENESS_PROPERTIES) throw new InputError(`explore: the system declares ${liveness.length} liveness properties; one run checks at most ${MAX_LIVENESS_PROPERTIES}`);
   // The liveness checks need every edge: only an exhaustive BFS from the start keeps them.
-  if (liveness.length > 0 && settings.strategy === "bfs" && !saved) context.graph = new StateGraph();
+  // Under symmetry the stored states are orbit representatives, whose action indices are not the run's.
+  if (liveness.length > 0 && settings.strategy === "bfs" && !saved && !settings.symmetry) context.graph = new StateGraph();
   if (hooks.checkpoint) {
     context.checkpoint = new Checkpointer(hooks.checkpoint, run, { visited, parents: settings.strategy === "bfs" ? parents : undefined, checker, monitor, systemContext: system.systemContext });
   }
@@ -101,7 +102,9 @@ export async function explore<S, A>(system: TransitionSystem<S, A>, options: Exp
   }
   if (liveness.length > 0) {
     const decided = outcome.verdict === "pass" && context.graph !== undefined && checker.first === undefined;
-    result.liveness = decided ? checkLiveness(system, context.graph!, origin) : liveness.map((property) => unchecked(property, uncheckedReason(settings.strategy, saved !== undefined, outcome.verdict)));
+    result.liveness = decided
+      ? checkLiveness(system, context.graph!, origin)
+      : liveness.map((property) => unchecked(property, uncheckedReason(settings.strategy, saved !== undefined, outcome.verdict, settings.symmetry)));
     if (context.graph !== undefined) result.graphBytesPerState = context.graph.bytesPerState();
     const violated = result.liveness.find((entry) => entry.verdict === "violated");
     if (violated !== undefined) {
@@ -134,8 +137,9 @@ function unchecked(property: { name: string; kind: LivenessResult["kind"] }, rea
 }
 
 /** Why a run left its liveness properties undecided, in one phrase. */
-function uncheckedReason(strategy: string, resumed: boolean, verdict: string): string {
+function uncheckedReason(strategy: string, resumed: boolean, verdict: string, symmetry: boolean): string {
   if (strategy !== "bfs") return "liveness needs the whole state graph: run an exhaustive BFS";
+  if (symmetry) return "under symmetry reduction the graph holds orbit representatives, not runs: run without it";
   if (resumed) return "a resumed run does not have the graph of the run before it: run again from the start";
   if (verdict === "violation") return "a safety property failed first";
   return "the run did not explore the whole space";

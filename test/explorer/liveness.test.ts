@@ -132,5 +132,7 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect((await explore(system, { maxStates: 2 })).liveness![0]!.reason).toMatch(/whole space/);
     expect((await explore(system, { strategy: "dfs" })).liveness![0]!.reason).toMatch(/BFS/);
     expect((await explore(system, { checkInvariants: false })).liveness).toBeUndefined();
+    const symmetric = { ...system, symmetry: (node: number) => new Uint8Array([node]) };
+    expect((await explore(symmetric, { symmetry: true })).liveness![0]!.reason).toMatch(/symmetry/);
   });
 });
