@@ -7,8 +7,8 @@ function reply(replica: number, result: string, timestamp = 1): ClientEvent {
   return { type: "REPLY", view: 0, timestamp, client: 0, replica, result, from: `R${replica}` };
 }
 
-function run(events: ClientEvent[], requests = 2): { state: AnyMachineSnapshot; sent: unknown[] } {
-  let [state] = initialTransition(clientMachine, { id: 0, n: 4, replyQuorum: 2, requests });
+function run(events: ClientEvent[], requests = 2, retransmit = false): { state: AnyMachineSnapshot; sent: unknown[] } {
+  let [state] = initialTransition(clientMachine, { id: 0, n: 4, replyQuorum: 2, requests, ...(retransmit ? { retransmit } : {}) });
   const sent: unknown[] = [];
   for (const event of events) {
     const [next, actions] = transition(clientMachine, state, event);
@@ -53,16 +53,7 @@ describe("client machine (§4.1)", () => {
 });
 
 describe("client machine with the view change (§4.4)", () => {
-  function runRetransmitting(events: ClientEvent[]): { state: AnyMachineSnapshot; sent: unknown[] } {
-    let [state] = initialTransition(clientMachine, { id: 0, n: 4, replyQuorum: 2, requests: 1, retransmit: true });
-    const sent: unknown[] = [];
-    for (const event of events) {
-      const [next, actions] = transition(clientMachine, state, event);
-      state = next;
-      sent.push(...machineOutputs(actions, "C0"));
-    }
-    return { state, sent };
-  }
+  const runRetransmitting = (events: ClientEvent[]) => run(events, 1, true);
   const request = { type: "REQUEST", client: 0, timestamp: 1, op: "x" };
 
   it("sets its timer with the request and, on expiry, sends the request to every replica", () => {
