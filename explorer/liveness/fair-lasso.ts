@@ -31,6 +31,8 @@ export interface LassoGraph {
    * only among states after GST; its stem may pass anywhere.
    */
   settled?(state: number): boolean;
+  /** States a run never passes (the model's cut-off, where runs end): no stem or cycle goes through one. Default: none. */
+  blocked?(state: number): boolean;
 }
 
 export interface Lasso {
@@ -55,7 +57,8 @@ export type LassoMode = "initial" | "anywhere";
 
 /** A fair lasso of states that all fail `goal`, or undefined when every fair run reaches it. */
 export function findFairLasso(graph: LassoGraph, mode: LassoMode = "initial"): Lasso | undefined {
-  const stemWithin = reachable(graph, mode === "initial" ? (state) => !graph.goal(state) : () => true);
+  const open = (state: number) => graph.blocked?.(state) !== true;
+  const stemWithin = reachable(graph, mode === "initial" ? (state) => open(state) && !graph.goal(state) : open);
   const settled = graph.settled ?? (() => true);
   const cyclic = new Set([...stemWithin].filter((state) => !graph.goal(state) && settled(state)));
   const stemTo = (target: number): number[] => pathWithin(graph, graph.initial.filter((state) => stemWithin.has(state)), new Set([target]), stemWithin)!;

@@ -76,6 +76,7 @@ export class StateGraph {
         return [...classes];
       },
       goal: (state) => (this.flagWords[state]! & stop) !== 0,
+      blocked: (state) => stopAtCutOff && (this.flagWords[state]! & CUT_OFF) !== 0,
       settled: (state) => (this.flagWords[state]! & SETTLED) !== 0,
     };
   }

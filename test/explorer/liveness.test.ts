@@ -100,6 +100,9 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     const result = await explore(liveSystem(edges, [infinitelyOften(1)]));
     expect(result.property).toBe("always eventually 1");
     expect(result.counterexample).toMatchObject({ cycleFrom: 2 });
+    // A ¬P cycle behind the cut-off is no run of the model: runs end at the cut-off.
+    const behind = await explore(liveSystem({ 0: [1], 1: [2], 2: [3], 3: [2] }, [infinitelyOften(1)], { cutOff: [2] }));
+    expect(behind.liveness![0]).toMatchObject({ verdict: "undecided", cutOffRun: { steps: [{ deliver: "to 1" }, { deliver: "to 2" }] } });
     // Back to P on every round: holds, at most 2 steps from one visit to the next.
     const round = await explore(liveSystem({ 0: [1], 1: [2], 2: [0, 1] }, [infinitelyOften(1)]));
     expect(round.liveness![0]).toMatchObject({ verdict: "holds", bound: 2 });
