@@ -1,7 +1,7 @@
 import { scheduleOf, type ScheduleOrigin } from "../counterexample.ts";
 import type { LivenessResult } from "../result.ts";
 import type { LivenessProperty, TransitionSystem } from "../transition-system.ts";
-import { findFairLasso, type Lasso, type LassoMode } from "./fair-lasso.ts";
+import { edgeIndex, findFairLasso, shortestPath, type Lasso, type LassoMode } from "./fair-lasso.ts";
 import { livenessBound } from "./liveness-bound.ts";
 import { CUT_OFF, SETTLED, type StateGraph } from "./state-graph.ts";
 
@@ -64,37 +64,14 @@ function runToCutOff(graph: StateGraph, property: number, mode: LassoMode): numb
   const goal = 1 << property;
   const passes = (state: number) => (graph.flags(state) & CUT_OFF) === 0 && (mode === "anywhere" || (graph.flags(state) & goal) === 0);
   const target = (state: number) => (graph.flags(state) & (CUT_OFF | SETTLED)) === (CUT_OFF | SETTLED) && (graph.flags(state) & goal) === 0;
-  const edges = graph.lassoGraph(property, false);
-  const parent = new Map<number, number>();
-  const queue: number[] = [];
-  for (const state of new Set(graph.initial)) {
-    if (target(state)) return [state];
-    if (!passes(state)) continue;
-    parent.set(state, -1);
-    queue.push(state);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head]!;
-    for (const { to } of edges.edges(state)) {
-      if (parent.has(to)) continue;
-      parent.set(to, state);
-      if (target(to)) {
-        const path = [to];
-        for (let back = state; back !== -1; back = parent.get(back)!) path.push(back);
-        return path.reverse();
-      }
-      if (passes(to)) queue.push(to);
-    }
-  }
-  return undefined;
+  const starts = [...new Set(graph.initial)];
+  return shortestPath(graph.lassoGraph(property, false), [...starts.filter(target), ...starts.filter(passes)], target, passes);
 }
 
 /** The action index of each step of a path of states (the first edge to the next state). */
 function edgesAlong(graph: StateGraph, path: readonly number[]): number[] {
   const edges = graph.lassoGraph(0, false);
-  const indices: number[] = [];
-  for (let i = 0; i + 1 < path.length; i++) indices.push(edges.edges(path[i]!).findIndex(({ to }) => to === path[i + 1]));
-  return indices;
+  return path.slice(1).map((to, i) => edgeIndex(edges, path[i]!, to));
 }
 
 /** The lasso as a Schedule: the stem's steps, then the cycle's, `cycleFrom` where the cycle starts. */

@@ -16,8 +16,6 @@
  * lasso whose cycle is that one state and no edge: a deadlock.
  */
 export interface LassoGraph {
-  /** States are 0 … states − 1. */
-  states: number;
   initial: readonly number[];
   /** Edges out of a state, each with the fairness class of its action, or −1 for none. */
   edges(state: number): readonly { to: number; fairness: number }[];
@@ -201,35 +199,47 @@ function fairCycleIn(graph: LassoGraph, component: number[]): { cycle: number[];
 }
 
 /** The index of the first edge from `from` to `to`. */
-function edgeIndex(graph: LassoGraph, from: number, to: number): number {
+export function edgeIndex(graph: LassoGraph, from: number, to: number): number {
   return graph.edges(from).findIndex((edge) => edge.to === to);
 }
 
 /**
- * A shortest path (BFS) from one of `from` to one of `targets` through `within`, both ends
+ * A shortest path (BFS) from one of `from` to a state where `isTarget` holds, passing only
+ * states where `mayPass` holds (a target need not be passable: the path ends there), both ends
  * included; with `atLeastOneEdge`, a start that is a target still needs a path back to it.
  */
-function pathWithin(graph: LassoGraph, from: readonly number[], targets: Set<number>, within: Set<number>, atLeastOneEdge = false): number[] | undefined {
+export function shortestPath(
+  graph: Pick<LassoGraph, "edges">,
+  from: readonly number[],
+  isTarget: (state: number) => boolean,
+  mayPass: (state: number) => boolean,
+  atLeastOneEdge = false,
+): number[] | undefined {
   const parent = new Map<number, number>();
   const queue: number[] = [];
   for (const state of from) {
-    if (!atLeastOneEdge && targets.has(state)) return [state];
+    if (!atLeastOneEdge && isTarget(state)) return [state];
+    if (parent.has(state)) continue;
     parent.set(state, -1);
     queue.push(state);
   }
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
     for (const { to } of graph.edges(state)) {
-      if (!within.has(to)) continue;
-      if (targets.has(to)) {
+      if (isTarget(to)) {
         const path = [to, state];
         for (let back = parent.get(state)!; back !== -1; back = parent.get(back)!) path.push(back);
         return path.reverse();
       }
-      if (parent.has(to)) continue;
+      if (parent.has(to) || !mayPass(to)) continue;
       parent.set(to, state);
       queue.push(to);
     }
   }
   return undefined;
+}
+
+/** A shortest path from one of `from` to one of `targets` through `within` (targets inside it). */
+function pathWithin(graph: LassoGraph, from: readonly number[], targets: Set<number>, within: Set<number>, atLeastOneEdge = false): number[] | undefined {
+  return shortestPath(graph, from, (state) => targets.has(state) && within.has(state), (state) => within.has(state), atLeastOneEdge);
 }

@@ -49,10 +49,6 @@ export class StateGraph {
     return this.flagWords[state]!;
   }
 
-  get edges(): number {
-    return this.edgeCount;
-  }
-
   /** Bytes held per state (edges included), for the Result's memory figure. */
   bytesPerState(): number {
     return (this.edgeStart.byteLength + this.targets.byteLength + this.classes.byteLength + this.flagWords.byteLength) / Math.max(1, this.expanded);
@@ -67,7 +63,6 @@ export class StateGraph {
       return out;
     };
     return {
-      states: this.expanded,
       initial: [...new Set(this.initial)],
       edges: edgesOf,
       enabled: (state) => {

@@ -96,7 +96,7 @@ function fairnessLines<Config>(protocol: ProtocolDefinition<Config, any>, config
     `liveness (${liveness.map((property) => property.name).join("; ")}) under weak fairness ${from}: every message to a correct actor is eventually delivered or lost, every timer a correct actor keeps set eventually fires, every step a correct actor may take of its own accord is eventually taken`,
   ];
   const cutOff = protocol.livenessCutOff?.(config);
-  if (cutOff !== undefined) lines.push(`liveness is judged up to the model's cut-off: ${cutOff.name}`);
+  if (cutOff !== undefined) lines.push(`runs end at the model's cut-off (${cutOff.name}): one that gets there after GST without the property is undecided, one before GST is not judged`);
   return lines;
 }
 

@@ -1,6 +1,5 @@
 import type { RuntimeInvariant, RuntimeLiveness, RuntimeView } from "../../impl/runtime/index.ts";
-import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
-import { clientContexts, CRASHABLE_REPLICA_ROLE } from "./reading.ts";
+import { clientContexts, correctReplicaContexts } from "./reading.ts";
 
 /**
  * TERM as liveness (seed catalogue A10, A18 VC2), as PBFT promises it (Castro & Liskov §4.5:
@@ -24,5 +23,5 @@ export const everyRequestAccepted: RuntimeLiveness = {
  */
 export const stoppedAtLastView: RuntimeInvariant = {
   name: "a correct replica's view-change timer fired in the last modelled view",
-  holds: (view: RuntimeView) => view.actors.some((actor) => (actor.role === "replica" || actor.role === CRASHABLE_REPLICA_ROLE) && actor.correct && (actor.context as ReplicaContext).pastLastView),
+  holds: (view: RuntimeView) => correctReplicaContexts(view).some((context) => context.pastLastView),
 };

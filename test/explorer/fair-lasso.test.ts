@@ -5,10 +5,9 @@ import { findFairLasso, type Lasso, type LassoGraph, type LassoMode } from "../.
 type Edge = [from: number, to: number, fairness: number];
 
 /** A graph from an edge list; `enabled` defaults to the classes of a state's own edges. */
-function graphOf(states: number, edges: Edge[], goal: number[], extra: { initial?: number[]; enabled?: Record<number, number[]>; settled?: number[] } = {}): LassoGraph {
+function graphOf(edges: Edge[], goal: number[], extra: { initial?: number[]; enabled?: Record<number, number[]>; settled?: number[] } = {}): LassoGraph {
   return {
     ...(extra.settled === undefined ? {} : { settled: (state: number) => extra.settled!.includes(state) }),
-    states,
     initial: extra.initial ?? [0],
     edges: (state) => edges.filter(([from]) => from === state).map(([, to, fairness]) => ({ to, fairness })),
     enabled: (state) => extra.enabled?.[state] ?? [...new Set(edges.filter(([from, , fairness]) => from === state && fairness >= 0).map(([, , fairness]) => fairness))],
@@ -45,11 +44,11 @@ function expectValidLasso(graph: LassoGraph, lasso: Lasso, mode: LassoMode = "in
 
 describe("fair lassos: an infinite fair run that never reaches the goal", () => {
   it("none when every run reaches the goal", () => {
-    expect(findFairLasso(graphOf(3, [[0, 1, 0], [1, 2, 0]], [2]))).toBeUndefined();
+    expect(findFairLasso(graphOf([[0, 1, 0], [1, 2, 0]], [2]))).toBeUndefined();
   });
 
   it("a self-loop that avoids the goal is a lasso of one state", () => {
-    const graph = graphOf(3, [[0, 1, -1], [1, 1, -1], [1, 2, 0]], [2], { enabled: { 1: [] } });
+    const graph = graphOf([[0, 1, -1], [1, 1, -1], [1, 2, 0]], [2], { enabled: { 1: [] } });
     const lasso = findFairLasso(graph)!;
     expect(lasso).toEqual({ stem: [0, 1], cycle: [1], cycleEdges: [0], deadlock: false });
     expectValidLasso(graph, lasso);
@@ -57,12 +56,12 @@ describe("fair lassos: an infinite fair run that never reaches the goal", () => 
 
   it("an unfair cycle does not count: a delivery continuously enabled around the loop and never taken", () => {
     // 1 ⇄ 2 by timeouts (no fairness); the delivery (class 0) to the goal is enabled in both and never taken on the loop.
-    const graph = graphOf(4, [[0, 1, -1], [1, 2, -1], [2, 1, -1], [1, 3, 0], [2, 3, 0]], [3]);
+    const graph = graphOf([[0, 1, -1], [1, 2, -1], [2, 1, -1], [1, 3, 0], [2, 3, 0]], [3]);
     expect(findFairLasso(graph)).toBeUndefined();
   });
 
   it("a cycle that passes a state where the class is disabled is fair", () => {
-    const graph = graphOf(4, [[0, 1, -1], [1, 2, -1], [2, 1, -1], [1, 3, 0]], [3]);
+    const graph = graphOf([[0, 1, -1], [1, 2, -1], [2, 1, -1], [1, 3, 0]], [3]);
     const lasso = findFairLasso(graph)!;
     expectValidLasso(graph, lasso);
     expect(lasso.cycle).toContain(2);
@@ -70,17 +69,17 @@ describe("fair lassos: an infinite fair run that never reaches the goal", () => 
 
   it("a cycle that takes the continuously enabled class's edge inside the component is fair", () => {
     // Class 0 is enabled in 1 and 2; 1 → 2 is a class-0 edge inside the loop.
-    const graph = graphOf(4, [[0, 1, -1], [1, 2, 0], [2, 1, -1], [2, 3, 0], [1, 3, 1]], [3], { enabled: { 1: [0, 1], 2: [0] } });
+    const graph = graphOf([[0, 1, -1], [1, 2, 0], [2, 1, -1], [2, 3, 0], [1, 3, 1]], [3], { enabled: { 1: [0, 1], 2: [0] } });
     const lasso = findFairLasso(graph)!;
     expectValidLasso(graph, lasso);
   });
 
   it("a goal in the initial state leaves nothing to find", () => {
-    expect(findFairLasso(graphOf(2, [[0, 1, -1], [1, 1, -1]], [0]))).toBeUndefined();
+    expect(findFairLasso(graphOf([[0, 1, -1], [1, 1, -1]], [0]))).toBeUndefined();
   });
 
   it("a state with no enabled action that fails the goal is a deadlock: the run stutters there for ever", () => {
-    const graph = graphOf(3, [[0, 1, 0], [0, 2, 0]], [2]);
+    const graph = graphOf([[0, 1, 0], [0, 2, 0]], [2]);
     const lasso = findFairLasso(graph)!;
     expect(lasso).toEqual({ stem: [0, 1], cycle: [1], cycleEdges: [-1], deadlock: true });
     expectValidLasso(graph, lasso);
@@ -88,13 +87,13 @@ describe("fair lassos: an infinite fair run that never reaches the goal", () => 
 
   it("a cycle before GST does not count: a run must reach a settled state and stay among them", () => {
     const edges: Edge[] = [[0, 1, -1], [1, 0, -1], [0, 2, -1], [2, 3, 0]];
-    expect(findFairLasso(graphOf(4, edges, [3], { settled: [2, 3] }))).toBeUndefined();
-    expect(findFairLasso(graphOf(4, edges, [3]))!.cycle).toEqual([0, 1]);
+    expect(findFairLasso(graphOf(edges, [3], { settled: [2, 3] }))).toBeUndefined();
+    expect(findFairLasso(graphOf(edges, [3]))!.cycle).toEqual([0, 1]);
   });
 
   it("always eventually: the stem may pass the goal, the cycle may not", () => {
     // 0 → 1 (goal) → 2 ⇄ 3: "eventually" holds (every run passes 1), "always eventually" does not.
-    const graph = graphOf(4, [[0, 1, -1], [1, 2, -1], [2, 3, -1], [3, 2, -1]], [1]);
+    const graph = graphOf([[0, 1, -1], [1, 2, -1], [2, 3, -1], [3, 2, -1]], [1]);
     expect(findFairLasso(graph, "initial")).toBeUndefined();
     const lasso = findFairLasso(graph, "anywhere")!;
     expect(lasso.stem).toEqual([0, 1, 2]);
@@ -111,7 +110,7 @@ describe("fair lassos: an infinite fair run that never reaches the goal", () => 
         fc.option(fc.subarray([0, 1, 2, 3, 4, 5], { minLength: 3 })),
         fc.constantFrom<LassoMode>("initial", "anywhere"),
         (edges, goal, settled, mode) => {
-          const graph = graphOf(6, edges as Edge[], goal, settled === null ? {} : { settled });
+          const graph = graphOf(edges as Edge[], goal, settled === null ? {} : { settled });
           const lasso = findFairLasso(graph, mode);
           if (lasso !== undefined) expectValidLasso(graph, lasso, mode);
           expect(lasso !== undefined).toBe(bruteForceFairCycle(graph, mode));

@@ -57,7 +57,7 @@ describe("the coverage of any runtime protocol", () => {
     const live = { ...pingProtocol, liveness: () => [{ name: "a pong", kind: "eventually" as const, holds: () => true }], livenessCutOff: () => ({ name: "the pinger gave up", holds: () => false }) };
     const time = runtimeCoverage(live, basePing).time;
     expect(time[1]).toMatch(/^liveness \(a pong\) under weak fairness from the start: every message to a correct actor/);
-    expect(time[2]).toBe("liveness is judged up to the model's cut-off: the pinger gave up");
+    expect(time[2]).toBe("runs end at the model's cut-off (the pinger gave up): one that gets there after GST without the property is undecided, one before GST is not judged");
   });
 });
 
