@@ -50,7 +50,7 @@ export const livenessResultSchema = z
     cutOffBeforeGst: count()
       .optional()
       .describe("Of those, the ones before GST: runs in which the adversary spent the model's bound while the system was still asynchronous, which the check does not judge."),
-    reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run)."),
+    reason: z.string().optional().describe("Unchecked: why (a limit hit, a strategy other than BFS, a resumed run). Undecided in an asynchronous model (no GST): that termination is not guaranteed, the cut-off run being an FLP witness."),
   })
   .strict();
 export type LivenessResult = z.infer<typeof livenessResultSchema>;

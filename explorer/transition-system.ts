@@ -98,6 +98,13 @@ export interface TransitionSystem<S, A> {
    */
   livenessCutOff?: Invariant<S>;
   /**
+   * True where the model has no GST: delays stay unbounded for ever (Fischer, Lynch and
+   * Paterson's asynchronous model). A run that reaches the cut-off without P is then a fair
+   * asynchronous run in which the adversary kept P from holding as long as the model runs — the
+   * bounded form of FLP's infinite run — and the Result says "termination not guaranteed".
+   */
+  asynchronous?: boolean;
+  /**
    * Optional: the system's own wording of a Schedule step for traces and diagrams (e.g. a
    * protocol step's label, "PRE-PREPARE(A) → R1"); undefined, or absent, for the Schedule's
    * generic wording (spec/common/schedule.ts `describeStep`).

@@ -10,7 +10,10 @@ export function livenessKind(entry: LivenessResult): string {
 export function livenessFindingText(entry: LivenessResult): string {
   const finding = livenessFinding(entry);
   const cutOff = entry.cutOffStates ? `; ${entry.cutOffStates} states at the model's cut-off, ${entry.cutOffBeforeGst ?? 0} of them before GST (not judged)` : "";
-  return finding === undefined ? `unchecked: ${entry.reason ?? "no reason given"}` : `${describeLivenessPin(finding)}${cutOff}`;
+  if (finding === undefined) return `unchecked: ${entry.reason ?? "no reason given"}`;
+  // An asynchronous model's undecided run says more than "the bound stopped it": see FLP_WITNESS.
+  const reason = finding.verdict === "undecided" && entry.reason !== undefined ? ` — ${entry.reason}` : "";
+  return `${describeLivenessPin(finding)}${reason}${cutOff}`;
 }
 
 /** A counterexample's heading words: a lasso's stem and cycle, or a plain path. */

@@ -14,6 +14,10 @@ export function livenessFlags<S>(system: TransitionSystem<S, unknown>, propertie
   return flags;
 }
 
+/** An undecided property's reason in an asynchronous model (`TransitionSystem.asynchronous`). */
+export const FLP_WITNESS =
+  "termination not guaranteed (FLP witness): with no GST the adversary keeps a fair run from it up to the model's cut-off, the bounded form of Fischer, Lynch and Paterson's non-terminating run";
+
 /**
  * Each liveness property over the explored graph (docs/adr/0004). The model's cut-off states
  * (where its bound, not the protocol, stops a run) end the runs that reach them: what follows
@@ -46,6 +50,7 @@ export function checkLiveness<S, A>(system: TransitionSystem<S, A>, graph: State
     } else if (cutOffRun !== undefined) {
       entry.verdict = "undecided";
       entry.cutOffRun = scheduleOf(system, { initialIndex: graph.initial.indexOf(cutOffRun[0]!), actionIndices: edgesAlong(graph, cutOffRun) }, origin);
+      if (system.asynchronous === true) entry.reason = FLP_WITNESS;
     } else {
       const bound = livenessBound(stopped, mode);
       if (bound !== undefined) entry.bound = bound;

@@ -93,6 +93,7 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     fairness: (_state, action) => fairness.of(action),
     // Under partial synchrony a run must reach GST; before it, nothing is owed.
     settled: (state) => runtime.delta === undefined || afterGst(layout, state),
+    ...(runtime.delta === undefined ? { asynchronous: true } : {}),
     toStep: (action) => stepOf(runtime, action),
     // A protocol step whose kind declares a label is drawn with it: "R0: PRE-PREPARE(A) → R1".
     describeStep(step) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { explore } from "../../explorer/explore.ts";
 import { replay, ReplayDivergence } from "../../explorer/replay.ts";
 import { resultSchema } from "../../explorer/result.ts";
+import { FLP_WITNESS } from "../../explorer/liveness/check-liveness.ts";
 import type { LivenessProperty, TransitionSystem } from "../../explorer/transition-system.ts";
 import { graphSystem } from "./tiny-systems.ts";
 
@@ -115,6 +116,13 @@ describe("liveness in the explorer: the whole graph after an exhaustive BFS", ()
     expect(result.result).toBe("pass");
     expect(result.liveness![0]).toMatchObject({ verdict: "undecided", cutOffStates: 1, cutOffBeforeGst: 0, cutOffRun: { steps: [{ deliver: "to 1" }, { deliver: "to 2" }] } });
     expect(result.liveness![0]!.lasso).toBeUndefined();
+    expect(result.liveness![0]!.reason).toBeUndefined();
+    // With no GST (an asynchronous model) the same run says termination is not guaranteed: FLP's run, bounded.
+    const asynchronous = await explore({ ...system, asynchronous: true });
+    expect(asynchronous.liveness![0]).toMatchObject({ verdict: "undecided", reason: FLP_WITNESS });
+    expect(FLP_WITNESS).toMatch(/^termination not guaranteed \(FLP witness\)/);
+    // Asynchrony changes nothing where the property holds.
+    expect((await explore({ ...liveSystem({ 0: [1], 1: [1] }, [eventually(1)]), asynchronous: true })).liveness![0]).toEqual({ name: "eventually 1", kind: "eventually", verdict: "holds", bound: 1 });
     // The same cut-off before GST (nodes ≥ 3 settled): the adversary spent the bound early; not judged.
     const early = await explore(liveSystem({ 0: [1, 3], 1: [2], 2: [3], 3: [4], 4: [4] }, [eventually(4)], { cutOff: [2], gstAt: 3 }));
     expect(early.liveness![0]).toEqual({ name: "eventually 4", kind: "eventually", verdict: "holds", bound: 1, cutOffStates: 1, cutOffBeforeGst: 1 });

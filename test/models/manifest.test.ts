@@ -70,6 +70,15 @@ describe("every bundled model matches its pinned expectation", () => {
     }
   });
 
+  it("catalogue A3: the asynchronous crashed-primary model reports an FLP witness; the same model under partial synchrony is live", () => {
+    const asynchronous = resultOf("view-change/n4_f1_crashed_primary_async").liveness![0]!;
+    expect(asynchronous).toMatchObject({ verdict: "undecided", reason: expect.stringMatching(/^termination not guaranteed \(FLP witness\)/) });
+    expect(readFileSync(join(reports, `${fileStem("view-change/n4_f1_crashed_primary_async")}.md`), "utf8")).toMatch(/\| every client's requests accepted \| eventually \| undecided: [^|]* — termination not guaranteed \(FLP witness\)/);
+    const partialSync = resultOf("view-change/n4_f1_crashed_primary").liveness![0]!;
+    expect(partialSync).toMatchObject({ verdict: "holds" });
+    expect(partialSync.reason).toBeUndefined();
+  });
+
   for (const model of modelsOfProfile(models, "quick")) {
     it(`${model.name}: ${model.expected.result}${model.expected.property ? ` (${model.expected.property})` : ""}, ${model.expected.distinctStates} states, depth ${model.expected.maxDepth}`, () => {
       expect(model.configSchema.parse(model.config)).toEqual(model.config);

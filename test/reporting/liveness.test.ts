@@ -51,6 +51,9 @@ describe("liveness in the reports", () => {
     expect(markdown).toContain("| unbounded | eventually | holds under fairness (no bound in steps) |");
     expect(markdown).toContain("| later | eventually | unchecked: a safety property failed first |");
     expect(markdown).toContain("### Undecided: eventually done");
+    // An asynchronous model's undecided run is reported as what it is: termination not guaranteed.
+    const flp = markdownReport({ result: passResult({ model: "links/x", liveness: [{ ...undecided, reason: "termination not guaranteed (FLP witness): …" }] }), description: "d", assumptions: "a", covers: coverage, warnings: [] });
+    expect(flp).toContain("| eventually done | always eventually | undecided: a run of 3 steps reaches the model's cut-off after GST without it — termination not guaranteed (FLP witness): …; 4 states");
     expect(markdown).toContain("Here the run reaches the model's cut-off after GST: what the protocol does next is beyond the model's bound.");
     expect(verdictLine(result)).toBe("pass — no invariant violated in any reachable state; liveness undecided at the model's cut-off for 1 of 4");
     expect(verdictLine(lassoResult())).toBe("violation of eventually ACK");
