@@ -43,6 +43,14 @@ export function viewChangeSettings(config: PbftConfig): ViewChangeSettings | nul
  */
 export { CRASHABLE_REPLICA_ROLE };
 
+/** A group of replicas cut off from the rest of the cluster, the clients staying with the rest: the runtime's two sides. */
+function partitionSides(config: PbftConfig, group: readonly number[]): string[][] {
+  const isolated = new Set(group);
+  const replicas = Array.from({ length: config.n }, (_, replica) => replica);
+  const clients = Array.from({ length: config.clients }, (_, client) => clientName(client));
+  return [replicas.filter((replica) => isolated.has(replica)).map(replicaName), [...replicas.filter((replica) => !isolated.has(replica)).map(replicaName), ...clients]];
+}
+
 /** Duplicate steps in one run where the config's network duplicates (the runtime's duplication budget). */
 export const DUPLICATES_PER_RUN = 2;
 
@@ -142,7 +150,11 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
     const clients = Array.from({ length: config.clients }, (_, id) => ({ name: clientName(id), role: "client", input: { id, n: config.n, replyQuorum: sizes.replyQuorum, requests: config.requests, ...retransmit } }));
     return [...replicas, ...clients];
   },
-  network: (config) => ({ duplication: config.network.duplicate ? { copies: DUPLICATES_PER_RUN } : "none", loss: config.network.drop }),
+  network: (config) => ({
+    duplication: config.network.duplicate ? { copies: DUPLICATES_PER_RUN } : "none",
+    loss: config.network.drop,
+    ...(config.network.partitions.length === 0 ? {} : { partitions: config.network.partitions.map((group) => partitionSides(config, group)) }),
+  }),
   faults,
   time: (config) =>
     config.viewChange === undefined || config.viewChange.time === "async" ? { kind: "async" } : { kind: "partial-sync", delta: config.viewChange.delta, timeouts: config.viewChange.timeouts },

@@ -124,9 +124,23 @@ export const pbftConfigSchema = z
       .object({
         drop: z.boolean().default(false).describe("The network may lose any message in flight (drop steps)."),
         duplicate: z.boolean().default(false).describe("The network may copy a message in flight (duplicate steps, a bounded number per run: models/pbft/pbft-protocol.ts)."),
+        partitions: z
+          .array(
+            z
+              .array(replicaId)
+              .min(1, "name at least one replica to cut off")
+              .max(PBFT_LIMITS.n - 1, `must name fewer replicas than n (at most ${PBFT_LIMITS.n - 1})`)
+              .refine((group) => new Set(group).size === group.length, "name each replica at most once"),
+          )
+          .max(PBFT_LIMITS.partitions, `must list at most ${PBFT_LIMITS.partitions} groups (each is one more partition step in every state before GST)`)
+          .default([])
+          .describe(
+            "Groups of replicas the network may cut off from the rest (the clients stay with the rest). Before GST a partition step isolates one group: messages across stay in flight " +
+              "(lost only where drop is on); a heal step joins it again, and GST comes only once the network is healed, so every partition heals by GST.",
+          ),
       })
       .strict()
-      .default({ drop: false, duplicate: false }),
+      .default({ drop: false, duplicate: false, partitions: [] }),
     checkTermination: z.boolean().default(true).describe("Check bounded termination in terminal states (off where a faulty primary needs a view change)."),
     viewChange: viewChangeConfigSchema
       .optional()
@@ -167,6 +181,12 @@ export const pbftConfigSchema = z
       if (replica >= config.n || config.byzantine.some((entry) => entry.replica === replica)) {
         ctx.addIssue({ code: "custom", path: ["viewChange", "crashable", index], message: `must be a correct replica's id below n = ${config.n}` });
       }
+    });
+    config.network.partitions.forEach((group, index) => {
+      group.forEach((replica, at) => {
+        if (replica >= config.n) ctx.addIssue({ code: "custom", path: ["network", "partitions", index, at], message: `must be a replica id below n = ${config.n}` });
+      });
+      if (group.length >= config.n) ctx.addIssue({ code: "custom", path: ["network", "partitions", index], message: `must leave at least one of the n = ${config.n} replicas on the other side` });
     });
     const seen = new Set<number>();
     config.byzantine.forEach((entry, index) => {

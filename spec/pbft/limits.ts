@@ -54,6 +54,12 @@ export const PBFT_LIMITS = {
    * rounds of messages (about 3·n steps for n = 4) holds no timer back that a smaller one would.
    */
   delta: 16,
+  /**
+   * Groups the network may cut off: each is one more `partition` step in every healed state
+   * before GST, and a heal step in every split one; a handful already covers every minority
+   * that matters at n ≤ 7.
+   */
+  partitions: 8,
 } as const;
 
 /** The config fields `forgeryChoices` reads (a parsed config has them all). */

