@@ -8,15 +8,20 @@ import type { AnySystem } from "./model-contract.ts";
 
 // The contract's assertions that run the explorer: the strategies agree, a seeded simulation reproduces.
 
-/** Whole-space BFS/DFS comparison for models expected to pass with at most this many states. */
-export const WHOLE_SPACE_LIMIT = 100_000;
+/**
+ * Whole-space BFS/DFS comparison for models expected to pass with at most this many states.
+ * Lowered from 100,000 (issue [05]): the manifest explores every model once, and a second
+ * whole-space search of the 50–80k-state view-change and Paxos models cost npm test's 2-core
+ * budget ~30 s for what the depth-bounded comparison below already shows of them.
+ */
+export const WHOLE_SPACE_LIMIT = 30_000;
 /**
  * A violation model's bound reaches its counterexample's depth when BFS stored at most this many
  * states to find it (its pinned figure): within `npm test`'s time, both strategies then see the
  * violating states. A larger one is compared within the BOUNDED_STATES bound alone, as a pass
  * model is; the manifest pins its violation.
  */
-export const COUNTEREXAMPLE_DEPTH_LIMIT = 60_000;
+export const COUNTEREXAMPLE_DEPTH_LIMIT = 30_000;
 
 /** Whether a violation model's comparison reaches its counterexample (COUNTEREXAMPLE_DEPTH_LIMIT). */
 export function reachesCounterexample(model: ModelDefinition<unknown>): boolean {

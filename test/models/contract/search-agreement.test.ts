@@ -6,7 +6,7 @@ import { assertSearchesAgree, BOUNDED_STATES, comparisonOf, depthBoundOf, reache
 /**
  * BFS and DFS agree on every model of the registry: the whole space where it is small enough
  * and expected to pass (the manifest pins its size), else within a depth bound chosen from the
- * model's own BFS levels (for a violation found within 60,000 states, at least as deep as its
+ * model's own BFS levels (for a violation found within 30,000 states, at least as deep as its
  * counterexample), so that the 1.14 M-state oracles and the larger PBFT models are never
  * explored in full again.
  */
