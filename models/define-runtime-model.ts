@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { runtimeCoverage, runtimeSystem, type ProtocolDefinition, type RuntimeInvariant } from "../impl/runtime/index.ts";
-import type { Expectation, ModelDefinition } from "./model.ts";
+import type { Expectation, ModelDefinition, ModelSimulation } from "./model.ts";
 
 export interface RuntimeModelSpec<Config = unknown> {
   name: string;
@@ -11,6 +11,8 @@ export interface RuntimeModelSpec<Config = unknown> {
   expected: Expectation;
   /** "full" where an exhaustive run takes minutes: out of the default `check --all` (models/profile.ts). */
   profile?: "full";
+  /** A seeded simulation that `check` runs instead of BFS, where exhaustive is beyond reach (ModelDefinition.simulation). */
+  simulation?: ModelSimulation;
   /**
    * The model's own invariants, checked after the protocol's (e.g. an auxiliary invariant that
    * only the models expected to pass check, so that a violation model still reports the
@@ -54,5 +56,6 @@ export function defineRuntimeModel<Config, Message extends { type: string }>(
     ...(spec.warnings === undefined ? {} : { warnings: spec.warnings }),
     expected: spec.expected,
     ...(spec.profile === undefined ? {} : { profile: spec.profile }),
+    ...(spec.simulation === undefined ? {} : { simulation: spec.simulation }),
   };
 }

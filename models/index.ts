@@ -1,3 +1,4 @@
 export { models, findModel } from "./registry.ts";
-export type { ModelDefinition, Expectation } from "./model.ts";
+export type { ModelDefinition, Expectation, ModelSimulation } from "./model.ts";
+export { coversOf } from "./model.ts";
 export { PROFILES, profileOf, modelsOfProfile, type Profile } from "./profile.ts";

@@ -33,6 +33,29 @@ export interface ModelDefinition<C = unknown> {
    * `check --all --profile full` and by name (models/profile.ts); absent: "quick".
    */
   profile?: "full";
+  /**
+   * Where an exhaustive run is beyond reach (TLC's `-simulate`): `check` runs this seeded
+   * simulation instead of BFS. Seeded, it reproduces exactly, so its figures — distinct states
+   * met, the longest run, steps taken, each `sometimes` witness — are pinned and judged as BFS's
+   * are; its claim is a sample's, and its coverage says so (`coversOf`).
+   */
+  simulation?: ModelSimulation;
+}
+
+/** A model's pinned simulation: `walks` random runs of at most `maxSteps` steps from `seed`. */
+export interface ModelSimulation {
+  walks: number;
+  maxSteps: number;
+  seed: number;
+}
+
+/** What a check of the model covers: its config's coverage, plus the simulation's sample where it has one. */
+export function coversOf<C>(model: Pick<ModelDefinition<C>, "covers" | "simulation">, config: C): Coverage {
+  const covers = model.covers(config);
+  const simulation = model.simulation;
+  if (simulation === undefined) return covers;
+  const sample = `a seeded simulation, not exhaustive: ${simulation.walks.toLocaleString("en")} random runs of at most ${simulation.maxSteps.toLocaleString("en")} steps each (seed ${simulation.seed})`;
+  return { ...covers, bounds: [...covers.bounds, sample] };
 }
 
 /** The pinned expectation of a model: a change in behaviour is a diff in review. */

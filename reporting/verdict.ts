@@ -10,28 +10,43 @@ export interface Judgement {
 }
 
 /**
+ * What to judge besides the verdict. `figures`: the run is the search the pins were made on, so
+ * its states, depth, transitions and witnesses must equal them. `sample`: that search is the
+ * model's own seeded simulation (ModelDefinition.simulation), whose finished runs ("no-violation")
+ * are then judged like an exhaustive pass: figures and `sometimes` too.
+ */
+export interface JudgeOptions {
+  figures: boolean;
+  sample?: boolean;
+}
+
+/**
  * TLA+ Examples' manifest rule: an expected violation that is found is a success, a pass
  * that was expected is a success, and every pinned figure must match, so that a change in
  * behaviour fails CI until the pin is reviewed and changed.
  */
-export function judge(result: Result, expected: Expectation, options: { figures: boolean } = { figures: true }): Judgement {
+export function judge(result: Result, expected: Expectation, options: JudgeOptions = { figures: true }): Judgement {
   if (result.result === "incomplete") {
     if (result.limitHit === "error") return { outcome: "incomplete", reasons: [`the run failed before it could decide: ${result.error ?? "unknown error"}`] };
     if (result.limitHit === "interrupted") return { outcome: "incomplete", reasons: ["the run was stopped (a signal) before it could decide; --resume continues it"] };
     if (result.limitHit === "time") return { outcome: "incomplete", reasons: ["the run stopped at its time limit before it could decide; --resume continues it"] };
     return { outcome: "incomplete", reasons: [`the run stopped at its ${result.limitHit ?? "unknown"} limit before it could decide`] };
   }
-  // A finished simulation agrees with an expected pass (its figures cover a sample, so they are
-  // not judged) but cannot refute an expected violation: it may just not have met it.
+  // A finished simulation agrees with an expected pass but cannot refute an expected violation:
+  // it may just not have met it. Its figures cover a sample, judged only where the sample is the
+  // one the model pins (`ModelDefinition.simulation`: seeded, so it reproduces exactly).
   if (result.result === "no-violation") {
-    if (expected.result === "pass") return { outcome: "as-expected", reasons: [] };
-    return {
-      outcome: "incomplete",
-      reasons: [`simulation found no violation in ${formatCount(result.runs ?? 0)} runs; the model expects a violation of ${expected.property ?? "a property"} (a simulation is not exhaustive)`],
-    };
+    if (expected.result !== "pass") {
+      return {
+        outcome: "incomplete",
+        reasons: [`simulation found no violation in ${formatCount(result.runs ?? 0)} runs; the model expects a violation of ${expected.property ?? "a property"} (a simulation is not exhaustive)`],
+      };
+    }
+    if (options.sample !== true) return { outcome: "as-expected", reasons: [] };
   }
+  const verdict = result.result === "no-violation" ? "pass" : result.result;
   const reasons: string[] = [];
-  if (result.result !== expected.result) {
+  if (verdict !== expected.result) {
     reasons.push(
       expected.result === "pass"
         ? `expected no violation, found a violation of ${result.property ?? "a property"}`
@@ -43,7 +58,7 @@ export function judge(result: Result, expected: Expectation, options: { figures:
   // Stateright's `sometimes`: a pass that never reached a state the model says is reachable
   // checked its invariants on a space without the behaviour they are about. Any exhaustive
   // strategy's pass counts; an incomplete run or a simulation may just not have got there yet.
-  if (reasons.length === 0 && result.result === "pass") reasons.push(...vacuity(result));
+  if (reasons.length === 0 && verdict === "pass") reasons.push(...vacuity(result));
   // Figures are pinned for the exhaustive BFS that `check` runs; other strategies and limits
   // explore other (sub)spaces, so only their verdict is judged.
   if (reasons.length === 0 && options.figures) {
@@ -56,7 +71,7 @@ export function judge(result: Result, expected: Expectation, options: { figures:
     if (expected.transitions !== undefined && result.transitions !== expected.transitions) {
       reasons.push(`transitions ${result.transitions} differ from the pinned ${expected.transitions}`);
     }
-    if (result.result === "pass") reasons.push(...witnessDrift(result, expected.sometimes ?? {}));
+    if (verdict === "pass") reasons.push(...witnessDrift(result, expected.sometimes ?? {}));
   }
   // Liveness verdicts are judged whatever the strategy: an unchecked one is no finding.
   if (reasons.length === 0) reasons.push(...livenessDrift(result, expected.liveness ?? {}, options.figures));

@@ -5,7 +5,7 @@ import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, o
 import { stopOnSignals } from "../interrupt.ts";
 import { oneOf, positiveInteger } from "../options.ts";
 import { addRunFlags, runSetupOf, type RunFlags } from "../run-flags.ts";
-import { runModel } from "../run-model.ts";
+import { pinnedSearchOf, runModel } from "../run-model.ts";
 import { recordModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 import { summaryTable, type ModelReport } from "../../reporting/index.ts";
@@ -58,7 +58,7 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     try {
       for (const model of selected) {
         if (stop.stopped) break;
-        const report = await runModel(model, { strategy: "bfs", maxStates: options.maxStates, seed: 0 }, setup, stop.signal);
+        const report = await runModel(model, pinnedSearchOf(model, options.maxStates), setup, stop.signal);
         await recordModelReport(folder, report);
         reports.push(report);
       }

@@ -2,7 +2,7 @@ import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, type ExitOutcome } from "../exit-codes.ts";
 import type { CommandRegistration } from "./index.ts";
 import { coverageLine, formatCount } from "../../reporting/index.ts";
-import { models, profileOf } from "../../models/index.ts";
+import { coversOf, models, profileOf } from "../../models/index.ts";
 
 /** `list`: every bundled model with its pinned expectation (the manifest), assumptions, coverage and warnings. */
 const EXIT_CODES: readonly ExitOutcome[] = [
@@ -25,7 +25,7 @@ export const registerList: CommandRegistration = (program) => {
         profile: profileOf(model),
         description: model.description,
         assumptions: model.assumptions,
-        covers: model.covers(model.config),
+        covers: coversOf(model, model.config),
         warnings: model.warnings?.(model.config) ?? [],
       }));
       if (options.json) {

@@ -8,11 +8,11 @@ import { documentExitCodes } from "../command-exit-codes.ts";
 import { EXIT, INTERNAL_ERROR_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
-import { traceOf } from "../run-model.ts";
+import { isPinnedSearch, traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
 import type { CommandRegistration } from "./index.ts";
 import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
-import { models, type ModelDefinition } from "../../models/index.ts";
+import { coversOf, models, type ModelDefinition } from "../../models/index.ts";
 
 /** A Result of a model this version does not bundle: nothing is known of what it covered. */
 const UNKNOWN = ["unknown: the model is not bundled with this version"];
@@ -32,8 +32,8 @@ function reportOf(result: Result, model: ModelDefinition | undefined): ModelRepo
     result,
     description: model.description,
     assumptions: model.assumptions,
-    covers: model.covers(claims.config),
-    judgement: judge(result, model.expected, { figures: (result.strategy ?? "bfs") === "bfs" && result.limitHit === undefined }),
+    covers: coversOf(model, claims.config),
+    judgement: judge(result, model.expected, { figures: isPinnedSearch(model, result), sample: model.simulation !== undefined && isPinnedSearch(model, result) }),
     warnings: [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings],
   };
   if (!result.counterexample) return report;

@@ -20,3 +20,13 @@ export const bothClientsPrePrepared: RuntimeInvariant = {
   name: "two clients' requests pre-prepared in one window",
   holds: (view) => correctReplicaContexts(view).some((context) => new Set(pendingRequests(context).map((request) => request.client)).size >= 2),
 };
+
+/**
+ * Three requests hold sequence numbers of one window at once at some correct replica, none
+ * executed: a client's next request pre-prepared while its previous one and another client's
+ * are still in the replica's log (the replica lags the f+1 that answered the client).
+ */
+export const threeRequestsPrePrepared: RuntimeInvariant = {
+  name: "three requests pre-prepared in one window",
+  holds: (view) => correctReplicaContexts(view).some((context) => pendingRequests(context).length >= 3),
+};

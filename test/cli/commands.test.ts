@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resultSchema } from "../../explorer/result.ts";
 import { findModel, models } from "../../models/registry.ts";
+import { coversOf } from "../../models/model.ts";
 import { coverageLine } from "../../reporting/coverage.ts";
 import { htmlText } from "../../reporting/escape/html-text.ts";
 import { markdownInline } from "../../reporting/escape/markdown-inline.ts";
@@ -178,9 +179,11 @@ describe("list", () => {
   it("says what each model's check covers: a covers object in --json, one covers: line per model", async () => {
     const rows = JSON.parse((await runCli("list", "--json")).stdout) as { model: string; covers: unknown }[];
     expect(rows.map((row) => row.model)).toEqual(models.map((model) => model.name));
-    for (const row of rows) expect(row.covers).toEqual(findModel(row.model).covers(findModel(row.model).config));
+    for (const row of rows) expect(row.covers).toEqual(coversOf(findModel(row.model), findModel(row.model).config));
+    // A simulated model says its check is a sample.
+    expect(JSON.stringify(rows.find((row) => row.model === "pbft/n4_f1_c2_r2_simulated")!.covers)).toContain("a seeded simulation, not exhaustive");
     const lines = (await runCli("list")).stdout.split("\n").filter((line) => /^\s+covers: /.test(line));
-    expect(lines.map((line) => line.trim())).toEqual(models.map((model) => `covers: ${coverageLine(model.covers(model.config))}`));
+    expect(lines.map((line) => line.trim())).toEqual(models.map((model) => `covers: ${coverageLine(coversOf(model, model.config))}`));
   });
 });
 

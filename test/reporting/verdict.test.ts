@@ -56,6 +56,19 @@ describe("judging a finished simulation (no-violation)", () => {
     expect(judge(simulation, { result: "pass", distinctStates: 1, maxDepth: 1, transitions: 1 })).toEqual({ outcome: "as-expected", reasons: [] });
   });
 
+  it("a model's own pinned simulation (sample) is judged like an exhaustive pass: its figures and what it must reach", () => {
+    const pinned = { result: "pass" as const, distinctStates: 12_345, maxDepth: 12, transitions: 4000 };
+    expect(judge(simulation, pinned, { figures: true, sample: true })).toEqual({ outcome: "as-expected", reasons: [] });
+    expect(judge(simulation, { ...pinned, distinctStates: 12_000, transitions: 4001 }, { figures: true, sample: true }).reasons).toEqual([
+      "distinct states 12345 differ from the pinned 12000",
+      "transitions 4000 differ from the pinned 4001",
+    ]);
+    const unreached = passResult({ ...simulation, sometimes: [{ name: "a checkpoint made stable", discovered: false }] });
+    expect(judge(unreached, pinned, { figures: true, sample: true }).reasons).toEqual(["sometimes a checkpoint made stable was never reached: the pass may be vacuous"]);
+    // A sample's violation is a violation.
+    expect(judge(violationResult({ strategy: "random" }), pinned, { figures: true, sample: true }).outcome).toBe("unexpected");
+  });
+
   it("cannot refute an expected violation: incomplete, saying it is not exhaustive", () => {
     expect(judge(simulation, { result: "violation", property: "agreement", distinctStates: 1, maxDepth: 1 })).toEqual({
       outcome: "incomplete",
