@@ -40,4 +40,9 @@ export interface RuntimeView {
   readonly history?: unknown;
   /** Under partial synchrony, whether GST has passed (for properties about progress after it); undefined under "async". */
   readonly afterGst?: boolean;
+  /**
+   * The sides of the partition in force, as declared (NetworkModel.partitions); undefined while
+   * the network is healed or where it never splits. For properties about what a split allows.
+   */
+  readonly split?: readonly (readonly string[])[];
 }

@@ -35,6 +35,14 @@ class StateView<C, M extends { type: string }> implements RuntimeView {
     return layout.timed ? afterGst(layout, this.state) : undefined;
   }
 
+  get split(): readonly (readonly string[])[] | undefined {
+    const { runtime, state } = this;
+    const partitions = runtime.partitions;
+    if (partitions === undefined) return undefined;
+    const inForce = state[runtime.layout.partitionAt]!;
+    return inForce === 0 ? undefined : partitions.declared[inForce - 1];
+  }
+
   actor(name: string): ActorView {
     const index = this.runtime.actorIndex(name);
     if (index === undefined) throw new Error(`no actor named ${name}`);

@@ -4,7 +4,7 @@ import { byzantineReplicaMachine, type ByzantineContext } from "../../spec/pbft/
 import { clientMachine, type ClientContext } from "../../spec/pbft/client-machine.ts";
 import { pbftConfigSchema, type PbftConfig } from "../../spec/pbft/config.ts";
 import { clientName, primaryOf, replicaName } from "../../spec/pbft/ids.ts";
-import { CRASHABLE_REPLICA_ROLE } from "../../properties/pbft/reading.ts";
+import { BYZANTINE_REPLICA_ROLE, CRASHABLE_REPLICA_ROLE } from "../../properties/pbft/reading.ts";
 import { describePbftMessage, pbftMessageSchema, type PbftMessage } from "../../spec/pbft/messages.ts";
 import { checkpointQuorum, commitQuorum, prepareQuorum, quorumSize, replyQuorum } from "../../spec/pbft/quorum.ts";
 import type { ReplicaContext, ViewChangeSettings } from "../../spec/pbft/replica-context.ts";
@@ -128,7 +128,7 @@ function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] }
  */
 export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
   name: "pbft",
-  roles: { replica: replicaMachine, [CRASHABLE_REPLICA_ROLE]: replicaMachine, byzantineReplica: byzantineReplicaMachine, client: clientMachine },
+  roles: { replica: replicaMachine, [CRASHABLE_REPLICA_ROLE]: replicaMachine, [BYZANTINE_REPLICA_ROLE]: byzantineReplicaMachine, client: clientMachine },
   messageSchema: pbftMessageSchema,
   describeMessage: describePbftMessage,
   actors(config) {
@@ -139,7 +139,7 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
       if (behaviours !== undefined) {
         const forgesNewViews = behaviours.includes("forge-new-view") ? { viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) } : {};
         const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null, ...forgesNewViews };
-        return { name: replicaName(id), role: "byzantineReplica", input };
+        return { name: replicaName(id), role: BYZANTINE_REPLICA_ROLE, input };
       }
       const { replyQuorum: _reply, ...quorums } = sizes;
       const viewChange = viewChangeSettings(config);
@@ -169,7 +169,7 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
       const context = actor.context as ClientContext;
       return `accepted ${context.accepted.length}/${context.requests}`;
     }
-    if (actor.role === "byzantineReplica") {
+    if (actor.role === BYZANTINE_REPLICA_ROLE) {
       const context = actor.context as ByzantineContext;
       return `Byzantine, ${plural(context.forged.length, "forgery", "forgeries")}`;
     }

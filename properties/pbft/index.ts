@@ -16,3 +16,4 @@ export { preparedPreserved, preparedPreservedHolds } from "./prepared-preserved.
 export { newViewConsistent, newViewConsistentHolds } from "./new-view-consistent.ts";
 export { viewChangeHistory, nextViewChangeHistory, type ViewChangeHistory } from "./view-change-history.ts";
 export { viewChangeCompleted, requestExecutedInLaterView, secondViewChangeCompleted } from "./view-change-reachable.ts";
+export { viewChangeCutOffFromQuorum } from "./partitions.ts";

@@ -8,7 +8,7 @@ import type { ReplicaContext } from "../../spec/pbft/replica-context.ts";
  * clients'.
  */
 export function correctReplicaContexts(view: RuntimeView): ReplicaContext[] {
-  return view.actors.filter((actor) => REPLICA_ROLES.has(actor.role) && actor.correct).map((actor) => actor.context as ReplicaContext);
+  return view.actors.filter((actor) => isReplicaRole(actor.role) && actor.correct).map((actor) => actor.context as ReplicaContext);
 }
 
 /**
@@ -18,6 +18,12 @@ export function correctReplicaContexts(view: RuntimeView): ReplicaContext[] {
 export const CRASHABLE_REPLICA_ROLE = "crashableReplica";
 
 const REPLICA_ROLES = new Set(["replica", CRASHABLE_REPLICA_ROLE]);
+
+/** The role of the Byzantine replicas (models/pbft/pbft-protocol.ts): the adversary's machine. */
+export const BYZANTINE_REPLICA_ROLE = "byzantineReplica";
+
+/** Whether an actor's role is a correct replica's, crashable or not (a Byzantine replica's role is neither). */
+export const isReplicaRole = (role: string): boolean => REPLICA_ROLES.has(role);
 
 export function clientContexts(view: RuntimeView): ClientContext[] {
   return view.role("client").map((actor) => actor.context as ClientContext);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explore } from "../../../explorer/index.ts";
 import { runtimeSystem } from "../../../impl/runtime/index.ts";
+import { viewOf } from "../../../impl/runtime/runtime-views.ts";
 import { follow, stepsAt } from "./follow.ts";
 import { basePing, pingProtocol, type PingConfig } from "./ping-protocol.ts";
 
@@ -25,6 +26,14 @@ describe("partitions: network.partitions, partition and heal steps", () => {
     expect(stepsAt(built, split)).toEqual([ping("Po0"), { heal: true }]);
     expect(stepsAt(built, follow(built, [{ heal: true }], split))).toEqual([ping("Po0"), ping("Po1"), { partition: apart }, { partition: alone }]);
     expect(stepsAt(built, follow(built, [go, { partition: alone }]))).toEqual([{ heal: true }]);
+  });
+
+  it("properties see the sides in force (RuntimeView.split): none while healed, the declared ones while split", () => {
+    const built = system({ partitions: [apart, alone] });
+    expect(viewOf(built.runtime, follow(built, [go])).split).toBeUndefined();
+    expect(viewOf(built.runtime, follow(built, [go, { partition: alone }])).split).toEqual(alone);
+    expect(viewOf(built.runtime, follow(built, [go, { partition: apart }, { heal: true }])).split).toBeUndefined();
+    expect(viewOf(system({}).runtime, follow(system({}), [go])).split).toBeUndefined();
   });
 
   it("with loss, a message held back by a partition may be dropped", () => {
