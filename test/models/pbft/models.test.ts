@@ -63,6 +63,7 @@ describe("PBFT models", () => {
       "pbft/n4_f1_primary_weak_commit",
       "pbft/n4_f1_primary_weak_quorums",
       "pbft/n4_f1_c2_l4",
+      "pbft/n4_f1_c2_r2_simulated",
       "pbft/n4_f1_lossy",
       "pbft/n4_f1_lossy_k1",
     ]);
