@@ -135,7 +135,8 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
       }
       const { replyQuorum: _reply, ...quorums } = sizes;
       const viewChange = viewChangeSettings(config);
-      const input = { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums, ...(viewChange === null ? {} : { viewChange }) };
+      const bug = config.stateTransferBug === undefined ? {} : { stateTransferBug: config.stateTransferBug };
+      const input = { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums, ...(viewChange === null ? {} : { viewChange }), ...bug };
       return { name: replicaName(id), role: config.viewChange?.crashable?.includes(id) ? CRASHABLE_REPLICA_ROLE : "replica", input };
     });
     const retransmit = config.viewChange === undefined ? {} : { retransmit: true };
