@@ -111,7 +111,7 @@ function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] }
 
 /**
  * PBFT on the runtime (Castro & Liskov OSDI'99 §4.1–4.4): replicas R0 … R{n−1} (the Byzantine
- * ones run the adversary's machine), clients C0 …, the eight messages, the client's request and
+ * ones run the adversary's machine), clients C0 …, the ten messages, the client's request and
  * the Byzantine behaviours as step kinds, an asynchronous network that may lose or duplicate
  * messages (partially synchronous with the view change, unless its config asks for async), one
  * fault budget f shared with crashes, the safety suite, bounded termination where the config
