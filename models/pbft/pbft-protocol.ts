@@ -119,7 +119,7 @@ function faultNotes(config: PbftConfig): { faults: string[]; budgets: string[] }
 
 /**
  * PBFT on the runtime (Castro & Liskov OSDI'99 §4.1–4.4): replicas R0 … R{n−1} (the Byzantine
- * ones run the adversary's machine), clients C0 …, the eight messages, the client's request and
+ * ones run the adversary's machine), clients C0 …, the ten messages, the client's request and
  * the Byzantine behaviours as step kinds, an asynchronous network that may lose or duplicate
  * messages (partially synchronous with the view change, unless its config asks for async), one
  * fault budget f shared with crashes, the safety suite, bounded termination where the config
@@ -143,7 +143,8 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
       }
       const { replyQuorum: _reply, ...quorums } = sizes;
       const viewChange = viewChangeSettings(config);
-      const input = { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums, ...(viewChange === null ? {} : { viewChange }) };
+      const bug = config.stateTransferBug === undefined ? {} : { stateTransferBug: config.stateTransferBug };
+      const input = { id, n: config.n, f: config.f, window: config.window, checkpointInterval: config.checkpointInterval, ...quorums, ...(viewChange === null ? {} : { viewChange }), ...bug };
       return { name: replicaName(id), role: config.viewChange?.crashable?.includes(id) ? CRASHABLE_REPLICA_ROLE : "replica", input };
     });
     const retransmit = config.viewChange === undefined ? {} : { retransmit: true };

@@ -8,7 +8,7 @@ export const crashedPrimaryConfig: PbftConfigInput = {
   f: 1,
   clients: 1,
   requests: 1,
-  // K above the run's one request: no checkpoint, so min-s = 0 in every NEW-VIEW (no state transfer needed).
+  // K above the run's one request: no checkpoint, so min-s = 0 in every NEW-VIEW (state transfer from a NEW-VIEW is not modelled: spec/pbft/README.md).
   checkpointInterval: 4,
   window: 4,
   quorumRule: "2f+1",

@@ -37,6 +37,7 @@ const FORGED_BY: Readonly<Record<string, (message: PbftMessage) => boolean>> = {
   "forge-checkpoint": (message) => message.type === "CHECKPOINT",
   "forge-reply": (message) => message.type === "REPLY",
   "forge-new-view": (message) => message.type === "NEW-VIEW",
+  "forge-state": (message) => message.type === "STATE",
 };
 
 /**

@@ -1,10 +1,10 @@
 import { and, assign, enqueueActions, not, setup } from "xstate";
 import type { ActorOutput } from "../common/actor-outputs.ts";
 import { type ByzantineBehaviour } from "./config.ts";
-import { badDigestPrePrepare, forgedCheckpoint, forgedNewView, forgedPrePrepare, forgedReply, forgedVote } from "./forgeries.ts";
+import { badDigestPrePrepare, forgedCheckpoint, forgedNewView, forgedPrePrepare, forgedReply, forgedState, forgedVote } from "./forgeries.ts";
 import { stateDigestOf } from "./replica-rules.ts";
-import { clientName, primaryOf } from "./ids.ts";
-import type { Delivered, PbftMessage, Request, ViewChange } from "./messages.ts";
+import { clientName, primaryOf, replicaName } from "./ids.ts";
+import type { Delivered, Fetch, PbftMessage, Request, ViewChange } from "./messages.ts";
 
 /**
  * A Byzantine replica (Castro & Liskov §3: up to f replicas "may behave arbitrarily"), as the
@@ -91,6 +91,15 @@ const collectsViewChange = (context: ByzantineContext, event: ByzantineEvent): b
 /** Its own VIEW-CHANGE makes the rest of a 2f+1 V. */
 const hasViewChangesFor = (context: ByzantineContext, view: number): boolean =>
   context.viewChanges.filter((message) => message.view === view).length + 1 >= (context.viewChangeQuorum ?? Number.POSITIVE_INFINITY);
+/** `forge-state`: the key of the forged STATE answering a FETCH (one per fetcher and seq), in `forgeryKey`'s form. */
+const stateForgeryKey = (fetch: Fetch): string => `forge-state seq=${fetch.seq} to=${replicaName(fetch.replica)}`;
+/** TOCS §6.2: with `forge-state` and budget left, a FETCH from another replica not yet answered: it answers with a forged state. */
+const answersFetch = (context: ByzantineContext, event: ByzantineEvent): boolean =>
+  event.type === "FETCH" &&
+  context.behaviours.includes("forge-state") &&
+  (event as Fetch).replica !== context.id &&
+  (context.forgeryBudget === null || context.forged.length < context.forgeryBudget) &&
+  !context.forged.includes(stateForgeryKey(event as Fetch));
 const replicaIndex = (name: string): number => (/^R\d+$/.test(name) ? Number(name.slice(1)) : -1);
 
 export const byzantineReplicaMachine = setup({
@@ -98,7 +107,8 @@ export const byzantineReplicaMachine = setup({
   guards: {
     carriesNewRequest: ({ context, event }) => carriesNewRequest(context, event),
     /** It learns nothing else from a message: it forges from what clients sent alone. */
-    isObsolete: ({ context, event }) => !isForgery(event) && !carriesNewRequest(context, event) && !collectsViewChange(context, event),
+    isObsolete: ({ context, event }) => !isForgery(event) && !carriesNewRequest(context, event) && !collectsViewChange(context, event) && !answersFetch(context, event),
+    answersFetch: ({ context, event }) => answersFetch(context, event),
     collectsViewChange: ({ context, event }) => collectsViewChange(context, event),
     /** §4.4: V needs 2f+1 VIEW-CHANGEs for the view, its own included. */
     hasViewChangesFor: ({ context, event }) => event.type === "FORGE_NEW_VIEW" && hasViewChangesFor(context, event.view),
@@ -121,6 +131,12 @@ export const byzantineReplicaMachine = setup({
     recordViewChange: assign(({ context, event }) => {
       const { from: _from, ...message } = event as Delivered<ViewChange>;
       return { viewChanges: [...context.viewChanges, message].sort((a, b) => a.view - b.view || a.replica - b.replica) };
+    }),
+    /** `forge-state`: a STATE whose history is not the checkpoint's, to the fetcher. */
+    forgeState: enqueueActions(({ context, event, enqueue }) => {
+      const fetch = event as Delivered<Fetch>;
+      enqueue.assign({ forged: [...context.forged, stateForgeryKey(fetch)].sort() });
+      enqueue.emit({ type: "send", to: replicaName(fetch.replica), message: forgedState(context.id, fetch.seq) });
     }),
     forge: enqueueActions(({ context, event, enqueue }) => {
       const forgery = event as Forgery;
@@ -148,6 +164,7 @@ export const byzantineReplicaMachine = setup({
         FORGE_CHECKPOINT: { guard: and(["hasBehaviour", "isAdversarySlot", "isToAnotherReplica", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
         FORGE_REPLY: { guard: and(["hasBehaviour", "knowsRequest", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
         "VIEW-CHANGE": { guard: "collectsViewChange", actions: "recordViewChange" },
+        FETCH: { guard: "answersFetch", actions: "forgeState" },
         FORGE_NEW_VIEW: { guard: and(["hasBehaviour", "isToAnotherReplica", "hasViewChangesFor", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
       },
     },

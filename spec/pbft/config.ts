@@ -16,7 +16,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
 /** What a Byzantine replica may do (byzantine-replica-machine.ts); `behaviours` below describes each. */
-export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view"] as const;
+export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view", "forge-state"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
 });
@@ -35,7 +35,8 @@ export const byzantineReplicaSchema = z
           "bad-digest (primary only): PRE-PREPAREs whose digest is another request's (§4.2); conflicting-votes: PREPAREs/COMMITs for any digest it knows; " +
           "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
           "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded); " +
-          "forge-new-view (view change only): as the primary of a view, a NEW-VIEW with a genuine V of 2f+1 VIEW-CHANGEs and an O that V does not give (§4.4).",
+          "forge-new-view (view change only): as the primary of a view, a NEW-VIEW with a genuine V of 2f+1 VIEW-CHANGEs and an O that V does not give (§4.4); " +
+          "forge-state: answers a FETCH with a STATE whose history is not the checkpoint's (null requests only; TOCS §6.2).",
       ),
   })
   .strict();
@@ -43,6 +44,9 @@ export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
 
 /** The shipped bugs a view-change mutant runs with, each replacing one named rule of the replica. */
 export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates", "no-request-timer"] as const;
+
+/** The shipped bug a state-transfer mutant runs with (`stateTransferBug`). */
+export const STATE_TRANSFER_BUGS = ["unchecked-state-transfer"] as const;
 
 export const viewChangeConfigSchema = z
   .object({
@@ -142,6 +146,10 @@ export const pbftConfigSchema = z
       .strict()
       .default({ drop: false, duplicate: false, partitions: [] }),
     checkTermination: z.boolean().default(true).describe("Check bounded termination in terminal states (off where a faulty primary needs a view change)."),
+    stateTransferBug: z
+      .enum(STATE_TRANSFER_BUGS, { error: `must be one of ${STATE_TRANSFER_BUGS.join(", ")}` })
+      .optional()
+      .describe("Mutants only. unchecked-state-transfer: a replica fetching a stable checkpoint's state adopts the first STATE for its seq without checking it against the checkpoint's digest."),
     viewChange: viewChangeConfigSchema
       .optional()
       .describe("Run the view change (Castro & Liskov §4.4): timers, VIEW-CHANGE and NEW-VIEW. Absent: the normal case only, every run in view 0."),
@@ -216,5 +224,6 @@ export function configWarnings(config: PbftConfig): string[] {
     warnings.push(`quorum overrides in force: ${JSON.stringify(config.quorumOverrides)}`);
   }
   if (config.viewChange?.bug !== undefined) warnings.push(`view-change bug in force: ${config.viewChange.bug}`);
+  if (config.stateTransferBug !== undefined) warnings.push(`state-transfer bug in force: ${config.stateTransferBug}`);
   return warnings;
 }

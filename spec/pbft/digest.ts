@@ -29,3 +29,12 @@ export function sha256Hex(text: string): string {
 export function shortDigest(digest: string): string {
   return digest.slice(0, 6);
 }
+
+/**
+ * §4.3: the checkpoint's state digest d — SHA-256 of the service state after a history of
+ * executed entries (their seq, request digest and result). A STATE's history is checked
+ * against it (state transfer, TOCS §6.2).
+ */
+export function stateDigestOf(executed: readonly { seq: number; digest: string; result: string | null }[]): string {
+  return sha256Hex(canonicalJson(executed.map((entry) => [entry.seq, entry.digest, entry.result])));
+}

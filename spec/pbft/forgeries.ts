@@ -1,7 +1,7 @@
 import { requestDigest, sha256Hex } from "./digest.ts";
-import type { Checkpoint, Commit, NewView, PrePrepare, Prepare, Reply, Request, ViewChange } from "./messages.ts";
+import type { Checkpoint, Commit, NewView, PrePrepare, Prepare, Reply, Request, State, ViewChange } from "./messages.ts";
 import { newViewOrder } from "./new-view-order.ts";
-import { NULL_REQUEST_DIGEST } from "./null-request.ts";
+import { NULL_CLIENT, NULL_REQUEST_DIGEST } from "./null-request.ts";
 
 /**
  * What a Byzantine replica signs. Signatures are unforgeable (authenticated model, Castro &
@@ -61,4 +61,15 @@ export function forgedNewView(byzantine: number, view: number, received: readonl
   const viewChanges = [own, ...received.filter((message) => message.view === view)].sort((a, b) => a.replica - b.replica);
   const { maxS, prePrepares } = newViewOrder(viewChanges);
   return { type: "NEW-VIEW", view, viewChanges, prePrepares: [...prePrepares, { seq: maxS + 1, digest: NULL_REQUEST_DIGEST, request: null }], replica: byzantine };
+}
+
+/**
+ * TOCS §6.2: a STATE answering a FETCH for checkpoint n with a history that is not the
+ * checkpoint's: n null requests, as if no client's request ever ran. Well formed (each entry is
+ * bound to its request), so only the fetcher's check against the stable checkpoint's digest
+ * (`hasMatchingStateDigest`) refuses it.
+ */
+export function forgedState(byzantine: number, seq: number): State {
+  const executed = Array.from({ length: seq }, (_, index) => ({ seq: index + 1, digest: NULL_REQUEST_DIGEST, client: NULL_CLIENT, timestamp: 0, op: "null", result: null }));
+  return { type: "STATE", seq, executed, replica: byzantine };
 }

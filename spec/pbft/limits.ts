@@ -75,7 +75,8 @@ export interface ForgeryShape {
  * An upper bound of the forgeries the Byzantine steps offer in one state (models/pbft/pbft-steps.ts),
  * once every request is known (R = clients × requests): per Byzantine replica and behaviour,
  * equivocate S·C·R, conflicting-votes 2·S·C·R, bad-digest S·C·R·(R−1), forge-checkpoint S·C,
- * forge-reply R, forge-new-view maxView·C, where S = adversarySlots and C = the correct replicas. `replay` forwards the
+ * forge-reply R, forge-new-view maxView·C, where S = adversarySlots and C = the correct replicas
+ * (forge-state only answers the FETCHes it receives: no choice). `replay` forwards the
  * messages it observed, which grow with the run rather than with the config: not counted.
  */
 export function forgeryChoices(config: ForgeryShape): number {

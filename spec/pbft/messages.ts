@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clientIdSchema, replicaIdSchema } from "./ids.ts";
-import { shortDigest } from "./digest.ts";
+import { shortDigest, stateDigestOf } from "./digest.ts";
 
 /** Castro & Liskov §4.1: ⟨REQUEST, o, t, c⟩ — operation o, client timestamp t, client c. */
 export const requestSchema = z
@@ -87,6 +87,29 @@ export const newViewSchema = z
   .strict();
 export type NewView = z.infer<typeof newViewSchema>;
 
+/**
+ * One entry of the service state's history (replica-context.ts `ExecutedEntry`), as a STATE
+ * carries it: client −1 and result null for the null request (TOCS §4.4).
+ */
+export const executedEntrySchema = z
+  .object({ seq, digest: hexDigest, client: z.number().int().min(-1), timestamp: z.number().int().nonnegative(), op: z.string(), result: z.string().nullable() })
+  .strict();
+
+/**
+ * TOCS §6.2 (state transfer): ⟨FETCH, n, i⟩σi — replica i lags behind the stable checkpoint n
+ * (OSDI §4.3 last paragraph) and asks the others for the service state at n.
+ */
+export const fetchSchema = z.object({ type: z.literal("FETCH"), seq, replica: replicaIdSchema }).strict();
+export type Fetch = z.infer<typeof fetchSchema>;
+
+/**
+ * TOCS §6.2: ⟨STATE, n, s, i⟩σi — the answer to a FETCH: the service state s after executing n,
+ * here its history up to n (what the checkpoint digest d covers, `stateDigestOf`; each entry's
+ * request digest binds its client, timestamp and operation). The fetcher checks it against d.
+ */
+export const stateSchema = z.object({ type: z.literal("STATE"), seq, executed: z.array(executedEntrySchema), replica: replicaIdSchema }).strict();
+export type State = z.infer<typeof stateSchema>;
+
 export const pbftMessageSchema = z.discriminatedUnion("type", [
   requestSchema,
   prePrepareSchema,
@@ -96,6 +119,8 @@ export const pbftMessageSchema = z.discriminatedUnion("type", [
   checkpointSchema,
   viewChangeSchema,
   newViewSchema,
+  fetchSchema,
+  stateSchema,
 ]);
 export type PbftMessage = z.infer<typeof pbftMessageSchema>;
 /** Messages exchanged between replicas (what a replica multicasts to the others). */
@@ -124,6 +149,13 @@ export function describePbftMessage(message: PbftMessage): { id: string; label: 
     case "VIEW-CHANGE": {
       const prepared = message.prepared.map((entry) => `n${entry.seq}v${entry.view}`).join(",");
       return { id: `VIEW-CHANGE v${message.view} h${message.checkpoint.seq} P:${prepared || "-"}`, label: `view-change v${message.view} P:${prepared || "-"}` };
+    }
+    case "FETCH":
+      return { id: `FETCH n${message.seq}`, label: `fetch n${message.seq}` };
+    case "STATE": {
+      // The history's own digest: a forged state reads apart from the true one.
+      const digest = stateDigestOf(message.executed);
+      return { id: `STATE n${message.seq} s:${shortDigest(digest)}`, label: `state n${message.seq} s:${shortDigest(digest)}` };
     }
     case "NEW-VIEW": {
       const order = message.prePrepares.map((entry) => `n${entry.seq}${entry.request === null ? ":null" : `:${shortDigest(entry.digest)}`}`).join(",");

@@ -1,6 +1,6 @@
 import type { ActorOutput } from "../common/actor-outputs.ts";
 import type { ClientId, ReplicaId } from "./ids.ts";
-import type { Checkpoint, CheckpointProof, Commit, Delivered, NewView, PbftMessage, PreparedCertificate, PrePrepare, Prepare, Request, ViewChange } from "./messages.ts";
+import type { Checkpoint, CheckpointProof, Commit, Delivered, Fetch, NewView, PbftMessage, PreparedCertificate, PrePrepare, Prepare, Request, State, ViewChange } from "./messages.ts";
 import type { SlotState } from "./slot-state.ts";
 
 /** One entry of the replicated service's history: what ran at `seq` and what it returned. */
@@ -26,7 +26,12 @@ export interface ReplicaInput {
   checkpointQuorum: number;
   /** The view change's settings (§4.4); null or absent: the normal case only, every run in view 0. */
   viewChange?: ViewChangeSettings | null;
+  /** A shipped state-transfer bug the replica runs with (config.ts `stateTransferBug`); absent: none. */
+  stateTransferBug?: StateTransferBug;
 }
+
+/** The state-transfer mutant's bug (config.ts describes it). */
+export type StateTransferBug = "unchecked-state-transfer";
 
 /** What a replica needs to run the view change (models/pbft/pbft-protocol.ts derives it from the config). */
 export interface ViewChangeSettings {
@@ -93,10 +98,17 @@ export interface ReplicaContext extends ReplicaInput {
   stableProof: CheckpointProof;
   /** The last NEW-VIEW it installed, as verified (properties read it). */
   lastNewView: NewView | null;
+  /**
+   * State transfer (OSDI §4.3, TOCS §6.2): the stable checkpoint above its executed prefix whose
+   * state it asked for with FETCH, as its proof (the digest a STATE must match); null: none.
+   */
+  fetching: CheckpointProof | null;
+  /** The checkpoint seq of the last state it adopted by state transfer (0: none); properties read it. */
+  adoptedState: number;
 }
 
 /** What a replica receives: a request from a client, or a protocol message from a replica. */
-export type ReplicaEvent = Delivered<Request | PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView> | { type: "TIMEOUT"; timer: string };
+export type ReplicaEvent = Delivered<Request | PrePrepare | Prepare | Commit | Checkpoint | ViewChange | NewView | Fetch | State> | { type: "TIMEOUT"; timer: string };
 
 /** What a replica emits for the runtime: sends to replicas (multicasts) and to clients (replies). */
 export type ReplicaOutput = ActorOutput<PbftMessage>;

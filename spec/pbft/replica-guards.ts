@@ -1,4 +1,5 @@
-import { requestDigest } from "./digest.ts";
+import { requestDigest, stateDigestOf } from "./digest.ts";
+import { isBoundHistory, stableCheckpointProof } from "./replica-rules.ts";
 import { primaryOf } from "./ids.ts";
 import type { ReplicaContext, ReplicaEvent } from "./replica-context.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
@@ -101,6 +102,34 @@ export const canJoinViewChange = (context: ReplicaContext): boolean => context.v
 /** §4.4: the primary of the view it is moving to holds 2f+1 VIEW-CHANGEs for it, its own included. */
 export const hasNewViewQuorum = (context: ReplicaContext): boolean => isPrimaryOfView(context) && holdsViewChangeQuorum(context);
 
+/**
+ * OSDI §4.3 (last paragraph), TOCS §6.2: 2f+1 matching CHECKPOINTs make checkpoint n stable
+ * while this replica has executed less than n, and it is not fetching n (or a later one)
+ * already: the messages of the slots below n may never come (lost, or discarded by the others),
+ * so it fetches the state. The machine takes this only once no committed slot is left to execute.
+ */
+export const lagsBehindStableCheckpoint = (context: ReplicaContext): boolean => {
+  const proof = stableCheckpointProof(context);
+  return proof !== undefined && proof.seq > context.lastExecuted && (context.fetching === null || context.fetching.seq < proof.seq);
+};
+
+/** TOCS §6.2: a FETCH for n is answered by a replica whose executed history reaches n. */
+export const hasExecutedFetchedSeq: Rule = (context, event) => event.type === "FETCH" && context.lastExecuted >= event.seq;
+
+/** TOCS §6.2: a STATE is taken only for the checkpoint this replica is fetching. */
+export const isStateForFetchedCheckpoint: Rule = (context, event) => event.type === "STATE" && context.fetching !== null && event.seq === context.fetching.seq;
+
+/**
+ * TOCS §6.2: the fetched state's digest is the stable checkpoint's d (which 2f+1 replicas, so at
+ * least one correct one, signed), and its history is bound to its requests: a Byzantine
+ * replica's forged state is refused. The `unchecked-state-transfer` mutant adopts any state
+ * for the checkpoint's seq, the bug of a fetcher that trusts whoever answers.
+ */
+export const hasMatchingStateDigest: Rule = (context, event) =>
+  event.type === "STATE" &&
+  (context.stateTransferBug === "unchecked-state-transfer" ||
+    (context.fetching !== null && stateDigestOf(event.executed) === context.fetching.stateDigest && isBoundHistory(event.executed, event.seq)));
+
 /** A slot executed (or collected below h) takes no message again (slot-machine.ts: `executed` is final). */
 const isExecutedSlot: Rule = (context, event) => seqOf(event) <= context.lastExecuted;
 
@@ -170,6 +199,9 @@ const isObsoleteWithViewChange: Rule = (context, event) => {
       return isPastOrBeyondView(context, event) || !isFromOtherReplica(context, event) || !isAboveLowWatermark(context, event) || isDoneSlotOfView(context, event);
     case "CHECKPOINT":
       return !isFromOtherReplica(context, event) || !isAboveLowWatermark(context, event);
+    case "FETCH":
+    case "STATE":
+      return isObsoleteStateTransfer(context, event);
     case "VIEW-CHANGE":
       return !isFromOtherReplica(context, event) || !isForViewAhead(context, event) || !isValidViewChange(context, event) || !isNewViewChangeVote(context, event);
     case "NEW-VIEW":
@@ -177,4 +209,19 @@ const isObsoleteWithViewChange: Rule = (context, event) => {
     default:
       return false;
   }
+};
+
+/**
+ * `isObsolete` for state transfer (TOCS §6.2). A FETCH from another replica may be answered
+ * once this one executes far enough, so only a bad signer makes it obsolete. A STATE is taken
+ * only for the checkpoint being fetched, which is above the executed prefix and only moves up:
+ * one at or below what it executed, below the checkpoint it fetches, or for that checkpoint
+ * with a digest that does not match (one digest is stable per seq), is refused for ever.
+ */
+const isObsoleteStateTransfer: Rule = (context, event) => {
+  if (!isFromOtherReplica(context, event)) return true;
+  if (event.type !== "STATE") return false;
+  if (event.seq <= context.lastExecuted) return true;
+  if (context.fetching === null) return false;
+  return event.seq < context.fetching.seq || (event.seq === context.fetching.seq && !hasMatchingStateDigest(context, event));
 };

@@ -1,7 +1,7 @@
 import { and, assign, enqueueActions, setup } from "xstate";
 import { canonicalJson } from "../common/canonical-json.ts";
 import { otherReplicaNames, primaryOf, replicaName } from "./ids.ts";
-import type { Checkpoint, Commit, Delivered, NewView, PrePrepare, Prepare, Request, ViewChange } from "./messages.ts";
+import type { Checkpoint, Commit, Delivered, Fetch, NewView, PrePrepare, Prepare, Request, State, ViewChange } from "./messages.ts";
 import { NULL_CLIENT } from "./null-request.ts";
 import type { ReplicaContext, ReplicaEvent, ReplicaInput, ReplicaOutput } from "./replica-context.ts";
 import * as guards from "./replica-guards.ts";
@@ -57,6 +57,10 @@ export const replicaMachine = setup({
     hasConsistentNewView: ({ context, event }) => guards.hasConsistentNewView(context, event),
     canJoinViewChange: ({ context }) => guards.canJoinViewChange(context),
     hasNewViewQuorum: ({ context }) => guards.hasNewViewQuorum(context),
+    lagsBehindStableCheckpoint: ({ context }) => guards.lagsBehindStableCheckpoint(context),
+    hasExecutedFetchedSeq: ({ context, event }) => guards.hasExecutedFetchedSeq(context, event),
+    isStateForFetchedCheckpoint: ({ context, event }) => guards.isStateForFetchedCheckpoint(context, event),
+    hasMatchingStateDigest: ({ context, event }) => guards.hasMatchingStateDigest(context, event),
   },
   actions: {
     assignSequenceNumber: enqueueActions(({ context, event, enqueue }) => {
@@ -148,6 +152,18 @@ export const replicaMachine = setup({
     }),
     /** §4.3: h moves to the stable checkpoint and the log at or below it is discarded. */
     collectGarbage: assign(({ context }) => rules.collectGarbage(context, rules.stableCheckpoint(context)!)),
+    /** §4.3, TOCS §6.2: a stable checkpoint above what it executed: ask the others for its state. */
+    fetchState: enqueueActions(({ context, enqueue }) => applyRule(rules.fetchState(context, rules.stableCheckpointProof(context)!), enqueue)),
+    /** TOCS §6.2: answer a FETCH with the history up to its checkpoint. */
+    sendState: enqueueActions(({ context, event, enqueue }) => {
+      const { from: _from, ...fetch } = event as Delivered<Fetch>;
+      enqueue.emit(rules.sendState(context, fetch));
+    }),
+    /** TOCS §6.2: the checked state is adopted as if executed; h moves to its checkpoint. */
+    adoptState: enqueueActions(({ context, event, enqueue }) => {
+      const { from: _from, ...state } = event as Delivered<State>;
+      applyRule(rules.adoptState(context, state), enqueue);
+    }),
     /** The window moved: messages deferred above the old H are taken again, as if retransmitted. */
     retakeDeferred: enqueueActions(({ context, enqueue }) => {
       const high = context.lowWatermark + context.window;
@@ -184,6 +200,8 @@ export const replicaMachine = setup({
     viewChanges: {},
     stableProof: { seq: 0, stateDigest: rules.stateDigestOf([]), replicas: [] },
     lastNewView: null,
+    fetching: null,
+    adoptedState: 0,
   }),
   initial: "normalCase",
   states: {
@@ -194,6 +212,8 @@ export const replicaMachine = setup({
         { guard: "isCheckpointDue", actions: ["takeCheckpoint", "multicastCheckpoint"] },
         { guard: "hasStableCheckpoint", actions: ["collectGarbage", "retakeDeferred"] },
         { guard: "isNextSlotCommitted", actions: ["executeNextSlot", "replyToClient", "restartViewChangeTimer"] },
+        // Only once it cannot execute further itself (OSDI §4.3): the state of a stable checkpoint it has not reached.
+        { guard: "lagsBehindStableCheckpoint", actions: "fetchState" },
       ],
       states: {
         choosingRole: {
@@ -254,6 +274,9 @@ export const replicaMachine = setup({
   always: { guard: "canJoinViewChange", target: ".viewChanging", reenter: true, actions: "joinViewChange" },
   on: {
     CHECKPOINT: { guard: and(["isFromOtherReplica", "isAboveLowWatermark"]), actions: "recordCheckpoint" },
+    // TOCS §6.2: state transfer runs in every state, the view change's included.
+    FETCH: { guard: and(["isFromOtherReplica", "hasExecutedFetchedSeq"]), actions: "sendState" },
+    STATE: { guard: and(["isFromOtherReplica", "isStateForFetchedCheckpoint", "hasMatchingStateDigest"]), actions: ["adoptState", "retakeDeferred"] },
     "VIEW-CHANGE": { guard: and(["isFromOtherReplica", "isForViewAhead", "isValidViewChange", "isNewViewChangeVote"]), actions: "recordViewChange" },
     "NEW-VIEW": {
       guard: and(["isFromPrimary", "isFromOtherReplica", "isForViewAhead", "hasValidViewChangeSet", "hasConsistentNewView"]),

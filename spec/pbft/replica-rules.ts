@@ -1,11 +1,11 @@
-import { canonicalJson } from "../common/canonical-json.ts";
-import { requestDigest, sha256Hex } from "./digest.ts";
-import { clientName, otherReplicaNames, primaryOf } from "./ids.ts";
-import type { Checkpoint, Commit, PrePrepare, Prepare, Reply, Request } from "./messages.ts";
+import { requestDigest, stateDigestOf } from "./digest.ts";
+import { clientName, otherReplicaNames, primaryOf, replicaName } from "./ids.ts";
+import type { Checkpoint, CheckpointProof, Commit, Fetch, PrePrepare, Prepare, Reply, Request, State } from "./messages.ts";
 import type { ExecutedEntry, ReplicaContext, ReplicaEvent, ReplicaOutput } from "./replica-context.ts";
 import type { SlotEvent } from "./slot-machine.ts";
 import { advanceSlot, newSlot, type SlotState } from "./slot-state.ts";
-import { NULL_CLIENT } from "./null-request.ts";
+import { NULL_CLIENT, NULL_REQUEST_DIGEST } from "./null-request.ts";
+import { timerOutput } from "./view-change-rules.ts";
 
 /**
  * What the replica machine's actions compute (replica-machine.ts names each one): plain functions
@@ -67,10 +67,8 @@ export function slotEventOf(event: ReplicaEvent): SlotEvent {
   }
 }
 
-/** The digest of the service state after the given history (§4.3 checkpoint digest). */
-export function stateDigestOf(executed: readonly ExecutedEntry[]): string {
-  return sha256Hex(canonicalJson(executed.map((entry) => [entry.seq, entry.digest, entry.result])));
-}
+/** The digest of the service state after the given history (§4.3 checkpoint digest; digest.ts). */
+export { stateDigestOf };
 
 /**
  * §4.2: executing the next committed slot. A request whose timestamp is not newer than the
@@ -119,8 +117,9 @@ export function logCheckpointVote(context: ReplicaContext, seq: number, stateDig
 }
 
 /**
- * §4.3: the highest checkpoint this replica can make stable: 2f+1 matching votes, above h, and
- * reached by the replica itself (it holds the state to match d: there is no state transfer).
+ * §4.3: the highest checkpoint this replica can make stable by itself: 2f+1 matching votes,
+ * above h, and reached by the replica (it holds the state that d is the digest of). A stable
+ * checkpoint above what it executed is fetched instead (`stableCheckpointProof`, `fetchState`).
  */
 export function stableCheckpoint(context: ReplicaContext): number | undefined {
   let stable: number | undefined;
@@ -132,10 +131,95 @@ export function stableCheckpoint(context: ReplicaContext): number | undefined {
   return stable;
 }
 
+/**
+ * §4.3: the highest checkpoint above h that 2f+1 replicas vouched for with matching CHECKPOINTs,
+ * as its proof (TOCS §4.4's C), whether or not this replica has executed up to it.
+ */
+export function stableCheckpointProof(context: ReplicaContext): CheckpointProof | undefined {
+  let proof: CheckpointProof | undefined;
+  for (const [key, byDigest] of Object.entries(context.checkpoints)) {
+    const seq = Number(key);
+    if (seq <= context.lowWatermark || (proof !== undefined && seq <= proof.seq)) continue;
+    const stable = Object.entries(byDigest).find(([, voters]) => voters.length >= context.checkpointQuorum);
+    if (stable !== undefined) proof = { seq, stateDigest: stable[0], replicas: [...stable[1]] };
+  }
+  return proof;
+}
+
+/**
+ * OSDI §4.3 (last paragraph), TOCS §6.2: a replica that learns that checkpoint n is stable while
+ * it has executed less than n would wait for ever for the messages of the slots below n, which
+ * the others have discarded: it asks every other replica for the state at n (FETCH), keeping
+ * the proof whose digest the answer must match.
+ */
+export function fetchState(context: ReplicaContext, proof: CheckpointProof): RuleResult {
+  const message: Fetch = { type: "FETCH", seq: proof.seq, replica: context.id };
+  return { context: { ...context, fetching: proof }, outputs: [{ type: "send", to: otherReplicaNames(context.id, context.n), message }] };
+}
+
+/** TOCS §6.2: the answer to a FETCH for n from a replica that executed up to n: its history up to n. */
+export function sendState(context: ReplicaContext, fetch: Fetch): ReplicaOutput {
+  const message: State = { type: "STATE", seq: fetch.seq, executed: context.executed.filter((entry) => entry.seq <= fetch.seq), replica: context.id };
+  return { type: "send", to: replicaName(fetch.replica), message };
+}
+
+/**
+ * The history a STATE carries is one history (seqs 1 … n in order) whose entries are bound to
+ * their requests (each digest is D(m) of its client, timestamp and operation, or the null
+ * request's), so that the state digest, which covers the request digests, covers them too.
+ */
+export function isBoundHistory(executed: readonly ExecutedEntry[], seq: number): boolean {
+  return (
+    executed.length === seq &&
+    executed.every((entry, index) => {
+      if (entry.seq !== index + 1) return false;
+      if (entry.client === NULL_CLIENT) return entry.digest === NULL_REQUEST_DIGEST && entry.result === null;
+      return entry.digest === requestDigest({ type: "REQUEST", client: entry.client, timestamp: entry.timestamp, op: entry.op });
+    })
+  );
+}
+
+/**
+ * TOCS §6.2: the fetched state is adopted as if executed: the history up to n, the last
+ * timestamp per client it implies (§4.1 at-most-once), h = n with the log at or below n
+ * discarded, and C = the proof it fetched against. Requests the history executed stop waiting
+ * (the primary's queue too), and the view-change timer stops or restarts (§4.4).
+ */
+export function adoptState(context: ReplicaContext, state: State): RuleResult {
+  const seq = state.seq;
+  const executed = state.executed.map((entry) => ({ ...entry }));
+  const lastTimestamp: Record<string, number> = {};
+  for (const entry of executed) if (entry.result !== null) lastTimestamp[entry.client] = Math.max(lastTimestamp[entry.client] ?? 0, entry.timestamp);
+  const done = (request: Request): boolean => request.timestamp <= (lastTimestamp[request.client] ?? 0);
+  const keep = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([key]) => Number(key) > seq));
+  let next: ReplicaContext = {
+    ...context,
+    executed,
+    lastExecuted: seq,
+    checkpointed: Math.max(context.checkpointed, seq),
+    lastTimestamp,
+    lowWatermark: seq,
+    nextSeq: Math.max(context.nextSeq, seq + 1),
+    slots: keep(context.slots),
+    checkpoints: keep(context.checkpoints),
+    queue: context.queue.filter((request) => !done(request)),
+    fetching: null,
+    adoptedState: seq,
+  };
+  if (context.viewChange === null) return { context: next, outputs: [] };
+  const waiting = context.waiting.filter((request) => !done(request));
+  next = { ...next, prepared: keep(context.prepared), stableProof: context.fetching ?? context.stableProof, waiting };
+  if (waiting.length === context.waiting.length) return { context: next, outputs: [] };
+  next = { ...next, timeoutMultiplier: 1, timerTicks: 0 };
+  return { context: next, outputs: [timerOutput(next, waiting.length > 0)] };
+}
+
 /** §4.3: h moves to the stable checkpoint; the log at or below it is discarded. */
 export function collectGarbage(context: ReplicaContext, stableSeq: number): ReplicaContext {
   const keep = <T>(record: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(record).filter(([seq]) => Number(seq) > stableSeq));
-  const collected = { ...context, lowWatermark: stableSeq, slots: keep(context.slots), checkpoints: keep(context.checkpoints) };
+  // A state it was fetching at or below the checkpoint is no longer needed: it executed up to it itself.
+  const fetching = context.fetching !== null && context.fetching.seq <= stableSeq ? null : context.fetching;
+  const collected = { ...context, lowWatermark: stableSeq, slots: keep(context.slots), checkpoints: keep(context.checkpoints), fetching };
   if (context.viewChange === null) return collected;
   // §4.4: C, the proof a VIEW-CHANGE carries for its checkpoint, and P only above it.
   const [stateDigest, replicas] = Object.entries(context.checkpoints[stableSeq]!).find(([, voters]) => voters.length >= context.checkpointQuorum)!;

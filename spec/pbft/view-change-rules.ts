@@ -141,7 +141,8 @@ const sameRequest = (a: Request, b: Request): boolean => a.client === b.client &
  * the view it leaves, and starts each seq of O above h afresh in v with O's pre-prepare (a
  * backup logs and multicasts its PREPARE, as for any pre-prepare). The primary then assigns
  * seqs after max-s to the requests that wait and O does not carry. The timer restarts if a
- * request waits. State transfer is not modelled: a replica whose h is below min-s keeps its h.
+ * request waits. State transfer from a NEW-VIEW is not modelled: a replica whose h is below min-s
+ * keeps its h until 2f+1 CHECKPOINTs make it fetch the state (replica-rules.ts `fetchState`).
  */
 export function installNewView(context: ReplicaContext, message: NewView): RuleResult {
   const { maxS } = orderFor(context, message.viewChanges);

@@ -66,6 +66,9 @@ describe("PBFT models", () => {
       "pbft/n4_f1_c2_r2_simulated",
       "pbft/n4_f1_lossy",
       "pbft/n4_f1_lossy_k1",
+      "pbft/n3_f0_state_transfer",
+      "pbft/n3_f0_state_transfer_lossy",
+      "pbft/n3_f0_unchecked_state_transfer",
     ]);
   });
 
@@ -84,13 +87,23 @@ describe("PBFT models", () => {
 
   it("flags the models outside the fault assumptions", () => {
     const flagged = pbftModels.filter((model) => (model.warnings?.(model.config) ?? []).length > 0).map((model) => model.name);
-    expect(flagged).toEqual(["pbft/n3_f1", "pbft/n3_f1_q2f1", "pbft/n4_f2", "pbft/n4_f1_primary_weak_commit", "pbft/n4_f1_primary_weak_quorums"]);
+    expect(flagged).toEqual(["pbft/n3_f1", "pbft/n3_f1_q2f1", "pbft/n4_f2", "pbft/n4_f1_primary_weak_commit", "pbft/n4_f1_primary_weak_quorums",
+      // f = 0 with a forge-state replica beyond the budget, on purpose (models/pbft/n3_f0_state_transfer.ts).
+      "pbft/n3_f0_state_transfer", "pbft/n3_f0_state_transfer_lossy", "pbft/n3_f0_unchecked_state_transfer",
+    ]);
+    expect(modelNamed("pbft/n3_f0_state_transfer").warnings?.(modelNamed("pbft/n3_f0_state_transfer").config)).toContain("1 Byzantine replicas exceed the fault budget f = 0");
     expect(modelNamed("pbft/n4_f2").warnings?.(modelNamed("pbft/n4_f2").config)).toContain("n = 4 < 3f+1 = 7: the Byzantine bound is not met");
   });
 
   it("pbft/n3_f1: the shortest counterexample (12 steps) breaks agreement at its last step", () => {
     const replayed = replayFixture("n3_f1");
     expect(replayed.views).toHaveLength(modelNamed("pbft/n3_f1").expected.maxDepth + 1);
+    expectFailsAtLastStepOnly(replayed, agreementHolds);
+  });
+
+  it("pbft/n3_f0_unchecked_state_transfer: the lagging replica adopts R2's forged state unchecked and breaks agreement at the last step", () => {
+    const replayed = replayFixture("n3_f0_unchecked_state_transfer");
+    expect(replayed.views).toHaveLength(modelNamed("pbft/n3_f0_unchecked_state_transfer").expected.maxDepth + 1);
     expectFailsAtLastStepOnly(replayed, agreementHolds);
   });
 
