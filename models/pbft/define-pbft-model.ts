@@ -23,7 +23,7 @@ export function pbftAssumptions(config: PbftConfig): string {
   return (
     `${timing}; no loss or duplication unless the config enables it; ` +
     "authenticated messages (signatures cannot be forged, so Byzantine replicas sign only as themselves and propose only requests they have seen clients send); " +
-    `view change per Castro & Liskov §4.4 up to view ${viewChange.maxView} (the cut-off), state transfer only from 2f+1 CHECKPOINTs (none from a NEW-VIEW's min-s); ` +
+    `view change per Castro & Liskov §4.4 up to view ${viewChange.maxView} (the cut-off), state transfer from 2f+1 CHECKPOINTs or a NEW-VIEW's proof of min-s; ` +
     "liveness (every client's requests accepted) under weak fairness after GST, runs ending where a timer expires in the last view; termination in dead ends is checked only where the config asks."
   );
 }

@@ -3,7 +3,7 @@ import type { NewView, PreparedCertificate, Request, ViewChange } from "./messag
 import { newViewOrder, type NewViewOrder } from "./new-view-order.ts";
 import type { ReplicaContext, ReplicaOutput } from "./replica-context.ts";
 import { advanceSlot, newSlot } from "./slot-state.ts";
-import type { RuleResult } from "./replica-rules.ts";
+import { logCheckpointVote, type RuleResult } from "./replica-rules.ts";
 
 /**
  * What the replica machine's view-change actions compute (Castro & Liskov OSDI'99 §4.4, TOCS
@@ -141,8 +141,10 @@ const sameRequest = (a: Request, b: Request): boolean => a.client === b.client &
  * the view it leaves, and starts each seq of O above h afresh in v with O's pre-prepare (a
  * backup logs and multicasts its PREPARE, as for any pre-prepare). The primary then assigns
  * seqs after max-s to the requests that wait and O does not carry. The timer restarts if a
- * request waits. State transfer from a NEW-VIEW is not modelled: a replica whose h is below min-s
- * keeps its h until 2f+1 CHECKPOINTs make it fetch the state (replica-rules.ts `fetchState`).
+ * request waits. V's highest checkpoint, min-s, comes with its proof C of 2f+1 CHECKPOINTs
+ * (checked with V): the replica logs those votes as if it had received them, so that one behind
+ * min-s fetches the state (TOCS §4.4: "if it is missing … it fetches"; replica-guards.ts
+ * `lagsBehindStableCheckpoint`) and one that executed up to it makes it stable.
  */
 export function installNewView(context: ReplicaContext, message: NewView): RuleResult {
   const { maxS } = orderFor(context, message.viewChanges);
@@ -160,6 +162,7 @@ export function installNewView(context: ReplicaContext, message: NewView): RuleR
     timerTicks: 0,
     lastNewView: message,
   };
+  next = logMinSProof(next, message.viewChanges);
   const outputs: ReplicaOutput[] = [];
   for (const entry of message.prePrepares) {
     if (entry.seq <= context.lowWatermark) continue;
@@ -178,6 +181,14 @@ export function installNewView(context: ReplicaContext, message: NewView): RuleR
   }
   outputs.push(timerOutput(next, context.waiting.length > 0));
   return { context: next, outputs };
+}
+
+/** The votes of the proof C of V's highest checkpoint (min-s), logged where it is above h. */
+function logMinSProof(context: ReplicaContext, viewChanges: readonly ViewChange[]): ReplicaContext {
+  const highest = viewChanges.reduce<ViewChange | undefined>((best, message) => (best === undefined || message.checkpoint.seq > best.checkpoint.seq ? message : best), undefined);
+  if (highest === undefined || highest.checkpoint.seq <= context.lowWatermark) return context;
+  const { seq, stateDigest, replicas } = highest.checkpoint;
+  return replicas.reduce((logged, replica) => logCheckpointVote(logged, seq, stateDigest, replica), context);
 }
 
 /** Requests in (client, timestamp) order, so that equal sets are equal snapshots. */

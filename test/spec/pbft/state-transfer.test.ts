@@ -9,6 +9,7 @@ import { isObsoleteDelivery } from "../../../spec/pbft/replica-guards.ts";
 import { replicaMachine } from "../../../spec/pbft/replica-machine.ts";
 import { stateDigestOf } from "../../../spec/pbft/replica-rules.ts";
 import { backup, checkpoint, commit, commitAtBackup, feed, prePrepare, prepare, request, type ReplicaState } from "../../support/pbft-fixtures.ts";
+import { newViewMessage, run as vcRun, sentOf, step as vcStep, vcReplica, viewChangeMessage } from "../../support/view-change-fixtures.ts";
 
 /**
  * State transfer (Castro & Liskov OSDI §4.3 last paragraph, TOCS §6.2): a replica behind a
@@ -168,5 +169,29 @@ describe("Byzantine replica: forge-state (TOCS §6.2)", () => {
   it("without the behaviour a FETCH is obsolete to it", () => {
     expect(isObsolete(start(["forge-checkpoint"]), fetch(1, 1) as ByzantineEvent)).toBe(true);
     expect(run(start(["forge-checkpoint"]), fetch(1, 1) as ByzantineEvent).sent).toEqual([]);
+  });
+});
+
+describe("state transfer from a NEW-VIEW (TOCS §4.4): min-s's proof C comes with V", () => {
+  // V's three VIEW-CHANGEs for view 1 all claim the stable checkpoint n = 1 with its proof C.
+  const proof = { seq: 1, stateDigest: digest, replicas: [0, 2, 3] };
+  const viewChanges = [0, 2, 3].map((replica) => ({ ...viewChangeMessage(replica, 1), checkpoint: proof }));
+  const newView = newViewMessage(1, viewChanges, []);
+
+  it("a replica behind min-s installs the view and fetches the state at min-s, with C as the proof the answer must match", () => {
+    // R3, a backup of view 1 (R1 is its primary, and sent the NEW-VIEW).
+    const { state, outputs } = vcStep(vcReplica(3, 2, null, { checkpointInterval: 1 }), newView);
+    expect(state.context.installedView).toBe(1);
+    expect(sentOf(outputs, "FETCH")).toEqual([{ type: "FETCH", seq: 1, replica: 3 }]);
+    expect(state.context.fetching).toEqual(proof);
+  });
+
+  it("a replica that executed up to min-s makes it stable instead, and fetches nothing", () => {
+    const executed = vcRun(vcReplica(2, 2, null, { checkpointInterval: 1 }), [request(), prePrepare(req, 1), prepare(req, 3), commit(req, 1), commit(req, 3)]).state;
+    expect(executed.context.lastExecuted).toBe(1);
+    const { state, outputs } = vcStep(executed, newView);
+    expect(state.context.installedView).toBe(1);
+    expect(sentOf(outputs, "FETCH")).toEqual([]);
+    expect(state.context.lowWatermark).toBe(1);
   });
 });
