@@ -7,7 +7,7 @@ import { writeFileAtomic } from "../atomic-write.ts";
 import { resolveBase, runAtBase, type BaseCommit } from "../base-ref.ts";
 import { readJsonInput } from "../case-file.ts";
 import { documentExitCodes } from "../command-exit-codes.ts";
-import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
+import { EXIT, INTERNAL_ERROR_OUTCOME, SIGNAL_EXIT, badInputOutcome, outputFailedOutcome, type ExitOutcome } from "../exit-codes.ts";
 import { stopOnSignals } from "../interrupt.ts";
 import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
@@ -51,7 +51,10 @@ const EXIT_CODES: readonly ExitOutcome[] = [
   },
   outputFailedOutcome("the --markdown file or the baseline"),
   INTERNAL_ERROR_OUTCOME,
-  SECOND_SIGNAL_OUTCOME,
+  {
+    code: SIGNAL_EXIT,
+    when: "a second SIGINT, SIGTERM or SIGHUP: exits at once (130, 143 or 129) and writes nothing more (a file already written stays whole); the temporary worktree of --base is removed on the way out",
+  },
 ];
 
 /** At most 10^6 %: past a few hundred percent a tolerance means "any figure". */
