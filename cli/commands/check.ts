@@ -50,7 +50,7 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     .option("--max-states <n>", "state limit per model (exit 3 when hit)", positiveInteger("--max-states"));
   documentExitCodes(command, EXIT_CODES);
   addRunFlags(command, { default: "reports", description: "where to write the reports" }).action(async (names: string[], options: CheckOptions) => {
-    const selected = selectModels(names, options.all === true, options.profile);
+    const selected = selectModels("check", names, options.all === true, options.profile);
     const setup = runSetupOf(options);
     const folder = setup.reportsFolder!;
     const stop = stopOnSignals();
@@ -87,11 +87,11 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
   });
 };
 
-/** Named models whatever their profile; --all those of the profile (models/profile.ts), quick unless asked. */
-function selectModels(names: string[], all: boolean, profile: Profile | undefined): ModelDefinition[] {
-  if (all && names.length > 0) throw new InputError("check: give model names or --all, not both");
-  if (!all && profile !== undefined) throw new InputError("check: --profile chooses among the models of --all; give --all with it, or name the models");
+/** Named models whatever their profile; --all those of the profile (models/profile.ts), quick unless asked. `audit` selects as `check` does. */
+export function selectModels(command: string, names: string[], all: boolean, profile: Profile | undefined): ModelDefinition[] {
+  if (all && names.length > 0) throw new InputError(`${command}: give model names or --all, not both`);
+  if (!all && profile !== undefined) throw new InputError(`${command}: --profile chooses among the models of --all; give --all with it, or name the models`);
   if (all) return modelsOfProfile(models, profile ?? "quick");
-  if (names.length === 0) throw new InputError("check: name at least one model (see `consensus-check list`) or pass --all");
+  if (names.length === 0) throw new InputError(`${command}: name at least one model (see \`consensus-check list\`) or pass --all`);
   return names.map(findModel);
 }

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { registerAudit } from "./audit.ts";
 import { registerCheck } from "./check.ts";
 import { registerExplore } from "./explore.ts";
 import { registerList } from "./list.ts";
@@ -14,6 +15,7 @@ export type CommandRegistration = (program: Command, setExitCode: (code: number)
 /** Every command of the CLI, in the order `--help` lists them. */
 export const commandRegistrations: readonly CommandRegistration[] = [
   registerCheck,
+  registerAudit,
   registerExplore,
   registerList,
   registerReplay,

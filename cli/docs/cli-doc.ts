@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { buildProgram } from "../program.ts";
 import { commandsSection } from "./commands-section.ts";
 import { exitCodesSection } from "./exit-codes-section.ts";
+import { baselineSection } from "./formats/baseline-format.ts";
 import { caseSections } from "./formats/case-formats.ts";
 import { checkpointSection } from "./formats/checkpoint-format.ts";
 import { configSections } from "./formats/config-formats.ts";
@@ -32,6 +33,7 @@ export function renderCliDoc(program: Command = buildProgram(() => undefined)): 
     inputLimitsSection(),
     scheduleSection(),
     resultSection(),
+    baselineSection(),
     configSections(),
     caseSections(),
     reportsFolderSections(),

@@ -1,4 +1,4 @@
-import { CHECKPOINT_HEADING, REPORTS_FOLDER_HEADING, RESULT_HEADING, SCHEDULE_HEADING } from "./references.ts";
+import { BASELINE_HEADING, CHECKPOINT_HEADING, REPORTS_FOLDER_HEADING, RESULT_HEADING, SCHEDULE_HEADING } from "./references.ts";
 import { MERKLE_CASE_FORMATS, MPT_CASE_FORMATS, caseFormatHeading } from "./formats/case-formats.ts";
 
 const RUN_FORMATS = [RESULT_HEADING, REPORTS_FOLDER_HEADING, CHECKPOINT_HEADING];
@@ -10,5 +10,6 @@ export const COMMAND_FORMATS: ReadonlyMap<string, readonly string[]> = new Map<s
   ["simulate", RUN_FORMATS],
   ["replay", [SCHEDULE_HEADING, RESULT_HEADING]],
   ["report", [RESULT_HEADING]],
+  ["audit", [BASELINE_HEADING, RESULT_HEADING]],
   ...[...MERKLE_CASE_FORMATS, ...MPT_CASE_FORMATS].map(({ command }): [string, string[]] => [command, [caseFormatHeading(command)]]),
 ]);

@@ -8,6 +8,7 @@ export const SCHEDULE_HEADING = "Schedule";
 export const STEP_KINDS_HEADING = "Step kinds";
 export const REPORTS_FOLDER_HEADING = "Reports folder";
 export const CHECKPOINT_HEADING = "Checkpoint files";
+export const BASELINE_HEADING = "Baseline";
 
 /** Where one of these appears inside another format, its row links to its section. */
 export const SCHEMA_REFERENCES: readonly SchemaReference[] = [

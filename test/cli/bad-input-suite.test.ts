@@ -151,7 +151,7 @@ const runArgv = (command: (typeof RUN_COMMANDS)[number], model: string, ...rest:
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const usage: Case[] = [
-  { name: "no command at all", argv: [], code: 2, stderr: /missing command.*check, explore, list, replay, report, simulate, merkle, mpt/ },
+  { name: "no command at all", argv: [], code: 2, stderr: /missing command.*check, audit, explore, list, replay, report, simulate, merkle, mpt/ },
   { name: "an unknown command", argv: ["frobnicate"], code: 2, stderr: /unknown command 'frobnicate'/ },
   { name: "a misspelled command, with its suggestion on the same line", argv: ["chek"], code: 2, stderr: /unknown command 'chek'.*Did you mean check\?/ },
   { name: "merkle without its subcommand", argv: ["merkle"], code: 2, stderr: /merkle: missing command.*root, verify-inclusion, verify-consistency/ },

@@ -6,6 +6,7 @@ import { resultSchema, type Result } from "../../explorer/result.ts";
 import { modelsOfProfile } from "../../models/profile.ts";
 import { models } from "../../models/registry.ts";
 import { fileStem } from "../../reporting/index.ts";
+import { baselineOf, baselineText } from "../../reporting/baseline.ts";
 import { judge } from "../../reporting/verdict.ts";
 import { replay } from "../../explorer/replay.ts";
 import { scheduleSchema } from "../../spec/common/schedule.ts";
@@ -57,6 +58,15 @@ describe("every bundled model matches its pinned expectation", () => {
     expect(audit).toContain("## seed-paxos R1 grant-all");
     expect(audit).toMatch(/### seed-paxos R2 first-come: PX3 returned value chosen[\s\S]*"deliver": "REPLY v0 true A1->P0"/);
     expect(audit).toContain("## paxos (reference)\n\n0 of 5 properties broken.");
+  });
+
+  it("reports/baseline.json is the baseline of this run's Results (audit --all --update writes it)", () => {
+    // The Results of the one check --all above, not a second exploration: the committed
+    // baseline must say what the models do now, or `audit --baseline reports/baseline.json` would
+    // report a behaviour change that the commit itself made.
+    const committed = readFileSync(new URL("../../reports/baseline.json", import.meta.url), "utf8");
+    const current = baselineText(baselineOf(modelsOfProfile(models, "quick").map((model) => resultOf(model.name))));
+    expect(committed, "reports/baseline.json is stale: run `npx consensus-check audit --all --baseline reports/baseline.json --update`").toBe(current);
   });
 
   it("every model is pinned, those of the full profile too: verdict, states, depth, transitions where it passes and what it must reach", () => {
