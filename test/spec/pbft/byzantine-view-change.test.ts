@@ -10,6 +10,10 @@ import { isObsoleteDelivery } from "../../../spec/pbft/replica-guards.ts";
 import { stateDigestOf } from "../../../spec/pbft/replica-rules.ts";
 import { prepareSignature } from "../../../spec/pbft/signatures.ts";
 import { hasVerifiedPrepares, isValidViewChange } from "../../../spec/pbft/view-change-certificates.ts";
+import { pbftProtocol } from "../../../models/pbft/pbft-protocol.ts";
+import { pbftSteps } from "../../../models/pbft/pbft-steps.ts";
+import { pbftConfigSchema } from "../../../spec/pbft/config.ts";
+import { forgeryChoices } from "../../../spec/pbft/limits.ts";
 import { commit, prePrepare, prepare, request } from "../../support/pbft-fixtures.ts";
 import { TIMEOUT, newViewMessage, preparedCertificate, run as runReplica, step, vcReplica, viewChangeMessage } from "../../support/view-change-fixtures.ts";
 
@@ -140,5 +144,31 @@ describe("old-view messages replayed after the view change (§4.4)", () => {
       expect(isObsoleteDelivery(installed.context, { ...message, from } as never)).toBe(true);
       expect(step(installed, message, from).state.context).toEqual(installed.context);
     }
+  });
+});
+
+describe("the view change's Byzantine step kinds (models/pbft/pbft-steps.ts)", () => {
+  const config = pbftConfigSchema.parse({ n: 4, f: 1, requests: 1, checkpointInterval: 4, window: 4, byzantine: [{ replica: 1, behaviours: ["equivocate-new-view", "forge-view-change"] }], viewChange: { maxView: 1 } });
+  const actor = (context: object) => ({ name: "R1", role: "byzantineReplica", value: "forging", context });
+
+  it("the declaration gives the machine the quorum, the cut-off and the certificate size these behaviours need", () => {
+    const input = pbftProtocol.actors(config)[1]!.input as ByzantineInput;
+    expect(input).toMatchObject({ viewChangeQuorum: 3, maxView: 1, prepareQuorum: 2, behaviours: ["equivocate-new-view", "forge-view-change"] });
+  });
+
+  it("equivocate-new-view offers, per view and correct receiver, each VIEW-CHANGE it received to leave out", () => {
+    const viewChanges = [viewChangeMessage(0, 1), viewChangeMessage(2, 1), viewChangeMessage(3, 1)];
+    const offers = pbftSteps["equivocate-new-view"]!.offers(actor({ viewChanges, known: [] }), config);
+    expect(offers).toHaveLength(9);
+    expect(offers).toContainEqual({ view: 1, to: "R2", without: 3 });
+    expect(pbftSteps["equivocate-new-view"]!.event({ view: 1, to: "R2", without: 3 })).toEqual({ type: "EQUIVOCATE_NEW_VIEW", view: 1, to: "R2", without: 3 });
+  });
+
+  it("forge-view-change offers a stale one to each correct replica, and partial and forged ones per slot and known request, within forgeryChoices", () => {
+    const offers = pbftSteps["forge-view-change"]!.offers(actor({ viewChanges: [], known: [req] }), config);
+    expect(offers).toHaveLength(3 * (1 + 2));
+    expect(offers).toContainEqual({ certificate: "forged", view: 1, to: "R3", seq: 1, client: 0, timestamp: 1 });
+    expect(offers.length).toBeLessThanOrEqual(forgeryChoices(config));
+    for (const offer of offers) expect(pbftSteps["forge-view-change"]!.fields.safeParse(offer).success).toBe(true);
   });
 });
