@@ -1,5 +1,7 @@
 import { definePbftModel } from "../pbft/define-pbft-model.ts";
 import { preparedAgreement } from "../../properties/pbft/prepared-agreement.ts";
+import { invalidViewChangeRefused } from "../../properties/pbft/view-change-reachable.ts";
+import { checkpointQuorum, prepareQuorum, quorumSize } from "../../spec/pbft/quorum.ts";
 import { crashedPrimaryConfig } from "./n4_f1_crashed_primary.ts";
 
 /**
@@ -33,6 +35,8 @@ export const n4_f1_forged_view_changes = definePbftModel({
   // 356,598 states in about 25 s: the full profile (npm start); byzantine_primary stands for a Byzantine R0 in npm test.
   profile: "full",
   extraInvariants: [preparedAgreement],
+  // The paper's certificate sizes at n = 4, f = 1 (2f+1 quorums), as the replicas check them.
+  extraSometimes: [invalidViewChangeRefused({ n: 4, prepareQuorum: prepareQuorum(4, 1, "2f+1"), checkpointQuorum: checkpointQuorum(4, 1, "2f+1"), viewChangeQuorum: quorumSize(4, 1, "2f+1") })],
   expected: {
     result: "pass",
     distinctStates: 356_598,
@@ -43,6 +47,7 @@ export const n4_f1_forged_view_changes = definePbftModel({
       "Byzantine R0's forge-view-change forgery delivered to a correct replica": 2,
       "a view change completed": 7,
       "a request executed in a view ≥ 1": 18,
+      "a forged or partial VIEW-CHANGE refused": 3,
     },
     liveness: { "every client's requests accepted": { verdict: "undecided", steps: 17 } },
   },

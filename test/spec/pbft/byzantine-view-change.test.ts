@@ -14,6 +14,7 @@ import { pbftProtocol } from "../../../models/pbft/pbft-protocol.ts";
 import { pbftSteps } from "../../../models/pbft/pbft-steps.ts";
 import { pbftConfigSchema } from "../../../spec/pbft/config.ts";
 import { forgeryChoices } from "../../../spec/pbft/limits.ts";
+import { invalidViewChangeRefused } from "../../../properties/pbft/view-change-reachable.ts";
 import { commit, prePrepare, prepare, request } from "../../support/pbft-fixtures.ts";
 import { TIMEOUT, newViewMessage, preparedCertificate, run as runReplica, step, vcReplica, viewChangeMessage } from "../../support/view-change-fixtures.ts";
 
@@ -170,5 +171,17 @@ describe("the view change's Byzantine step kinds (models/pbft/pbft-steps.ts)", (
     expect(offers).toContainEqual({ certificate: "forged", view: 1, to: "R3", seq: 1, client: 0, timestamp: 1 });
     expect(offers.length).toBeLessThanOrEqual(forgeryChoices(config));
     for (const offer of offers) expect(pbftSteps["forge-view-change"]!.fields.safeParse(offer).success).toBe(true);
+  });
+});
+
+describe("a forged or partial VIEW-CHANGE refused (the sometimes of view-change/n4_f1_forged_view_changes)", () => {
+  const property = invalidViewChangeRefused(rules);
+  const viewOf = (forged: string[], inFlight: { from: string; message: unknown }[]) =>
+    ({ role: () => [{ name: "R0", context: { forged } }], inFlight: () => inFlight.map((entry) => ({ ...entry, to: "R1", copies: 1 })) }) as never;
+  const invalid = forgedViewChange(0, 1, "forged", 1, req, { n: 4, prepareQuorum: 2 }, GENESIS);
+  it("holds once an invalid one was forged and none is in flight; not for a stale one, nor while one travels", () => {
+    expect(property.holds(viewOf(["forge-view-change certificate=forged client=0 seq=1 timestamp=1 to=R1 view=1"], []))).toBe(true);
+    expect(property.holds(viewOf(["forge-view-change certificate=stale to=R1 view=1"], []))).toBe(false);
+    expect(property.holds(viewOf(["forge-view-change certificate=partial client=0 seq=1 timestamp=1 to=R1 view=1"], [{ from: "R0", message: invalid }]))).toBe(false);
   });
 });
