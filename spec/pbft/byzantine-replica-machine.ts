@@ -55,7 +55,7 @@ export type Forgery =
  * `forge-view-change`'s three VIEW-CHANGEs (TOCS §4.4). stale: the genesis checkpoint and an
  * empty P, whatever it holds — a valid message (nothing in it is forged), which V's other
  * members must make up for; partial: P names a request it has seen at (view 0, seq) with one
- * PREPARE, its own, fewer than the 2f a certificate needs; forged: the same with 2f PREPAREs,
+ * PREPARE, its own (none if it is view 0's primary), fewer than the 2f a certificate needs; forged: the same with 2f PREPAREs,
  * the others' signatures made up (signatures.ts), since it holds none of theirs.
  */
 export type ForgedViewChange =
@@ -129,8 +129,9 @@ export const byzantineReplicaMachine = setup({
     collectsViewChange: ({ context, event }) => collectsViewChange(context, event),
     /** §4.4: V needs 2f+1 VIEW-CHANGEs for the view, its own included. */
     hasViewChangesFor: ({ context, event }) => event.type === "FORGE_NEW_VIEW" && hasViewChangesFor(context, event.view),
+    /** §4.4: 2f+1 VIEW-CHANGEs from others, so V may leave out the one from `without` (canLeaveOut). */
     hasViewChangesBeyondQuorum: ({ context, event }) => event.type === "EQUIVOCATE_NEW_VIEW" && canLeaveOut(context, event.view, event.without),
-    /** §4.4: a VIEW-CHANGE for a view the cut-off lets the replicas enter (config.ts `viewChange.maxView`). */
+    /** §4.4: a VIEW-CHANGE for a view the cut-off lets the replicas enter (config.ts `viewChange.maxView`), the behaviour given the certificate size it forges against. */
     isModelledView: ({ context, event }) => "view" in event && event.view >= 1 && event.view <= (context.maxView ?? 0) && context.prepareQuorum !== undefined,
     /** A certificate's request and seq: one it has seen, at one of the adversary's sequence numbers. */
     namesKnownRequestAtAdversarySlot: ({ context, event }) =>

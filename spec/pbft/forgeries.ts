@@ -91,8 +91,8 @@ export function staleViewChange(byzantine: number, view: number, initialStateDig
 
 /**
  * TOCS §4.4: a VIEW-CHANGE whose P claims `request` prepared at (view 0, `seq`) by the primary of
- * view 0. partial: with one PREPARE, the Byzantine replica's own (signed by it), fewer than the
- * 2f a certificate needs; forged: with 2f PREPAREs from backups, the others' signatures made up,
+ * view 0. partial: with one PREPARE, the Byzantine replica's own (signed by it; none when it is
+ * view 0's primary), fewer than the 2f a certificate needs; forged: with 2f PREPAREs from backups, the others' signatures made up,
  * since it holds none of their PREPAREs (authenticated messages, §3). Both are refused by
  * `isValidViewChange` (view-change-certificates.ts): the first by its size, the second by its signatures.
  */
@@ -109,7 +109,9 @@ export function forgedViewChange(
   const primary = primaryOf(0, n);
   const digest = requestDigest(request);
   const backups = Array.from({ length: n }, (_, replica) => replica).filter((replica) => replica !== primary && replica !== byzantine);
-  const prepares = kind === "partial" ? [byzantine] : [byzantine, ...backups.slice(0, prepareQuorum - 1)].sort((a, b) => a - b);
+  // Its own PREPARE is genuine, unless it is view 0's primary, whose PREPAREs never count (§4.2).
+  const own = byzantine === primary ? [] : [byzantine];
+  const prepares = kind === "partial" ? own : [...own, ...backups.slice(0, prepareQuorum - own.length)].sort((a, b) => a - b);
   const signatures = prepares.map((signer) => (signer === byzantine ? prepareSignature(signer, 0, seq, digest) : forgedPrepareSignature(byzantine, signer, 0, seq, digest)));
   const certificate: PreparedCertificate = { view: 0, seq, digest, request, primary, prepares, signatures };
   return { ...staleViewChange(byzantine, view, initialStateDigest), prepared: [certificate] };

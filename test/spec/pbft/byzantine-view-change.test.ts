@@ -72,6 +72,15 @@ describe("forge-view-change: stale, partial and forged VIEW-CHANGEs (TOCS §4.4)
     expect(isValidViewChange({ ...forged, prepared: [{ ...forged.prepared[0]!, signatures: [prepareSignature(1, 0, 1, requestDigest(req)), forged.prepared[0]!.signatures[1]!] }] }, rules)).toBe(true);
   });
 
+  it("as view 0's primary it claims no PREPARE of its own: the forged certificate names 2f backups and fails on their signatures alone", () => {
+    const partial = forgedViewChange(0, 1, "partial", 1, req, { n: 4, prepareQuorum: 2 }, GENESIS);
+    const forged = forgedViewChange(0, 1, "forged", 1, req, { n: 4, prepareQuorum: 2 }, GENESIS);
+    expect(partial.prepared[0]!.prepares).toEqual([]);
+    expect(forged.prepared[0]!.prepares).toEqual([1, 2]);
+    expect(isValidViewChange(forged, rules)).toBe(false);
+    expect(isValidViewChange({ ...forged, prepared: [preparedCertificate(req)] }, rules)).toBe(true);
+  });
+
   it("nothing for a request it has not seen, beyond the cut-off, without the behaviour, twice, or over budget", () => {
     expect(run(input, [forge("partial")]).sent).toEqual([]);
     expect(run(input, [{ type: "FORGE_VIEW_CHANGE", certificate: "stale", view: 2, to: "R1" } as ByzantineEvent]).sent).toEqual([]);
