@@ -64,7 +64,8 @@ function faults(config: PbftConfig): FaultModel {
     crashes: config.viewChange?.crashes ?? 0,
     // Crash-stop correct replicas (a Byzantine one may already stop at will); the runtime picks crashable actors by role.
     crashable: config.viewChange?.crashable === undefined ? ["replica"] : [CRASHABLE_REPLICA_ROLE],
-    midMulticast: false,
+    // §4.2: with the view change's `midMulticast` a crashing replica may stop part-way through a multicast (a prefix of its sends leaves).
+    midMulticast: config.viewChange?.midMulticast ?? false,
     byzantine,
     // Castro & Liskov §2: at most f faulty replicas; a model that breaks it on purpose says so.
     budget: config.exceedFaultBudget ? Math.max(config.f, byzantine.length) : config.f,
@@ -137,8 +138,17 @@ export const pbftProtocol: ProtocolDefinition<PbftConfig, PbftMessage> = {
     const replicas = Array.from({ length: config.n }, (_, id) => {
       const behaviours = byzantine.get(id);
       if (behaviours !== undefined) {
-        const forgesNewViews = behaviours.includes("forge-new-view") ? { viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) } : {};
-        const input = { id, n: config.n, behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"), adversarySlots: config.adversarySlots, forgeryBudget: config.forgeryBudget ?? null, ...forgesNewViews };
+        const forgesNewViews = behaviours.includes("forge-new-view") || behaviours.includes("equivocate-new-view") ? { viewChangeQuorum: quorumSize(config.n, config.f, config.quorumRule) } : {};
+        const forgesViewChanges = behaviours.includes("forge-view-change") && config.viewChange !== undefined ? { maxView: config.viewChange.maxView, prepareQuorum: sizes.prepareQuorum } : {};
+        const input = {
+          id,
+          n: config.n,
+          behaviours: behaviours.filter((behaviour) => behaviour !== "silent" && behaviour !== "replay"),
+          adversarySlots: config.adversarySlots,
+          forgeryBudget: config.forgeryBudget ?? null,
+          ...forgesNewViews,
+          ...forgesViewChanges,
+        };
         return { name: replicaName(id), role: BYZANTINE_REPLICA_ROLE, input };
       }
       const { replyQuorum: _reply, ...quorums } = sizes;

@@ -110,6 +110,40 @@ export const pbftSteps: Readonly<Record<string, ProtocolStepKind<PbftConfig>>> =
       return views.flatMap((view) => receivers(actor, config).map((receiver) => ({ view, to: receiver })));
     },
   ),
+  "equivocate-new-view": byzantineKind(
+    "A Byzantine new primary that holds more VIEW-CHANGEs than a NEW-VIEW needs sends a backup a valid NEW-VIEW whose V leaves one of them out (another to another backup, §4.4).",
+    {
+      view: z.number().int().min(1).max(PBFT_LIMITS.maxView).describe("The view it is the primary of."),
+      to,
+      without: whole(PBFT_LIMITS.n - 1).describe("The replica whose VIEW-CHANGE V leaves out."),
+    },
+    "EQUIVOCATE_NEW_VIEW",
+    (actor, config) =>
+      (actor.context as ByzantineContext).viewChanges.flatMap((message) => receivers(actor, config).map((receiver) => ({ view: message.view, to: receiver, without: message.replica }))),
+  ),
+  "forge-view-change": byzantineKind(
+    "A Byzantine replica sends a VIEW-CHANGE with a stale checkpoint and nothing prepared, or a prepared certificate with too few PREPAREs or with PREPAREs it never received (TOCS §4.4).",
+    {
+      certificate: z.enum(["stale", "partial", "forged"]).describe("stale: the genesis checkpoint, empty P; partial: one PREPARE, its own; forged: 2f PREPAREs, the others' signatures made up."),
+      view: z.number().int().min(1).max(PBFT_LIMITS.maxView).describe("The view the VIEW-CHANGE asks for."),
+      to,
+      seq: seq.optional(),
+      client: client.optional(),
+      timestamp: timestamp.optional(),
+    },
+    "FORGE_VIEW_CHANGE",
+    (actor, config) => {
+      const views = Array.from({ length: config.viewChange?.maxView ?? 0 }, (_, index) => index + 1);
+      return views.flatMap((view) =>
+        receivers(actor, config).flatMap((receiver) => [
+          { certificate: "stale", view, to: receiver },
+          ...slots(config).flatMap((n) =>
+            known(actor).flatMap((request) => (["partial", "forged"] as const).map((certificate) => ({ certificate, view, to: receiver, seq: n, client: request.client, timestamp: request.timestamp }))),
+          ),
+        ]),
+      );
+    },
+  ),
   "forge-reply": byzantineKind(
     "A Byzantine replica sends a client a REPLY with a wrong result for a request it has seen (§4.1).",
     { client, timestamp },

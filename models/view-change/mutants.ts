@@ -63,3 +63,25 @@ export const n4_f1_drop_prepared_certificates = definePbftModel({
   config: halfSentPrePrepareConfig("drop-prepared-certificates"),
   expected: { result: "violation", property: "prepared certificates preserved into NEW-VIEW", distinctStates: 45_443, maxDepth: 15 },
 });
+
+/**
+ * (e) Replicas that take a VIEW-CHANGE's C and P on trust (TOCS §4.4). R0, the silent first
+ * primary, sends one replica a VIEW-CHANGE for view 1 whose prepared certificate names PREPAREs
+ * it never received (`forge-view-change`): the new primary R1 logs it and builds V with it, and
+ * a backup installs that NEW-VIEW. With one request the forged certificate names the request the
+ * client really sent, so O still gives what a correct V would: the verified-NEW-VIEW property
+ * catches it, not agreement.
+ */
+export const n4_f1_unchecked_view_change_certificates = definePbftModel({
+  name: "view-change/n4_f1_unchecked_view_change_certificates",
+  description:
+    "Mutant: replicas log VIEW-CHANGEs and accept a NEW-VIEW's V without checking their checkpoint proofs and prepared certificates. R0 (Byzantine, silent in view 0) " +
+    "sends R1 a VIEW-CHANGE with a forged or partial prepared certificate; R1 puts it in V, and a backup installs a NEW-VIEW whose V is no valid 2f+1 set.",
+  config: {
+    ...crashedPrimaryConfig,
+    byzantine: [{ replica: 0, behaviours: ["forge-view-change"] }],
+    forgeryBudget: 1,
+    viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug: "unchecked-view-change-certificates" },
+  },
+  expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 1_679, maxDepth: 8 },
+});

@@ -5,6 +5,7 @@ import { requestDigest } from "../../spec/pbft/digest.ts";
 import { replicaName } from "../../spec/pbft/ids.ts";
 import type { PbftMessage } from "../../spec/pbft/messages.ts";
 import { NULL_CLIENT } from "../../spec/pbft/null-request.ts";
+import { hasRecomputedOrder } from "../../spec/pbft/view-change-certificates.ts";
 import { correctReplicaContexts } from "./reading.ts";
 
 /**
@@ -36,7 +37,10 @@ const FORGED_BY: Readonly<Record<string, (message: PbftMessage) => boolean>> = {
   "conflicting-votes": (message) => message.type === "PREPARE" || message.type === "COMMIT",
   "forge-checkpoint": (message) => message.type === "CHECKPOINT",
   "forge-reply": (message) => message.type === "REPLY",
-  "forge-new-view": (message) => message.type === "NEW-VIEW",
+  // A NEW-VIEW whose O is not the one its V gives (forge-new-view), or is (equivocate-new-view).
+  "forge-new-view": (message) => message.type === "NEW-VIEW" && !hasRecomputedOrder(message),
+  "equivocate-new-view": (message) => message.type === "NEW-VIEW" && hasRecomputedOrder(message),
+  "forge-view-change": (message) => message.type === "VIEW-CHANGE",
   "forge-state": (message) => message.type === "STATE",
 };
 

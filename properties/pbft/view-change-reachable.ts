@@ -1,4 +1,7 @@
 import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
+import type { ByzantineContext } from "../../spec/pbft/byzantine-replica-machine.ts";
+import type { ViewChange } from "../../spec/pbft/messages.ts";
+import { isValidViewChange, type CertificateRules } from "../../spec/pbft/view-change-certificates.ts";
 import { correctReplicaContexts } from "./reading.ts";
 
 /**
@@ -27,3 +30,21 @@ export const secondViewChangeCompleted: RuntimeInvariant = {
   name: "a NEW-VIEW for view 2 installed",
   holds: (view) => correctReplicaContexts(view).some((context) => context.installedView >= 2),
 };
+
+/**
+ * A Byzantine replica's invalid VIEW-CHANGE refused (TOCS §4.4): it forged one whose prepared
+ * certificate is partial or whose PREPARE signatures fail (`forge-view-change`), and none of
+ * its invalid VIEW-CHANGEs is still in flight — its receiver's `isValidViewChange` refused it,
+ * which makes it obsolete on arrival (the runtime discards it, as delivering it would change nothing).
+ */
+export function invalidViewChangeRefused(rules: CertificateRules): RuntimeInvariant {
+  return {
+    name: "a forged or partial VIEW-CHANGE refused",
+    holds: (view) =>
+      view.role("byzantineReplica").some(
+        (actor) =>
+          (actor.context as ByzantineContext).forged.some((key) => /^forge-view-change certificate=(partial|forged) /.test(key)) &&
+          !view.inFlight().some(({ from, message }) => from === actor.name && message.type === "VIEW-CHANGE" && !isValidViewChange(message as ViewChange, rules)),
+      ),
+  };
+}

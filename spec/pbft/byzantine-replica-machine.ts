@@ -1,7 +1,7 @@
 import { and, assign, enqueueActions, not, setup } from "xstate";
 import type { ActorOutput } from "../common/actor-outputs.ts";
 import { type ByzantineBehaviour } from "./config.ts";
-import { badDigestPrePrepare, forgedCheckpoint, forgedNewView, forgedPrePrepare, forgedReply, forgedState, forgedVote } from "./forgeries.ts";
+import { badDigestPrePrepare, equivocatedNewView, forgedCheckpoint, forgedNewView, forgedPrePrepare, forgedReply, forgedState, forgedViewChange, forgedVote, staleViewChange } from "./forgeries.ts";
 import { stateDigestOf } from "./replica-rules.ts";
 import { clientName, primaryOf, replicaName } from "./ids.ts";
 import type { Delivered, Fetch, PbftMessage, Request, ViewChange } from "./messages.ts";
@@ -24,8 +24,11 @@ export interface ByzantineInput {
   adversarySlots: number;
   /** Forgeries in one run; null: unbounded. */
   forgeryBudget: number | null;
-  /** VIEW-CHANGEs a NEW-VIEW needs (2f+1, its own included), for `forge-new-view`; absent: the behaviour is off. */
+  /** VIEW-CHANGEs a NEW-VIEW needs (2f+1, its own included), for `forge-new-view` and `equivocate-new-view`; absent: both are off. */
   viewChangeQuorum?: number;
+  /** For `forge-view-change`: the view-change cut-off (it asks for views 1 … maxView) and the PREPAREs a certificate needs (2f); absent: the behaviour is off. */
+  maxView?: number;
+  prepareQuorum?: number;
 }
 
 export interface ByzantineContext extends ByzantineInput {
@@ -34,7 +37,7 @@ export interface ByzantineContext extends ByzantineInput {
   known: Request[];
   /** The forgeries it made, by key (`forgeryKey`), sorted. */
   forged: string[];
-  /** With `forge-new-view`: the VIEW-CHANGEs it received for views it is the primary of, sorted by view and sender. */
+  /** With `forge-new-view` or `equivocate-new-view`: the VIEW-CHANGEs it received for views it is the primary of, sorted by view and sender. */
   viewChanges: ViewChange[];
 }
 
@@ -44,7 +47,20 @@ export type Forgery =
   | { type: "CONFLICTING_VOTE"; vote: "prepare" | "commit"; seq: number; to: string; client: number; timestamp: number }
   | { type: "FORGE_CHECKPOINT"; seq: number; to: string }
   | { type: "FORGE_REPLY"; client: number; timestamp: number }
-  | { type: "FORGE_NEW_VIEW"; view: number; to: string };
+  | { type: "FORGE_NEW_VIEW"; view: number; to: string }
+  | { type: "EQUIVOCATE_NEW_VIEW"; view: number; to: string; without: number }
+  | ForgedViewChange;
+
+/**
+ * `forge-view-change`'s three VIEW-CHANGEs (TOCS §4.4). stale: the genesis checkpoint and an
+ * empty P, whatever it holds — a valid message (nothing in it is forged), which V's other
+ * members must make up for; partial: P names a request it has seen at (view 0, seq) with one
+ * PREPARE, its own (none if it is view 0's primary), fewer than the 2f a certificate needs; forged: the same with 2f PREPAREs,
+ * the others' signatures made up (signatures.ts), since it holds none of theirs.
+ */
+export type ForgedViewChange =
+  | { type: "FORGE_VIEW_CHANGE"; certificate: "stale"; view: number; to: string }
+  | { type: "FORGE_VIEW_CHANGE"; certificate: "partial" | "forged"; view: number; to: string; seq: number; client: number; timestamp: number };
 
 export type ByzantineEvent = Delivered | Forgery;
 
@@ -56,6 +72,8 @@ export const BEHAVIOUR_OF: Readonly<Record<Forgery["type"], ByzantineBehaviour>>
   FORGE_CHECKPOINT: "forge-checkpoint",
   FORGE_REPLY: "forge-reply",
   FORGE_NEW_VIEW: "forge-new-view",
+  EQUIVOCATE_NEW_VIEW: "equivocate-new-view",
+  FORGE_VIEW_CHANGE: "forge-view-change",
 };
 
 const isForgery = (event: ByzantineEvent): event is Forgery => event.type in BEHAVIOUR_OF;
@@ -82,10 +100,10 @@ const carriesNewRequest = (context: ByzantineContext, event: ByzantineEvent): bo
   const request = requestOf(event);
   return request !== undefined && knows(context, request.client, request.timestamp) === undefined;
 };
-/** §4.4: with `forge-new-view`, a VIEW-CHANGE for a view it is the primary of, from a replica not yet heard for it. */
+/** §4.4: with `forge-new-view` or `equivocate-new-view`, a VIEW-CHANGE for a view it is the primary of, from a replica not yet heard for it. */
 const collectsViewChange = (context: ByzantineContext, event: ByzantineEvent): boolean =>
   event.type === "VIEW-CHANGE" &&
-  context.behaviours.includes("forge-new-view") &&
+  (context.behaviours.includes("forge-new-view") || context.behaviours.includes("equivocate-new-view")) &&
   primaryOf((event as ViewChange).view, context.n) === context.id &&
   !context.viewChanges.some((known) => known.view === (event as ViewChange).view && known.replica === (event as ViewChange).replica);
 /** Its own VIEW-CHANGE makes the rest of a 2f+1 V. */
@@ -100,6 +118,15 @@ const answersFetch = (context: ByzantineContext, event: ByzantineEvent): boolean
   (event as Fetch).replica !== context.id &&
   (context.forgeryBudget === null || context.forged.length < context.forgeryBudget) &&
   !context.forged.includes(stateForgeryKey(event as Fetch));
+/**
+ * §4.4: a V to leave one VIEW-CHANGE out of — the one from `without`, which it received — and
+ * still hold 2f+1 with its own: it received 2f+1 from others, more than a NEW-VIEW needs, so
+ * each choice is a genuine V, and different choices go to different replicas.
+ */
+const canLeaveOut = (context: ByzantineContext, view: number, without: number): boolean => {
+  const received = context.viewChanges.filter((message) => message.view === view);
+  return received.some((message) => message.replica === without) && received.length >= (context.viewChangeQuorum ?? Number.POSITIVE_INFINITY);
+};
 const replicaIndex = (name: string): number => (/^R\d+$/.test(name) ? Number(name.slice(1)) : -1);
 
 export const byzantineReplicaMachine = setup({
@@ -112,6 +139,14 @@ export const byzantineReplicaMachine = setup({
     collectsViewChange: ({ context, event }) => collectsViewChange(context, event),
     /** §4.4: V needs 2f+1 VIEW-CHANGEs for the view, its own included. */
     hasViewChangesFor: ({ context, event }) => event.type === "FORGE_NEW_VIEW" && hasViewChangesFor(context, event.view),
+    /** §4.4: 2f+1 VIEW-CHANGEs from others, so V may leave out the one from `without` (canLeaveOut). */
+    hasViewChangesBeyondQuorum: ({ context, event }) => event.type === "EQUIVOCATE_NEW_VIEW" && canLeaveOut(context, event.view, event.without),
+    /** §4.4: a VIEW-CHANGE for a view the cut-off lets the replicas enter (config.ts `viewChange.maxView`), the behaviour given the certificate size it forges against. */
+    isModelledView: ({ context, event }) => "view" in event && event.view >= 1 && event.view <= (context.maxView ?? 0) && context.prepareQuorum !== undefined,
+    /** A certificate's request and seq: one it has seen, at one of the adversary's sequence numbers. */
+    namesKnownRequestAtAdversarySlot: ({ context, event }) =>
+      event.type === "FORGE_VIEW_CHANGE" &&
+      (event.certificate === "stale" || (event.seq >= 1 && event.seq <= context.adversarySlots && knows(context, event.client, event.timestamp) !== undefined)),
     hasBehaviour: ({ context, event }) => isForgery(event) && context.behaviours.includes(BEHAVIOUR_OF[event.type]),
     /** §4.2: backups take PRE-PREPAREs only from the primary of the view, so only it sends them. */
     isPrimaryOfView: ({ context }) => context.id === primaryOf(context.view, context.n),
@@ -166,6 +201,8 @@ export const byzantineReplicaMachine = setup({
         "VIEW-CHANGE": { guard: "collectsViewChange", actions: "recordViewChange" },
         FETCH: { guard: "answersFetch", actions: "forgeState" },
         FORGE_NEW_VIEW: { guard: and(["hasBehaviour", "isToAnotherReplica", "hasViewChangesFor", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        EQUIVOCATE_NEW_VIEW: { guard: and(["hasBehaviour", "isToAnotherReplica", "hasViewChangesBeyondQuorum", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
+        FORGE_VIEW_CHANGE: { guard: and(["hasBehaviour", "isModelledView", "isToAnotherReplica", "namesKnownRequestAtAdversarySlot", "hasForgeryBudget", "isNewForgery"]), actions: "forge" },
       },
     },
     spent: { type: "final" },
@@ -190,5 +227,13 @@ function forgedSend(context: ByzantineContext, forgery: Forgery): ActorOutput<Pb
       return { type: "send", to: clientName(forgery.client), message: forgedReply(id, view, knows(context, forgery.client, forgery.timestamp)!) };
     case "FORGE_NEW_VIEW":
       return { type: "send", to: forgery.to, message: forgedNewView(id, forgery.view, context.viewChanges, stateDigestOf([])) };
+    case "EQUIVOCATE_NEW_VIEW":
+      return { type: "send", to: forgery.to, message: equivocatedNewView(id, forgery.view, context.viewChanges, forgery.without, stateDigestOf([])) };
+    case "FORGE_VIEW_CHANGE": {
+      const genesis = stateDigestOf([]);
+      if (forgery.certificate === "stale") return { type: "send", to: forgery.to, message: staleViewChange(id, forgery.view, genesis) };
+      const request = knows(context, forgery.client, forgery.timestamp)!;
+      return { type: "send", to: forgery.to, message: forgedViewChange(id, forgery.view, forgery.certificate, forgery.seq, request, { n: context.n, prepareQuorum: context.prepareQuorum! }, genesis) };
+    }
   }
 }

@@ -16,7 +16,7 @@ const count = (minimum: number, maximum: number, why: string) =>
 const replicaId = count(0, PBFT_LIMITS.n - 1, `replica ids are below n, and n is at most ${PBFT_LIMITS.n}`);
 
 /** What a Byzantine replica may do (byzantine-replica-machine.ts); `behaviours` below describes each. */
-export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view", "forge-state"] as const;
+export const BYZANTINE_BEHAVIOURS = ["silent", "equivocate", "bad-digest", "conflicting-votes", "forge-checkpoint", "forge-reply", "replay", "forge-new-view", "equivocate-new-view", "forge-view-change", "forge-state"] as const;
 export const byzantineBehaviourSchema = z.enum(BYZANTINE_BEHAVIOURS, {
   error: `must be one of ${BYZANTINE_BEHAVIOURS.join(", ")}`,
 });
@@ -36,6 +36,8 @@ export const byzantineReplicaSchema = z
           "forge-checkpoint: CHECKPOINTs with a wrong state digest (§4.3); forge-reply: a REPLY to a client with a wrong result for a request it sent (§4.1); " +
           "replay: sends a copy of a message it received to any replica (the runtime's Byzantine replay, at most forgeryBudget replays, 2 when unbounded); " +
           "forge-new-view (view change only): as the primary of a view, a NEW-VIEW with a genuine V of 2f+1 VIEW-CHANGEs and an O that V does not give (§4.4); " +
+          "equivocate-new-view (view change only): as the primary of a view holding more VIEW-CHANGEs than 2f+1, valid NEW-VIEWs with different V (each a genuine 2f+1 set, O computed from it) to different replicas (§4.4); " +
+          "forge-view-change (view change only): VIEW-CHANGEs with a stale checkpoint and nothing prepared, a prepared certificate with fewer than 2f PREPAREs, or one whose PREPAREs it never received (their signatures fail), for a request it has seen (TOCS §4.4); " +
           "forge-state: answers a FETCH with a STATE whose history is not the checkpoint's (null requests only; TOCS §6.2).",
       ),
   })
@@ -43,7 +45,7 @@ export const byzantineReplicaSchema = z
 export type ByzantineReplica = z.infer<typeof byzantineReplicaSchema>;
 
 /** The shipped bugs a view-change mutant runs with, each replacing one named rule of the replica. */
-export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates", "no-request-timer"] as const;
+export const VIEW_CHANGE_BUGS = ["ignore-prepared-sets", "unchecked-new-view", "weak-view-change-quorum", "drop-prepared-certificates", "no-request-timer", "unchecked-view-change-certificates"] as const;
 
 /** The shipped bug a state-transfer mutant runs with (`stateTransferBug`). */
 export const STATE_TRANSFER_BUGS = ["unchecked-state-transfer"] as const;
@@ -70,13 +72,20 @@ export const viewChangeConfigSchema = z
       .max(PBFT_LIMITS.n, `must list at most ${PBFT_LIMITS.n} replicas`)
       .optional()
       .describe("The correct replicas that may crash (e.g. [0], the first primary); every correct replica when absent. Each other one crashing multiplies the space."),
+    midMulticast: z
+      .boolean()
+      .default(false)
+      .describe(
+        "A crash may also happen part-way through a step's sends (the runtime's faults.midMulticast): a crashing primary's PRE-PREPARE multicast reaches only some backups (§4.2), which the view change must then carry or replace (§4.4). Needs crashes ≥ 1.",
+      ),
     bug: z
       .enum(VIEW_CHANGE_BUGS, { error: `must be one of ${VIEW_CHANGE_BUGS.join(", ")}` })
       .optional()
       .describe(
         "Mutants only. ignore-prepared-sets: O carries only null requests; unchecked-new-view: backups take the primary's O without recomputing it; " +
           "weak-view-change-quorum: f+1 VIEW-CHANGEs make a NEW-VIEW; drop-prepared-certificates: VIEW-CHANGEs carry no P; " +
-          "no-request-timer: a backup relays a client's request to the primary without starting its view-change timer.",
+          "no-request-timer: a backup relays a client's request to the primary without starting its view-change timer; " +
+          "unchecked-view-change-certificates: replicas log VIEW-CHANGEs and accept a NEW-VIEW's V without checking C and P (their sizes and signatures).",
       ),
   })
   .strict();
@@ -184,6 +193,9 @@ export const pbftConfigSchema = z
     // The runtime refuses a declaration whose crashes and Byzantine actors exceed the budget f.
     if (crashes > 0 && faulty > config.f && !config.exceedFaultBudget) {
       ctx.addIssue({ code: "custom", path: ["viewChange", "crashes"], message: `Byzantine replicas and crashes together are ${faulty}, more than f = ${config.f} (set exceedFaultBudget to break the assumption on purpose)` });
+    }
+    if (config.viewChange?.midMulticast === true && crashes === 0) {
+      ctx.addIssue({ code: "custom", path: ["viewChange", "midMulticast"], message: "needs crashes of at least 1: only a crash can stop a multicast part-way" });
     }
     (config.viewChange?.crashable ?? []).forEach((replica, index) => {
       if (replica >= config.n || config.byzantine.some((entry) => entry.replica === replica)) {

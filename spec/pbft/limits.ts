@@ -75,7 +75,8 @@ export interface ForgeryShape {
  * An upper bound of the forgeries the Byzantine steps offer in one state (models/pbft/pbft-steps.ts),
  * once every request is known (R = clients × requests): per Byzantine replica and behaviour,
  * equivocate S·C·R, conflicting-votes 2·S·C·R, bad-digest S·C·R·(R−1), forge-checkpoint S·C,
- * forge-reply R, forge-new-view maxView·C, where S = adversarySlots and C = the correct replicas
+ * forge-reply R, forge-new-view maxView·C, equivocate-new-view maxView·C·(n−1) (the VIEW-CHANGE left out of V),
+ * forge-view-change maxView·C·(1 + 2·S·R), where S = adversarySlots and C = the correct replicas
  * (forge-state only answers the FETCHes it receives: no choice). `replay` forwards the
  * messages it observed, which grow with the run rather than with the config: not counted.
  */
@@ -90,6 +91,8 @@ export function forgeryChoices(config: ForgeryShape): number {
     "forge-checkpoint": slots * correct,
     "forge-reply": known,
     "forge-new-view": PBFT_LIMITS.maxView * correct,
+    "equivocate-new-view": PBFT_LIMITS.maxView * correct * Math.max(0, config.n - 1),
+    "forge-view-change": PBFT_LIMITS.maxView * correct * (1 + 2 * slots * known),
   };
   let total = 0;
   for (const entry of config.byzantine) for (const behaviour of entry.behaviours) total += perBehaviour[behaviour] ?? 0;

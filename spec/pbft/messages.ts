@@ -61,10 +61,19 @@ export type CheckpointProof = z.infer<typeof checkpointProofSchema>;
 
 /**
  * TOCS §4.4: a prepared certificate, one entry of P — the PRE-PREPARE of the primary of `view`
- * for (view, n, d, m) and 2f matching PREPAREs from distinct backups (their signers).
+ * for (view, n, d, m) and 2f matching PREPAREs from distinct backups: their signers, and each
+ * one's signature in the same order (signatures.ts), which whoever checks the certificate verifies.
  */
 export const preparedCertificateSchema = z
-  .object({ view, seq, digest: hexDigest, request: requestSchema, primary: replicaIdSchema, prepares: z.array(replicaIdSchema) })
+  .object({
+    view,
+    seq,
+    digest: hexDigest,
+    request: requestSchema,
+    primary: replicaIdSchema,
+    prepares: z.array(replicaIdSchema),
+    signatures: z.array(z.string().regex(/^[0-9a-f]{16}$/, "must be a 16-character lowercase hex signature")),
+  })
   .strict();
 export type PreparedCertificate = z.infer<typeof preparedCertificateSchema>;
 

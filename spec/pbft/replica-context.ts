@@ -44,7 +44,7 @@ export interface ViewChangeSettings {
 }
 
 /** The mutants' bugs (config.ts describes each). */
-export type ViewChangeBug = "ignore-prepared-sets" | "unchecked-new-view" | "weak-view-change-quorum" | "drop-prepared-certificates" | "no-request-timer";
+export type ViewChangeBug = "ignore-prepared-sets" | "unchecked-new-view" | "weak-view-change-quorum" | "drop-prepared-certificates" | "no-request-timer" | "unchecked-view-change-certificates";
 
 /** The replica's state (seed catalogue A12, decided after Castro & Liskov §4). JSON data only. */
 export interface ReplicaContext extends ReplicaInput {

@@ -2,6 +2,7 @@ import { requestDigest, stateDigestOf } from "./digest.ts";
 import { isBoundHistory, stableCheckpointProof } from "./replica-rules.ts";
 import { primaryOf } from "./ids.ts";
 import type { ReplicaContext, ReplicaEvent } from "./replica-context.ts";
+import type { ViewChange } from "./messages.ts";
 import { isWithinWatermarks } from "./watermarks.ts";
 import { hasRecomputedOrder, hasViewChangeQuorum, isValidViewChange as isValidViewChangeMessage, type CertificateRules } from "./view-change-certificates.ts";
 import { holdsViewChangeQuorum, isBelowMaxView, joinTarget, orderFor, viewChangesForOwnView } from "./view-change-rules.ts";
@@ -80,14 +81,20 @@ export const isTimerTickLeft = (context: ReplicaContext): boolean => context.tim
 export const isForViewAhead: Rule = (context, event) =>
   context.viewChange !== null && viewOf(event) >= context.view && viewOf(event) > context.installedView && viewOf(event) <= context.viewChange.maxView;
 
-/** §4.4: C proves the checkpoint and each P entry is a prepared certificate (view-change-certificates.ts). */
-export const isValidViewChange: Rule = (context, event) => event.type === "VIEW-CHANGE" && isValidViewChangeMessage(event, certificateRules(context));
+/**
+ * TOCS §4.4: C proves the checkpoint and each P entry is a prepared certificate
+ * (view-change-certificates.ts). The `unchecked-view-change-certificates` mutant checks neither:
+ * the bug of a replica that trusts a VIEW-CHANGE's signer for what it claims.
+ */
+const checksCertificates = (context: ReplicaContext): boolean => context.viewChange?.bug !== "unchecked-view-change-certificates";
+const isValidViewChangeFor = (context: ReplicaContext) => (message: ViewChange, rules: CertificateRules): boolean => !checksCertificates(context) || isValidViewChangeMessage(message, rules);
+export const isValidViewChange: Rule = (context, event) => event.type === "VIEW-CHANGE" && isValidViewChangeFor(context)(event, certificateRules(context));
 
 /** One VIEW-CHANGE per replica and view is logged (a correct replica sends one). */
 export const isNewViewChangeVote: Rule = (context, event) => event.type === "VIEW-CHANGE" && context.viewChanges[event.view]?.[event.replica] === undefined;
 
 /** §4.4: V holds 2f+1 valid VIEW-CHANGEs for the NEW-VIEW's view from distinct replicas. */
-export const hasValidViewChangeSet: Rule = (context, event) => event.type === "NEW-VIEW" && hasViewChangeQuorum(event, certificateRules(context));
+export const hasValidViewChangeSet: Rule = (context, event) => event.type === "NEW-VIEW" && hasViewChangeQuorum(event, certificateRules(context), isValidViewChangeFor(context));
 
 /**
  * §4.4: O is what the backup computes from V itself. The `unchecked-new-view` mutant trusts the

@@ -2,6 +2,7 @@ import { otherReplicaNames, primaryOf, replicaName } from "./ids.ts";
 import type { NewView, PreparedCertificate, Request, ViewChange } from "./messages.ts";
 import { newViewOrder, type NewViewOrder } from "./new-view-order.ts";
 import type { ReplicaContext, ReplicaOutput } from "./replica-context.ts";
+import { prepareSignature } from "./signatures.ts";
 import { advanceSlot, newSlot } from "./slot-state.ts";
 import { logCheckpointVote, type RuleResult } from "./replica-rules.ts";
 
@@ -31,7 +32,10 @@ export function preparedCertificates(context: ReplicaContext): Record<string, Pr
     if (!PREPARED_OR_LATER.has(slot.value) || digest === null || request === null || Number(seq) <= context.lowWatermark) continue;
     const known = certificates[seq];
     if (known !== undefined && known.view >= view) continue;
-    certificates[seq] = { view, seq: Number(seq), digest, request, primary: primaryOf(view, context.n), prepares: [...(prepares[digest] ?? [])] };
+    const signers = [...(prepares[digest] ?? [])];
+    // The PREPAREs it logged are signed messages (§3); it keeps their signatures in the certificate it sends.
+    const signatures = signers.map((signer) => prepareSignature(signer, view, Number(seq), digest));
+    certificates[seq] = { view, seq: Number(seq), digest, request, primary: primaryOf(view, context.n), prepares: signers, signatures };
   }
   return certificates;
 }

@@ -448,7 +448,7 @@ const schedules: Case[] = [
   replay("heal: false", () => scheduleSteps({ heal: false }), /^consensus-check: schedule steps\[0\]\.heal: .*expected true/),
   replay("gst: 1", () => scheduleSteps({ gst: 1 }), /^consensus-check: schedule steps\[0\]\.gst: .*expected true/),
   // PBFT's own steps: the Schedule bounds any protocol step, the protocol's schema checks its fields.
-  replay("a step kind PBFT does not declare", () => scheduleSteps({ step: "teleport", actor: "R0" }), /^consensus-check: step\.step: "teleport" is no step kind of pbft; use one of bad-digest, conflicting-votes, equivocate, forge-checkpoint, forge-new-view, forge-reply, request$/),
+  replay("a step kind PBFT does not declare", () => scheduleSteps({ step: "teleport", actor: "R0" }), /^consensus-check: step\.step: "teleport" is no step kind of pbft; use one of bad-digest, conflicting-votes, equivocate, equivocate-new-view, forge-checkpoint, forge-new-view, forge-reply, forge-view-change, request$/),
   replay("a request without op", () => scheduleSteps({ step: "request", actor: "C0" }), /^consensus-check: step\.op of a request step: /),
   replay("a request with a 300-character op", () => scheduleSteps({ step: "request", actor: "C0", op: "o".repeat(300) }), /^consensus-check: step\.op of a request step: /),
   replay("an equivocation sent to a client", () => scheduleSteps({ step: "equivocate", actor: "R0", seq: 1, to: "C0", client: 0, timestamp: 1 }), /^consensus-check: step\.to of a equivocate step: /),

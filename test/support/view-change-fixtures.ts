@@ -1,5 +1,6 @@
 import { initialTransition, transition } from "xstate";
 import { machineOutputs, type MachineOutput } from "../../impl/runtime/machine-outputs.ts";
+import { prepareSignature } from "../../spec/pbft/signatures.ts";
 import { requestDigest } from "../../spec/pbft/digest.ts";
 import type { NewView, PbftMessage, PreparedCertificate, Request, ViewChange } from "../../spec/pbft/messages.ts";
 import type { ReplicaInput, ViewChangeBug } from "../../spec/pbft/replica-context.ts";
@@ -43,7 +44,8 @@ export const sentOf = (outputs: readonly MachineOutput[], type: string) =>
   outputs.flatMap((output) => (output.type === "send" && output.message.type === type ? [output.message as PbftMessage] : []));
 
 export function preparedCertificate(req: Request, seq = 1, view = 0): PreparedCertificate {
-  return { view, seq, digest: requestDigest(req), request: req, primary: view % 4, prepares: [1, 2, 3].filter((id) => id !== view % 4).slice(0, 2) };
+  const prepares = [1, 2, 3].filter((id) => id !== view % 4).slice(0, 2);
+  return { view, seq, digest: requestDigest(req), request: req, primary: view % 4, prepares, signatures: prepares.map((signer) => prepareSignature(signer, view, seq, requestDigest(req))) };
 }
 
 export function viewChangeMessage(replica: number, view: number, prepared: PreparedCertificate[] = []): ViewChange {

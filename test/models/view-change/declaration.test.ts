@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { pbftAssumptions, PBFT_ASSUMPTIONS } from "../../../models/pbft/define-pbft-model.ts";
 import { pbftProtocol, viewChangeSettings } from "../../../models/pbft/pbft-protocol.ts";
 import { pbftConfigSchema } from "../../../spec/pbft/config.ts";
+import { runtimeSystem } from "../../../impl/runtime/runtime-system.ts";
 import { vcReplica } from "../../support/view-change-fixtures.ts";
 
 const base = { n: 4, f: 1, requests: 1, checkpointInterval: 4, window: 4 };
@@ -41,6 +42,23 @@ describe("PBFT's declaration with the view change", () => {
     expect(pbftProtocol.faults(parse({ maxView: 1, crashes: 1 })).crashable).toEqual(["replica"]);
     expect(() => pbftConfigSchema.parse({ ...base, byzantine: [{ replica: 0, behaviours: ["silent"] }], viewChange: { maxView: 1, crashes: 1, crashable: [0] } })).toThrow(/Byzantine replicas and crashes together are 2|correct replica/);
     expect(() => pbftConfigSchema.parse({ ...base, viewChange: { maxView: 4 } })).toThrow(/at most 3/);
+  });
+
+  it("midMulticast lets a crash stop a multicast part-way (the runtime's crashAfter), and needs a crash to do it", () => {
+    const config = parse({ maxView: 1, crashes: 1, crashable: [0], midMulticast: true });
+    expect(pbftProtocol.faults(config)).toMatchObject({ crashes: 1, crashable: ["crashableReplica"], midMulticast: true });
+    expect(pbftProtocol.faults(parse({ maxView: 1, crashes: 1, crashable: [0] })).midMulticast).toBe(false);
+    expect(() => parse({ maxView: 1, midMulticast: true })).toThrow(/needs crashes of at least 1/);
+    // R0 takes the client's request and multicasts its PRE-PREPARE to three backups: a crash may stop it after the first or the second.
+    const system = runtimeSystem(pbftProtocol, { ...config, viewChange: { ...config.viewChange!, time: "async" as const } });
+    let [state] = system.initial();
+    const request = system.actions(state!).find((action) => JSON.stringify(system.toStep(action)).includes('"request"'))!;
+    state = system.step(state!, request);
+    const deliveries = system.actions(state!).filter((action) => JSON.stringify(system.toStep(action)).includes("REQUEST c0 t1"));
+    expect(deliveries.map((action) => (system.toStep(action) as { crashAfter?: number }).crashAfter ?? 0)).toEqual([0, 1, 2]);
+    const crashed = system.step(state!, deliveries[1]!);
+    const prePrepares = system.actions(crashed).map((action) => JSON.stringify(system.toStep(action))).filter((text) => text.includes("PRE-PREPARE"));
+    expect(prePrepares).toHaveLength(1);
   });
 
   it("a replica's summary names its view, and whether it is changing", () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { prepareSignature } from "../../../spec/pbft/signatures.ts";
 import { requestDigest } from "../../../spec/pbft/digest.ts";
 import type { PreparedCertificate, ViewChange } from "../../../spec/pbft/messages.ts";
 import { newViewOrder } from "../../../spec/pbft/new-view-order.ts";
@@ -11,7 +12,8 @@ const INITIAL = stateDigestOf([]);
 
 function certificate(seq: number, view: number, client = 0, timestamp = 1): PreparedCertificate {
   const req = request(client, timestamp);
-  return { view, seq, digest: requestDigest(req), request: req, primary: view % 4, prepares: [1, 2, 3].filter((id) => id !== view % 4).slice(0, 2) };
+  const prepares = [1, 2, 3].filter((id) => id !== view % 4).slice(0, 2);
+  return { view, seq, digest: requestDigest(req), request: req, primary: view % 4, prepares, signatures: prepares.map((signer) => prepareSignature(signer, view, seq, requestDigest(req))) };
 }
 
 function viewChange(replica: number, prepared: PreparedCertificate[], checkpointSeq = 0): ViewChange {

@@ -1,3 +1,4 @@
+import { prepareSignature } from "../../../spec/pbft/signatures.ts";
 import { describe, expect, it } from "vitest";
 import { requestDigest } from "../../../spec/pbft/digest.ts";
 import type { NewView, ViewChange } from "../../../spec/pbft/messages.ts";
@@ -33,7 +34,7 @@ describe("view change: a backup suspects the primary (§4.4)", () => {
     expect(state.value).toBe("viewChanging");
     expect([state.context.view, state.context.installedView, state.context.timeoutMultiplier]).toEqual([1, 0, 2]);
     const [message] = sentOf(outputs, "VIEW-CHANGE") as ViewChange[];
-    expect(message!.prepared).toEqual([{ view: 0, seq: 1, digest: requestDigest(req), request: req, primary: 0, prepares: [1, 2] }]);
+    expect(message!.prepared).toEqual([{ view: 0, seq: 1, digest: requestDigest(req), request: req, primary: 0, prepares: [1, 2], signatures: [prepareSignature(1, 0, 1, requestDigest(req)), prepareSignature(2, 0, 1, requestDigest(req))] }]);
     // §4.5: its timer waits for 2f+1 VIEW-CHANGEs for view 1; its own is one.
     expect(outputs).toContainEqual({ type: "cancelTimer", timer: "view-change" });
   });
