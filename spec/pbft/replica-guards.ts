@@ -77,6 +77,14 @@ const certificateRules = (context: ReplicaContext): CertificateRules => ({
 /** §4.4: a timeout of `timeoutMultiplier` periods has periods left after this expiry (it doubles per view change). */
 export const isTimerTickLeft = (context: ReplicaContext): boolean => context.timerTicks + 1 < context.timeoutMultiplier;
 
+/**
+ * §4.4: a PRE-PREPARE, PREPARE or COMMIT of a later view than the one this replica is in (or is
+ * moving to), within the modelled views: the new primary's messages can overtake its NEW-VIEW,
+ * also to a replica that has not suspected the old primary yet (its VIEW-CHANGE was not needed
+ * for the 2f+1), so it is kept for when it installs that view.
+ */
+export const isForLaterView: Rule = (context, event) => context.viewChange !== null && viewOf(event) > context.view && viewOf(event) <= context.viewChange.maxView;
+
 /** §4.4: VIEW-CHANGE and NEW-VIEW for a view not yet installed, at or above the one it is in or moving to, up to the cut-off. */
 export const isForViewAhead: Rule = (context, event) =>
   context.viewChange !== null && viewOf(event) >= context.view && viewOf(event) > context.installedView && viewOf(event) <= context.viewChange.maxView;

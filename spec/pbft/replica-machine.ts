@@ -51,6 +51,7 @@ export const replicaMachine = setup({
     isTimerTickLeft: ({ context }) => guards.isTimerTickLeft(context),
     isBelowMaxView: ({ context }) => guards.isBelowMaxView(context),
     isForViewAhead: ({ context, event }) => guards.isForViewAhead(context, event),
+    isForLaterView: ({ context, event }) => guards.isForLaterView(context, event),
     isValidViewChange: ({ context, event }) => guards.isValidViewChange(context, event),
     isNewViewChangeVote: ({ context, event }) => guards.isNewViewChangeVote(context, event),
     hasValidViewChangeSet: ({ context, event }) => guards.hasValidViewChangeSet(context, event),
@@ -89,8 +90,8 @@ export const replicaMachine = setup({
     }),
     deferUntilWindowMoves: assign(({ context, event }) => deferMessage(context, event)),
     /**
-     * §4.4: a PRE-PREPARE, PREPARE or COMMIT of the view being entered can overtake its NEW-VIEW
-     * (the network does not keep order). Refused, it would be lost for good — the new primary
+     * §4.4: a PRE-PREPARE, PREPARE or COMMIT of the view being entered — or, in the normal case,
+     * of any later view (`isForLaterView`) — can overtake its NEW-VIEW (the network does not keep order). Refused, it would be lost for good — the new primary
      * sends it once — and the request would wait for another view change. Kept, it is taken
      * once the NEW-VIEW is installed, as Castro's implementation keeps out-of-order messages.
      */
@@ -239,11 +240,15 @@ export const replicaMachine = setup({
         },
       },
       on: {
+        // A later view's messages, overtaking a NEW-VIEW this replica has not yet had (nor yet asked for).
+        "PRE-PREPARE": { guard: and(["isFromPrimary", "isForLaterView"]), actions: "deferUntilNewView" },
         PREPARE: [
+          { guard: and(["isFromBackup", "isFromOtherReplica", "isForLaterView"]), actions: "deferUntilNewView" },
           { guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
           { guard: and(["isFromBackup", "isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]), actions: "recordPrepare" },
         ],
         COMMIT: [
+          { guard: and(["isFromOtherReplica", "isForLaterView"]), actions: "deferUntilNewView" },
           { guard: and(["isFromOtherReplica", "isForCurrentView", "isAboveHighWatermark"]), actions: "deferUntilWindowMoves" },
           { guard: and(["isFromOtherReplica", "isForCurrentView", "isWithinWatermarks"]), actions: "recordCommit" },
         ],

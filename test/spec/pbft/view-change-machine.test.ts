@@ -61,6 +61,25 @@ describe("view change: a backup suspects the primary (§4.4)", () => {
     expect(installed.state.context.slots[1]?.value).toBe("prePrepared");
   });
 
+  it("keeps a later view's messages in the normal case too: a replica that never suspected the primary installs the NEW-VIEW and takes them (isForLaterView)", () => {
+    // R3 is still in view 0 when R1's PRE-PREPARE and R2's PREPARE for view 1 overtake R1's NEW-VIEW.
+    const normal = run(vcReplica(3), [req]).state;
+    expect(normal.value).toEqual({ normalCase: "backup" });
+    const early = prePrepare(req, 1, { view: 1, replica: 1 });
+    const kept = run(normal, [early]).state;
+    expect(kept.context.deferred).toHaveLength(1);
+    const both = step(kept, prepare(req, 2, 1, 1), "R2").state;
+    expect(both.context.deferred).toHaveLength(2);
+    // Beyond the modelled views a message is not kept (and is obsolete).
+    expect(step(normal, prePrepare(req, 1, { view: 3, replica: 3 })).state.context).toEqual(normal.context);
+    const installed = step(both, newViewMessage(1, [viewChangeMessage(0, 1), viewChangeMessage(1, 1), viewChangeMessage(2, 1)], []), "R1");
+    expect(installed.state.context.installedView).toBe(1);
+    expect(installed.state.context.deferred).toEqual([]);
+    // The kept PRE-PREPARE, its own PREPARE and R2's kept one: prepared on install.
+    expect(installed.state.context.slots[1]?.value).toBe("prepared");
+    expect(sentOf(installed.outputs, "PREPARE")).toHaveLength(1);
+  });
+
   it("keeps a client's request that arrives while it changes views, and relays it to the new primary if O does not carry it", () => {
     const changing = run(vcReplica(2), [TIMEOUT]).state;
     const waiting = step(changing, req);
