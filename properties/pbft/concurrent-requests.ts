@@ -30,3 +30,24 @@ export const threeRequestsPrePrepared: RuntimeInvariant = {
   name: "three requests pre-prepared in one window",
   holds: (view) => correctReplicaContexts(view).some((context) => pendingRequests(context).length >= 3),
 };
+
+/**
+ * An equivocating primary's work (§4.2, "the primary is faulty"): two correct replicas logged
+ * PRE-PREPAREs with different digests for one sequence number of one view.
+ */
+export const conflictingPrePreparesLogged: RuntimeInvariant = {
+  name: "conflicting PRE-PREPAREs logged at one seq",
+  holds: (view) => {
+    const logged = new Map<string, string>();
+    for (const context of correctReplicaContexts(view)) {
+      for (const [seq, slot] of Object.entries(context.slots)) {
+        if (slot.value === "idle" || slot.context.digest === null) continue;
+        const key = `${slot.context.view} ${seq}`;
+        const other = logged.get(key);
+        if (other !== undefined && other !== slot.context.digest) return true;
+        logged.set(key, slot.context.digest);
+      }
+    }
+    return false;
+  },
+};

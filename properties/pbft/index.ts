@@ -9,7 +9,7 @@ export { preparedAgreement, preparedAgreementHolds } from "./prepared-agreement.
 export { pbftSafetyInvariants } from "./safety.ts";
 export { correctReplicaContexts, clientContexts } from "./reading.ts";
 export { requestExecutedEverywhere, checkpointMadeStable, forgeriesDelivered } from "./reachable.ts";
-export { bothClientsPrePrepared } from "./concurrent-requests.ts";
+export { bothClientsPrePrepared, threeRequestsPrePrepared, conflictingPrePreparesLogged } from "./concurrent-requests.ts";
 export { clientStrandedByLoss, messageDuplicated } from "./network-faults.ts";
 export { agreementAcrossViews, agreementAcrossViewsHolds } from "./agreement-across-views.ts";
 export { preparedPreserved, preparedPreservedHolds } from "./prepared-preserved.ts";
