@@ -8,7 +8,8 @@ import { progressReporter } from "./progress.ts";
 import { runCheckpoints } from "./checkpoints.ts";
 import type { RunSetup } from "./run-flags.ts";
 import { judge, type ModelReport, type TraceStep } from "../reporting/index.ts";
-import { coversOf, type ModelDefinition } from "../models/index.ts";
+import { coversOf, judgeOptionsOf, type ModelDefinition } from "../models/index.ts";
+export { isPinnedSearch, pinnedSearchOf } from "../models/index.ts";
 
 export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "fingerprint" | "seed" | "walks">;
 
@@ -49,7 +50,7 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
     description: model.description,
     assumptions: model.assumptions,
     covers: coversOf(model, model.config),
-    judgement: judge(result, model.expected, { figures: comparesFigures(model, limits), sample: model.simulation !== undefined && comparesFigures(model, limits) }),
+    judgement: judge(result, model.expected, judgeOptionsOf(model, limits)),
     warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,
     initialParticipants: replayed?.initialParticipants,
@@ -59,31 +60,6 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
 export interface ReplayedTrace {
   steps: TraceStep[];
   initialParticipants?: Record<string, string>;
-}
-
-/** The search `check` runs a model with: its pinned simulation where it has one, else exhaustive BFS. */
-export function pinnedSearchOf(model: ModelDefinition, maxStates: number | undefined): RunLimits {
-  const simulation = model.simulation;
-  if (simulation === undefined) return { strategy: "bfs", maxStates, seed: 0 };
-  return { strategy: "random", walks: simulation.walks, maxDepth: simulation.maxSteps, seed: simulation.seed, maxStates };
-}
-
-/**
- * Only the search the manifest's figures were pinned on explores their space: an unbounded,
- * exact BFS, or the model's own seeded simulation (`ModelDefinition.simulation`).
- */
-function comparesFigures(model: ModelDefinition, limits: RunLimits): boolean {
-  const simulation = model.simulation;
-  if (simulation !== undefined) return limits.strategy === "random" && limits.walks === simulation.walks && limits.maxDepth === simulation.maxSteps && limits.seed === simulation.seed;
-  return (limits.strategy ?? "bfs") === "bfs" && limits.maxDepth === undefined && limits.fingerprint !== true;
-}
-
-/** Whether a saved Result comes from the search its model's figures were pinned on (`report` judges its figures then). */
-export function isPinnedSearch(model: ModelDefinition, result: Result): boolean {
-  if (result.limitHit !== undefined) return false;
-  const simulation = model.simulation;
-  if (simulation === undefined) return (result.strategy ?? "bfs") === "bfs";
-  return result.strategy === "random" && result.runs === simulation.walks && result.maxSteps === simulation.maxSteps && result.seed === simulation.seed;
 }
 
 /** Replays a schedule on its model and turns it into the reports' trace. */

@@ -2,3 +2,4 @@ export { models, findModel } from "./registry.ts";
 export type { ModelDefinition, Expectation, ModelSimulation } from "./model.ts";
 export { coversOf } from "./model.ts";
 export { PROFILES, profileOf, modelsOfProfile, type Profile } from "./profile.ts";
+export { pinnedSearchOf, comparesFigures, isPinnedSearch, judgeOptionsOf, type PinnedSearch } from "./pinned-search.ts";
