@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { expectOneLineError, runCli } from "./run-cli.ts";
 
 /**
@@ -11,8 +11,17 @@ import { expectOneLineError, runCli } from "./run-cli.ts";
  */
 const N3_F1 = JSON.parse(readFileSync("test/models/pbft/fixtures/n3_f1.schedule.json", "utf8")) as { model: string; config: Record<string, unknown>; steps: unknown[] };
 
+/** Every temporary folder of this file, removed when it ends. */
+const folders: string[] = [];
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+const tempFolder = (): string => {
+  const folder = mkdtempSync(join(tmpdir(), "cc-claims-"));
+  folders.push(folder);
+  return folder;
+};
+
 function file(value: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), "cc-claims-")), "input.json");
+  const path = join(tempFolder(), "input.json");
   writeFileSync(path, JSON.stringify(value));
   return path;
 }
@@ -55,7 +64,7 @@ describe("replay's exit code tells whether the counterexample reproduces", () =>
   });
 
   it("a Result: its own property must be the one violated", async () => {
-    const reports = mkdtempSync(join(tmpdir(), "cc-claims-"));
+    const reports = tempFolder();
     await runCli("check", "pbft/n3_f1", "--reports", reports, "--quiet");
     const result = JSON.parse(readFileSync(join(reports, "pbft-n3_f1.json"), "utf8"));
     expect((await runCli("replay", join(reports, "pbft-n3_f1.json"))).code).toBe(0);
@@ -65,7 +74,7 @@ describe("replay's exit code tells whether the counterexample reproduces", () =>
   });
 
   it("a Result without a counterexample: one line saying so, exit 2", async () => {
-    const reports = mkdtempSync(join(tmpdir(), "cc-claims-"));
+    const reports = tempFolder();
     await runCli("check", "bench/pbft_n4f1_mutant", "--reports", reports, "--quiet");
     const result = JSON.parse(readFileSync(join(reports, "bench-pbft_n4f1_mutant.json"), "utf8"));
     const passing = { ...result, result: "pass", property: undefined, counterexample: undefined };
@@ -75,7 +84,7 @@ describe("replay's exit code tells whether the counterexample reproduces", () =>
 
 describe("report shows the warnings of the config the counterexample ran with", () => {
   it("a Result of pbft/n4_f1 whose counterexample is n3_f1's: the differing fields and the bound warning in the Markdown", async () => {
-    const reports = mkdtempSync(join(tmpdir(), "cc-claims-"));
+    const reports = tempFolder();
     await runCli("check", "pbft/n3_f1", "--reports", reports, "--quiet");
     const result = JSON.parse(readFileSync(join(reports, "pbft-n3_f1.json"), "utf8"));
     // Every run the Result holds is relabelled: its counterexample and its `sometimes` witnesses.
