@@ -1,7 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Coverage is the gate (DEVELOPERS.md): V8 provider inside vitest, never c8 around it.
 export default defineConfig({
+  // examples/ are user projects that import the package by name: here it is the source.
+  resolve: { alias: { "consensus-check": fileURLToPath(new URL("./api/index.ts", import.meta.url)) } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
