@@ -9,9 +9,10 @@ describe("two-phase commit", () => {
     expect(judgement.reasons).toEqual([]);
     expect(asExpected).toBe(true);
     expect(result).toMatchObject({ result: "pass", distinctStates: 288, maxDepth: 10, transitions: 1_601 });
-    // ── consensus-check/vitest ──────────────────────────────────────────────────────────
-    // Once the package ships its matcher, the three lines above are one:
-    //   import "consensus-check/vitest";   await expect(rm3).toPassModelCheck();
+    // ── consensus-check/vitest ── once the package ships its matchers, these tests are one line each:
+    //   import "consensus-check/vitest";
+    //   await expect(rm3).toPassModelCheck();                            // verdict and figures as pinned
+    //   await expect(rm3EagerCommit).toFindViolation("TCConsistent");     // the mutant is caught
   });
 
   it("the eager-commit mutant breaks TCConsistent in 5 steps, and its counterexample replays", async () => {

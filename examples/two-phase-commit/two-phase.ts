@@ -25,7 +25,7 @@ const configSchema = z
 type Config = z.infer<typeof configSchema>;
 const rmNames = (config: Config) => Array.from({ length: config.rms }, (_, i) => `RM${i + 1}`);
 
-/** The TM: TMRcvPrepared (any message), TMCommit and TMAbort (its own steps, below). */
+/** The TM: TMRcvPrepared (a delivered Prepared), TMCommit and TMAbort (its own steps, below). */
 const tm = setup({
   types: {
     context: {} as { rms: string[]; prepared: string[]; eagerCommit: boolean },
@@ -46,7 +46,13 @@ const tm = setup({
   context: ({ input }) => ({ ...input, prepared: [] }),
   initial: "init",
   states: {
-    init: { on: { Prepared: { actions: "notePrepared" }, COMMIT: { guard: "mayCommit", target: "committed", actions: "sendCommit" }, ABORT: { target: "aborted", actions: "sendAbort" } } },
+    init: {
+      on: {
+        Prepared: { actions: "notePrepared" }, // TMRcvPrepared
+        COMMIT: { guard: "mayCommit", target: "committed", actions: "sendCommit" }, // TMCommit
+        ABORT: { target: "aborted", actions: "sendAbort" }, // TMAbort
+      },
+    },
     // Not final: a final machine's messages are discarded, and msgs must keep every Prepared.
     committed: {},
     aborted: {},
@@ -86,6 +92,7 @@ export const twoPhase = defineProtocol<Config, Message>({
   network: () => ({ duplication: "persistent", loss: false }),
   faults: () => ({ crashes: 0, midMulticast: false }),
   time: () => ({ kind: "async" }),
+  summarise: (actor) => (actor.role === "tm" ? `${String(actor.value)}, prepared: ${actor.context.prepared.join(" ") || "none"}` : String(actor.value)),
   steps: {
     commit: own("tm", "COMMIT", "TMCommit: the TM commits (every RM prepared) and sends Commit."),
     abort: own("tm", "ABORT", "TMAbort: the TM aborts before deciding and sends Abort."),
@@ -108,6 +115,8 @@ export const twoPhase = defineProtocol<Config, Message>({
   ],
 });
 
+const assumptions = "TwoPhase.tla's: messages are a set never consumed (any delivered any number of times, in any order); no crashes, no loss.";
+
 /**
  * TLC on TwoPhase.tla with 3 RMs: 288 distinct states, depth 11, 1,146 states generated. Here
  * depth counts from 0 at the initial state (TLC's 11 is our 10), and transitions are edges:
@@ -117,7 +126,7 @@ export const twoPhase = defineProtocol<Config, Message>({
 export const rm3 = defineModel({
   name: "two-phase/rm3",
   description: "Two-phase commit with 3 resource managers: TLC's figures for TwoPhase.tla.",
-  assumptions: "TwoPhase.tla's: messages are a set never consumed (delivered any number of times, in any order), no crashes, no loss.",
+  assumptions,
   protocol: twoPhase,
   configSchema,
   config: { rms: 3 },
@@ -128,10 +137,9 @@ export const rm3 = defineModel({
 export const rm3EagerCommit = defineModel({
   name: "two-phase/rm3_eager_commit",
   description: "Mutant: the TM commits once any RM has prepared; TCConsistent fails.",
+  assumptions,
   protocol: twoPhase,
   configSchema,
   config: { rms: 3, eagerCommit: true },
   expected: { result: "violation", property: "TCConsistent", distinctStates: 162, maxDepth: 5 },
 });
-
-export const models = [rm3, rm3EagerCommit];
