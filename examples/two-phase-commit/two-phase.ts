@@ -141,5 +141,5 @@ export const rm3EagerCommit = defineModel({
   protocol: twoPhase,
   configSchema,
   config: { rms: 3, eagerCommit: true },
-  expected: { result: "violation", property: "TCConsistent", distinctStates: 162, maxDepth: 5 },
+  expected: { result: "violation", property: "TCConsistent", distinctStates: 162, maxDepth: 5, transitions: 518 },
 });
