@@ -1,7 +1,11 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Coverage is the gate (DEVELOPERS.md): V8 provider inside vitest, never c8 around it.
 export default defineConfig({
+  // examples/ are user projects that import the package by name: here it is the source.
+  resolve: { alias: packageAliases() },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,
@@ -30,3 +34,11 @@ export default defineConfig({
     },
   },
 });
+
+/** "consensus-check" → api/index.ts, and "consensus-check/vitest" → api/vitest.ts where it exists (exact names only). */
+function packageAliases(): { find: RegExp; replacement: string }[] {
+  const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+  const aliases = [{ find: /^consensus-check$/, replacement: source("./api/index.ts") }];
+  if (existsSync(source("./api/vitest.ts"))) aliases.push({ find: /^consensus-check\/vitest$/, replacement: source("./api/vitest.ts") });
+  return aliases;
+}
