@@ -2,6 +2,8 @@
  * consensus-check's public API (the package root): define a protocol for the actor runtime and
  * models of it, then check, explore, simulate and replay them with the Result and Schedule types
  * the CLI writes. Everything else in the package is internal and may change.
+ *
+ * @packageDocumentation
  */
 export { defineProtocol, defineModel, type ModelSpec } from "./define.ts";
 export { check, explore, simulate, replay, type RunOutcome, type RunLimits, type ExploreChoice, type ReplayOutcome } from "./run.ts";

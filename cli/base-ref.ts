@@ -2,10 +2,10 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { InputError } from "../spec/common/input-error.ts";
 import { auditedResultSchema, type AuditedResult } from "../reporting/baseline.ts";
 import type { Profile } from "../models/index.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 
 /**
  * `audit --base REF`: the baseline is what REF's own CLI finds, so that a CI job needs no
@@ -34,7 +34,7 @@ export interface BaseSelection {
 
 export type BaseRun = { status: "ok"; results: AuditedResult[] } | { status: "interrupted" } | { status: "failed"; message: string };
 
-const TOOL_ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TOOL_ROOT = PACKAGE_ROOT;
 
 function git(root: string, args: readonly string[]): string {
   return execFileSync("git", ["-C", root, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();

@@ -1,13 +1,15 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { MODULE_ROOT, PACKAGE_ROOT } from "./package-root.ts";
 
 /**
  * What a checkpoint is valid for: state ids and action indices are only meaningful for the
  * code that produced them, so a checkpoint carries a hash of every source file that decides
  * the explored space (the explorer, the models, the protocols, their properties) and is
- * refused by other code. Hashing ~200 small files takes a few milliseconds.
+ * refused by other code. Hashing ~200 small files takes a few milliseconds. The files are the
+ * modules that run: the TypeScript sources in the repository, the built dist/ in an installed
+ * package (cli/package-root.ts).
  */
 const FOLDERS = ["explorer", "models", "spec", "impl", "properties"];
 const SOURCE = /\.(ts|js|mjs|json|pml)$/;
@@ -16,9 +18,9 @@ let cached: string | undefined;
 
 export function codeIdentity(): string {
   if (cached !== undefined) return cached;
-  const root = fileURLToPath(new URL("..", import.meta.url));
+  const root = MODULE_ROOT;
   const hash = createHash("sha256");
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   hash.update(`consensus-check ${manifest.version}\n`);
   for (const folder of FOLDERS) {
     for (const file of filesUnder(join(root, folder))) {

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, type OutputConfiguration } from "commander";
 import { CLOSED_OUTPUT_NOTE } from "./closed-pipes.ts";
 import { exitCodeHelp } from "./command-exit-codes.ts";
 import { EXIT_CODE_MEANINGS } from "./exit-codes.ts";
 import { commandRegistrations } from "./commands/index.ts";
 import { wrapText } from "../reporting/wrap.ts";
+import { PACKAGE_ROOT } from "./package-root.ts";
 
 /**
  * The `consensus-check` program with every command, as `main` runs it and as the docs
@@ -24,6 +26,6 @@ export function buildProgram(setExitCode: (code: number) => void, output: Output
 }
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   return manifest.version;
 }
