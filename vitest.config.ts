@@ -15,7 +15,7 @@ export default defineConfig({
     reporters: ["default", ["json", { outputFile: "reports/test-results.json" }]],
     coverage: {
       provider: "v8",
-      include: ["spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts", "reporting/**/*.ts", "cli/**/*.ts"],
+      include: ["api/**/*.ts", "spec/**/*.ts", "impl/**/*.ts", "explorer/**/*.ts", "properties/**/*.ts", "models/**/*.ts", "reporting/**/*.ts", "cli/**/*.ts"],
       exclude: ["**/*.d.ts", "test/**"],
       reporter: ["text-summary", "json-summary"],
       reportsDirectory: "coverage",
