@@ -25,7 +25,7 @@ export type {
 } from "../impl/runtime/index.ts";
 export type { ActorOutput } from "../spec/common/actor-outputs.ts";
 export type { ModelDefinition, Expectation, ModelSimulation } from "../models/model.ts";
-export type { LivenessPin } from "../reporting/verdict.ts";
+export type { LivenessPin } from "../models/model.ts";
 export type { Judgement } from "../reporting/verdict.ts";
 export { resultSchema, type Result, type Verdict, type SometimesResult } from "../explorer/result.ts";
 export { scheduleSchema, type Schedule, type ScheduleStep } from "../spec/common/schedule.ts";
