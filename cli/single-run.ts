@@ -4,7 +4,7 @@ import { runSetupOf, type RunFlags } from "./run-flags.ts";
 import { runModel, type RunLimits } from "./run-model.ts";
 import { recordModelReport } from "./write-reports.ts";
 import { markdownReport, summaryTable } from "../reporting/index.ts";
-import { findModel } from "../models/index.ts";
+import { findModel, type ModelDefinition } from "../models/index.ts";
 
 /**
  * One model under the given limits, as `explore` and `simulate` run it: output paths are
@@ -13,8 +13,9 @@ import { findModel } from "../models/index.ts";
  * Returns the Result, whether its verdict is the model's expected one (figures aside), and
  * whether a signal stopped it.
  */
-export async function runOneModel(name: string, limits: RunLimits, flags: RunFlags): Promise<{ result: Result; verdictAsExpected: boolean; stopped: boolean }> {
-  const model = findModel(name);
+/** `user`: the models --models and the config file loaded, looked up with the bundled ones. */
+export async function runOneModel(name: string, limits: RunLimits, flags: RunFlags, user: readonly ModelDefinition[] = []): Promise<{ result: Result; verdictAsExpected: boolean; stopped: boolean }> {
+  const model = findModel(name, user);
   const setup = runSetupOf(flags);
   const stop = stopOnSignals();
   let report;

@@ -13,10 +13,15 @@ import { viewChangeModels } from "./view-change/index.ts";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...linksModels, ...benchModels];
 
+/**
+ * The model of that name among the bundled ones and `extra` (a user's, loaded by the CLI's
+ * --models): passed in rather than registered, so that no lookup sees models a run did not load.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function findModel(name: string): ModelDefinition<any> {
-  const model = models.find((candidate) => candidate.name === name);
+export function findModel(name: string, extra: readonly ModelDefinition<any>[] = []): ModelDefinition<any> {
+  const all = [...models, ...extra];
+  const model = all.find((candidate) => candidate.name === name);
   if (model) return model;
-  const known = models.map((candidate) => candidate.name).join(", ");
+  const known = all.map((candidate) => candidate.name).join(", ");
   throw new InputError(`unknown model "${name}"; known models: ${known || "(none)"} (see \`consensus-check list\`)`);
 }

@@ -13,14 +13,16 @@ import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
 import type { RunSetup } from "../run-flags.ts";
 import { pinnedSearchOf, runModel } from "../run-model.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import { selectModels } from "./check.ts";
 import type { CommandRegistration } from "./index.ts";
 import { BASELINE_VERSION, baselineOf, baselineSchema, baselineText, type AuditedResult, type Baseline } from "../../reporting/baseline.ts";
 import { behaviourMarkdown, behaviourTable, diffBaselines, diffSummary, hasBehaviourChange } from "../../reporting/behaviour-diff.ts";
 import { PROFILES, models, type Profile } from "../../models/index.ts";
 
-interface AuditOptions {
+interface AuditOptions extends UserModelFlags {
   all?: boolean;
+  bundled?: boolean;
   profile?: Profile;
   baseline?: string;
   base?: string;
@@ -43,7 +45,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
     when: "a model changed behaviour: its verdict or violated property, a counterexample appeared, vanished or changed length, a liveness verdict or lasso, a sometimes property reached or no longer reached, the search, or a figure (distinct states, depth, transitions, a witness's length, a liveness bound) moved by more than --tolerance",
   },
   badInputOutcome(
-    "no model or an unknown one, neither or both of --baseline and --base, --update without --baseline, a baseline file that is not a baseline of this version, a bad --tolerance, a --base ref that names no commit, a --markdown or --baseline path that cannot be written",
+    `no model or an unknown one, ${USER_MODELS_BAD_INPUT}, --base with models of yours, neither or both of --baseline and --base, --update without --baseline, a baseline file that is not a baseline of this version, a bad --tolerance, a --base ref that names no commit, a --markdown or --baseline path that cannot be written`,
   ),
   {
     code: EXIT.incomplete,
@@ -74,7 +76,8 @@ export const registerAudit: CommandRegistration = (program: Command, setExitCode
     .command("audit")
     .description("re-run models and diff their behaviour against a baseline (a file, or another commit with --base)")
     .argument("[models...]", "model names (see `list`)")
-    .option("--all", "audit every bundled model of the profile (--profile)")
+    .option("--all", "audit every model of the profile (--profile): the bundled ones, or yours when models of yours are loaded, as for check")
+    .option("--bundled", "with --all: the bundled models too when models of yours are loaded")
     .option("--profile <profile>", "with --all: quick or full, as for check (default: quick)", oneOf("--profile", PROFILES))
     .option("--baseline <file>", "the baseline to compare with (e.g. reports/baseline.json); with --update, the file to write")
     .option("--base <ref>", "build the baseline from this commit of the working directory's repository instead (e.g. origin/main), in a temporary git worktree")
@@ -84,8 +87,15 @@ export const registerAudit: CommandRegistration = (program: Command, setExitCode
     .option("--json", "print the diff as JSON instead of the table")
     .option("--quiet", "no progress on stderr");
   documentExitCodes(command, EXIT_CODES);
+  addUserModelFlags(command);
   command.action(async (names: string[], options: AuditOptions) => {
-    const selected = selectModels("audit", names, options.all === true, options.profile);
+    const user = definitionsOf(await loadUserModels(options));
+    const selected = selectModels("audit", names, { all: options.all === true, bundled: options.bundled === true, profile: options.profile }, user);
+    // The base commit's CLI is consensus-check's own, run on its own models: it knows none of the user's.
+    const yours = selected.filter((model) => user.includes(model));
+    if (options.base !== undefined && yours.length > 0) {
+      throw new InputError(`audit: --base runs consensus-check's own models at another commit, not yours (${yours[0]!.name}); compare yours with --baseline FILE`);
+    }
     if (options.base !== undefined && options.baseline !== undefined) throw new InputError("audit: --base builds the baseline from a commit, --baseline reads it from a file; give one of the two");
     if (options.base === undefined && options.baseline === undefined) throw new InputError("audit: give the baseline to compare with: --baseline FILE (e.g. reports/baseline.json) or --base REF (e.g. origin/main)");
     if (options.update === true && options.baseline === undefined) throw new InputError("--update: rewrites the --baseline file; give --baseline FILE with it (--base builds a baseline in memory only)");
@@ -128,7 +138,8 @@ export const registerAudit: CommandRegistration = (program: Command, setExitCode
 
     const finished = current.length === selected.length;
     const ran = new Set(current.map((result) => result.model));
-    const bundled = new Set(models.map((model) => model.name));
+    // Known to this run: the bundled models and the user's; a baseline entry of neither is gone.
+    const bundled = new Set([...models, ...user].map((model) => model.name));
     const previous: Baseline = before !== undefined ? baselineOf(before) : stored!;
     // In scope: the models run, and once the run is whole, those of the baseline that were not:
     // another commit's for --base (it ran the same selection), and a file's no longer bundled.

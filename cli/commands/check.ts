@@ -6,13 +6,15 @@ import { stopOnSignals } from "../interrupt.ts";
 import { oneOf, positiveInteger } from "../options.ts";
 import { addRunFlags, runSetupOf, type RunFlags } from "../run-flags.ts";
 import { pinnedSearchOf, runModel } from "../run-model.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import { recordModelReport } from "../write-reports.ts";
 import type { CommandRegistration } from "./index.ts";
 import { summaryTable, type ModelReport } from "../../reporting/index.ts";
 import { PROFILES, findModel, models, modelsOfProfile, type ModelDefinition, type Profile } from "../../models/index.ts";
 
-interface CheckOptions extends RunFlags {
+interface CheckOptions extends RunFlags, UserModelFlags {
   all?: boolean;
+  bundled?: boolean;
   profile?: Profile;
   reports: string;
   maxStates?: number;
@@ -26,7 +28,7 @@ interface CheckOptions extends RunFlags {
 const EXIT_CODES: readonly ExitOutcome[] = [
   { code: EXIT.ok, when: "every model is as expected: its verdict and figures match its pinned expectation (see `list`)" },
   { code: EXIT.unexpected, when: "a model's result differs from its expectation (the reasons go to stderr)" },
-  badInputOutcome("no model or an unknown one, model names and --all together, --profile without --all, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  badInputOutcome(`no model or an unknown one, ${USER_MODELS_BAD_INPUT}, model names and --all together, --profile or --bundled without --all, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume`),
   {
     code: EXIT.incomplete,
     when: "a limit (--max-states, --time, --max-memory), an error in a model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut a run short: its partial report is written and the remaining models are skipped",
@@ -41,7 +43,8 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     .command("check")
     .description("check models against their pinned expectations and write reports/")
     .argument("[models...]", "model names (see `list`)")
-    .option("--all", "check every bundled model of the profile (--profile)")
+    .option("--all", "check every model of the profile (--profile): the bundled ones, or when models of yours are loaded (--models, a config file) yours")
+    .option("--bundled", "with --all: the bundled models too when models of yours are loaded")
     .option(
       "--profile <profile>",
       "with --all: quick (every model but those marked full, whose exhaustive runs take minutes) or full (every model; npm start) (default: quick)",
@@ -49,8 +52,10 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
     )
     .option("--max-states <n>", "state limit per model (exit 3 when hit)", positiveInteger("--max-states"));
   documentExitCodes(command, EXIT_CODES);
+  addUserModelFlags(command);
   addRunFlags(command, { default: "reports", description: "where to write the reports" }).action(async (names: string[], options: CheckOptions) => {
-    const selected = selectModels("check", names, options.all === true, options.profile);
+    const user = definitionsOf(await loadUserModels(options));
+    const selected = selectModels("check", names, { all: options.all === true, bundled: options.bundled === true, profile: options.profile }, user);
     const setup = runSetupOf(options);
     const folder = setup.reportsFolder!;
     const stop = stopOnSignals();
@@ -62,8 +67,9 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
         await recordModelReport(folder, report);
         reports.push(report);
       }
-      // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites).
-      if (options.all === true && !stop.stopped) {
+      // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites);
+      // a run of only the user's models is no run of the bundled seed variants.
+      if (options.all === true && (user.length === 0 || options.bundled === true) && !stop.stopped) {
         const { writeSeedAudit } = await import("../seed-audit.ts");
         await writeSeedAudit(folder, reports.map((report) => report.result));
       }
@@ -87,11 +93,25 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
   });
 };
 
-/** Named models whatever their profile; --all those of the profile (models/profile.ts), quick unless asked. `audit` selects as `check` does. */
-export function selectModels(command: string, names: string[], all: boolean, profile: Profile | undefined): ModelDefinition[] {
+export interface Selection {
+  all: boolean;
+  /** --bundled: with --all, the bundled models as well as the user's. */
+  bundled: boolean;
+  profile: Profile | undefined;
+}
+
+/**
+ * Named models (bundled or the user's) whatever their profile; --all those of the profile
+ * (models/profile.ts), quick unless asked. With models of the user's loaded, --all means theirs,
+ * as TLC and Stateright check the user's spec in the user's project; --bundled adds ours. `audit`
+ * selects as `check` does.
+ */
+export function selectModels(command: string, names: string[], selection: Selection, user: readonly ModelDefinition[] = []): ModelDefinition[] {
+  const { all, bundled, profile } = selection;
   if (all && names.length > 0) throw new InputError(`${command}: give model names or --all, not both`);
   if (!all && profile !== undefined) throw new InputError(`${command}: --profile chooses among the models of --all; give --all with it, or name the models`);
-  if (all) return modelsOfProfile(models, profile ?? "quick");
+  if (!all && bundled) throw new InputError(`${command}: --bundled adds the bundled models to those of --all; give --all with it, or name the models`);
+  if (all) return modelsOfProfile(user.length === 0 ? models : bundled ? [...models, ...user] : user, profile ?? "quick");
   if (names.length === 0) throw new InputError(`${command}: name at least one model (see \`consensus-check list\`) or pass --all`);
-  return names.map(findModel);
+  return names.map((name) => findModel(name, user));
 }

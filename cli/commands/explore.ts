@@ -3,9 +3,10 @@ import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, o
 import { runOneModel } from "../single-run.ts";
 import { addRunFlags, type RunFlags } from "../run-flags.ts";
 import { oneOf, positiveInteger, seedNumber } from "../options.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface ExploreCliOptions extends RunFlags {
+interface ExploreCliOptions extends RunFlags, UserModelFlags {
   strategy: "bfs" | "dfs" | "random";
   maxStates?: number;
   maxDepth?: number;
@@ -24,7 +25,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
     when: 'the verdict is the model\'s expected one (a violation where one is expected exits 0); with --strategy random, also "no-violation" (every walk ran, nothing found)',
   },
   { code: EXIT.unexpected, when: "the verdict is not the model's expected one; with --strategy random, only a violation the model does not expect" },
-  badInputOutcome("an unknown model, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  badInputOutcome(`an unknown model, ${USER_MODELS_BAD_INPUT}, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume`),
   {
     code: EXIT.incomplete,
     when: "a limit (--max-states, --max-depth, --time, --max-memory), an error in the model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut the run short: the partial figures are printed (and recorded with --reports)",
@@ -45,9 +46,10 @@ export const registerExplore: CommandRegistration = (program, setExitCode) => {
     .option("--fingerprint", "store 64-bit fingerprints instead of whole states")
     .option("--seed <seed>", "seed of every random choice", seedNumber("--seed"), 0);
   documentExitCodes(command, EXIT_CODES);
+  addUserModelFlags(command);
   addRunFlags(command, { description: "also record the model's reports in this folder (index.json, index.html and junit.xml updated)" }).action(async (name: string, options: ExploreCliOptions) => {
       const limits = { strategy: options.strategy, maxStates: options.maxStates, maxDepth: options.maxDepth, fingerprint: options.fingerprint === true, seed: options.seed };
-      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options);
+      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options, definitionsOf(await loadUserModels(options)));
       if (result.result === "incomplete" || stopped) setExitCode(EXIT.incomplete);
       else if (result.result !== "no-violation" && !verdictAsExpected) setExitCode(EXIT.unexpected);
   });

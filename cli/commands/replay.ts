@@ -9,6 +9,7 @@ import { oneOf } from "../options.ts";
 import { traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
 import { warn } from "../warn.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import type { CommandRegistration } from "./index.ts";
 import { findModel } from "../../models/index.ts";
 
@@ -49,7 +50,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
     code: EXIT.unexpected,
     when: "it no longer reproduces: nothing (or another property) is violated, or a step is no longer enabled (the model or the code changed); with --expect pass, something is violated",
   },
-  badInputOutcome("an unreadable file, an unknown model, a config the model rejects, a Result without a counterexample"),
+  badInputOutcome(`an unreadable file, an unknown model, ${USER_MODELS_BAD_INPUT}, a config the model rejects, a Result without a counterexample`),
   INTERNAL_ERROR_OUTCOME,
 ];
 
@@ -59,10 +60,12 @@ export const registerReplay: CommandRegistration = (program, setExitCode) => {
     .description("re-run a schedule (e.g. a counterexample) step by step and print the trace; exit 0 when it reproduces, 1 when not")
     .argument("<schedule>", "schedule JSON file (or a Result file with a counterexample), or - for stdin")
     .option("--expect <outcome>", "violation (default: a property must fail along the schedule) or pass (none may)", oneOf("--expect", ["violation", "pass"] as const), "violation")
-    .option("--json", "print the trace as JSON")
-    .action((file: string, options: { json?: boolean; expect: "violation" | "pass" }) => {
+    .option("--json", "print the trace as JSON");
+  addUserModelFlags(command).action(async (file: string, options: { json?: boolean; expect: "violation" | "pass" } & UserModelFlags) => {
+      // The user's modules first: a bad one is reported before the schedule (or stdin) is read.
+      const user = definitionsOf(await loadUserModels(options));
       const { schedule, property } = replayInput(readJsonInput(file));
-      const model = findModel(schedule.model);
+      const model = findModel(schedule.model, user);
       const claims = configClaims(model, schedule.config, "schedule config");
       const warnings = [...claims.differences.map((difference) => describeDifference(model.name, difference)), ...claims.warnings];
       let steps;

@@ -10,6 +10,7 @@ import { oneOf } from "../options.ts";
 import { prepareOutputFile } from "../output-paths.ts";
 import { isPinnedSearch, traceOf } from "../run-model.ts";
 import { configClaims, describeDifference } from "../schedule-claims.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import type { CommandRegistration } from "./index.ts";
 import { htmlReport, judge, junitReport, markdownReport, type ModelReport } from "../../reporting/index.ts";
 import { coversOf, models, type ModelDefinition } from "../../models/index.ts";
@@ -54,7 +55,7 @@ function reportOf(result: Result, model: ModelDefinition | undefined): ModelRepo
  */
 const EXIT_CODES: readonly ExitOutcome[] = [
   { code: EXIT.ok, when: "the Result is rendered" },
-  badInputOutcome("an unreadable or invalid Result, an unknown --format, an --out folder that does not exist or cannot be written"),
+  badInputOutcome(`an unreadable or invalid Result, ${USER_MODELS_BAD_INPUT}, an unknown --format, an --out folder that does not exist or cannot be written`),
   outputFailedOutcome("the --out file"),
   INTERNAL_ERROR_OUTCOME,
 ];
@@ -65,13 +66,14 @@ export const registerReport: CommandRegistration = (program) => {
     .description("render a saved Result (reports/<model>.json) as Markdown, HTML, JUnit or JSON")
     .argument("<result>", "Result JSON file, or - for stdin")
     .option("--format <format>", "md, html, junit or json", oneOf("--format", ["md", "html", "junit", "json"] as const), "md")
-    .option("--out <file>", "write to a file instead of stdout (replaced atomically)")
-    .action((file: string, options: { format: "md" | "html" | "junit" | "json"; out?: string }) => {
+    .option("--out <file>", "write to a file instead of stdout (replaced atomically)");
+  addUserModelFlags(command).action(async (file: string, options: { format: "md" | "html" | "junit" | "json"; out?: string } & UserModelFlags) => {
+      const user = definitionsOf(await loadUserModels(options));
       const out = options.out === undefined ? undefined : prepareOutputFile("--out", options.out);
       const result = parseInput(resultSchema, readJsonInput(file), "result");
       const report = reportOf(
         result,
-        models.find((candidate) => candidate.name === result.model),
+        [...models, ...user].find((candidate) => candidate.name === result.model),
       );
       const rendered =
         options.format === "md"

@@ -3,9 +3,10 @@ import { EXIT, INTERNAL_ERROR_OUTCOME, SECOND_SIGNAL_OUTCOME, badInputOutcome, o
 import { runOneModel } from "../single-run.ts";
 import { addRunFlags, type RunFlags } from "../run-flags.ts";
 import { positiveInteger, seedNumber } from "../options.ts";
+import { USER_MODELS_BAD_INPUT, addUserModelFlags, definitionsOf, loadUserModels, type UserModelFlags } from "../user-models.ts";
 import type { CommandRegistration } from "./index.ts";
 
-interface SimulateOptions extends RunFlags {
+interface SimulateOptions extends RunFlags, UserModelFlags {
   runs: number;
   seed: number;
   maxSteps: number;
@@ -20,7 +21,7 @@ interface SimulateOptions extends RunFlags {
 const EXIT_CODES: readonly ExitOutcome[] = [
   { code: EXIT.ok, when: '"no-violation" (every schedule ran, nothing violated: evidence, not a proof), or the violation the model expects' },
   { code: EXIT.unexpected, when: "it found a violation the model does not expect" },
-  badInputOutcome("an unknown model, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume"),
+  badInputOutcome(`an unknown model, ${USER_MODELS_BAD_INPUT}, a bad flag value, a reports or checkpoint folder that cannot be written, a checkpoint of another run given to --resume`),
   {
     code: EXIT.incomplete,
     when: "a time or memory limit, an error in the model or a signal (SIGINT, SIGTERM, SIGHUP on a terminal, or npm ending after starting it) cut it short: the partial figures are printed (and recorded with --reports)",
@@ -39,9 +40,10 @@ export const registerSimulate: CommandRegistration = (program, setExitCode) => {
     .option("--seed <seed>", "seed of every random choice", seedNumber("--seed"), 0)
     .option("--max-steps <n>", "length bound of one schedule", positiveInteger("--max-steps"), 200);
   documentExitCodes(command, EXIT_CODES);
+  addUserModelFlags(command);
   addRunFlags(command, { description: "also record the model's reports in this folder (index.json, index.html and junit.xml updated)" }).action(async (name: string, options: SimulateOptions) => {
       const limits = { strategy: "random" as const, walks: options.runs, seed: options.seed, maxDepth: options.maxSteps };
-      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options);
+      const { result, verdictAsExpected, stopped } = await runOneModel(name, limits, options, definitionsOf(await loadUserModels(options)));
       if (result.result === "violation" && !verdictAsExpected) setExitCode(EXIT.unexpected);
       if (result.result === "incomplete" || stopped) setExitCode(EXIT.incomplete);
   });
