@@ -22,8 +22,20 @@ export interface BaseCommit {
   root: string;
   ref: string;
   commit: string;
-  /** This CLI's folder relative to `root`: REF's CLI is at the same place in REF's tree. */
+  /**
+   * The folder the base's check runs in, relative to `root`. Auditing consensus-check's own
+   * models: this CLI's folder, whose CLI at REF runs them. Auditing a user's models: the working
+   * directory, where this CLI runs on REF's copy of the user's model files.
+   */
   projectPath: string;
+  /** Whose models: "tool" (REF's own CLI on its bundled models) or "user" (this CLI on REF's model files). */
+  mode: "tool" | "user";
+}
+
+/** A user's models at REF: the `--models` files as given (relative to the working directory), and whether to read a config file there. */
+export interface UserModelArgs {
+  models: readonly string[];
+  config: boolean;
 }
 
 export interface BaseSelection {
@@ -45,7 +57,7 @@ function firstLine(text: string): string {
 }
 
 /** REF resolved to a commit of the repository holding the working directory, before anything runs (exit 2 otherwise). */
-export function resolveBase(ref: string, cwd: string = process.cwd()): BaseCommit {
+export function resolveBase(ref: string, cwd: string = process.cwd(), mode: "tool" | "user" = "tool"): BaseCommit {
   if (ref.trim() === "") throw new InputError("--base: expected a git ref (a branch, tag or commit, e.g. --base origin/main), got an empty string");
   // git would read a ref starting with "-" as one of its options.
   if (ref.startsWith("-")) throw new InputError(`--base: "${ref}" starts with "-", which git reads as an option; give a branch, tag or commit`);
@@ -56,8 +68,9 @@ export function resolveBase(ref: string, cwd: string = process.cwd()): BaseCommi
     if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new InputError("--base: git is not installed (or not on PATH); install it, or compare with a file: --baseline FILE");
     throw new InputError(`--base: ${cwd} is not inside a git repository; run audit inside the repository, or compare with a file: --baseline FILE`);
   }
-  const projectPath = relative(realpathSync(root), realpathSync(TOOL_ROOT));
-  if (projectPath.startsWith("..") || isAbsolute(projectPath)) {
+  // A user's models are found where the user runs audit; the tool's own where the tool is.
+  const projectPath = relative(realpathSync(root), realpathSync(mode === "user" ? cwd : TOOL_ROOT));
+  if (mode === "tool" && (projectPath.startsWith("..") || isAbsolute(projectPath))) {
     throw new InputError(`--base: the repository at ${root} does not hold this consensus-check (${TOOL_ROOT}); run audit from inside its own repository`);
   }
   let commit: string;
@@ -66,11 +79,11 @@ export function resolveBase(ref: string, cwd: string = process.cwd()): BaseCommi
   } catch {
     throw new InputError(`--base: "${ref}" does not name a commit of ${root}; give a branch, tag or commit (e.g. --base origin/main, --base HEAD~1)`);
   }
-  return { root, ref, commit, projectPath };
+  return { root, ref, commit, projectPath, mode };
 }
 
 /** REF's Results for the selection; models REF does not bundle are left out (they are "not in the baseline"). */
-export async function runAtBase(base: BaseCommit, selection: BaseSelection, signal: AbortSignal, note: (line: string) => void): Promise<BaseRun> {
+export async function runAtBase(base: BaseCommit, selection: BaseSelection, signal: AbortSignal, note: (line: string) => void, user?: UserModelArgs): Promise<BaseRun> {
   const temporary = mkdtempSync(join(tmpdir(), "consensus-check-base-"));
   const tree = join(temporary, "tree");
   const cleanUp = (): void => {
@@ -95,20 +108,26 @@ export async function runAtBase(base: BaseCommit, selection: BaseSelection, sign
       return { status: "failed", message: `--base: git worktree add of ${base.ref} failed: ${firstLine(String((error as { stderr?: string }).stderr ?? error))}` };
     }
     const project = join(tree, base.projectPath);
-    const cli = join(project, "bin", "consensus-check.mjs");
+    // The user's models at REF run on this CLI (the tool is a dependency, not part of their history).
+    const cli = base.mode === "user" ? join(TOOL_ROOT, "bin", "consensus-check.mjs") : join(project, "bin", "consensus-check.mjs");
+    if (base.mode === "user" && !existsSync(project)) {
+      return { status: "failed", message: `--base: ${base.ref} (${base.commit.slice(0, 12)}) has no ${base.projectPath || "."}; the models of this folder did not exist there` };
+    }
     if (!existsSync(cli)) throw new InputError(`--base: ${base.ref} (${base.commit.slice(0, 12)}) has no ${join(base.projectPath, "bin", "consensus-check.mjs")}; give a commit that has the CLI`);
-    const modules = join(TOOL_ROOT, "node_modules");
+    // REF's model files import what the working copy's do (xstate, consensus-check): its node_modules, through a symlink.
+    const modules = base.mode === "user" ? join(process.cwd(), "node_modules") : join(TOOL_ROOT, "node_modules");
     if (existsSync(modules) && !existsSync(join(project, "node_modules"))) symlinkSync(realpathSync(modules), join(project, "node_modules"), "dir");
+    const modelArgs = user === undefined ? [] : [...user.models.flatMap((file) => ["--models", file]), ...(user.config ? [] : ["--no-config"])];
     let names = [...selection.names];
     if (!selection.all) {
       // A model added since REF is not in its baseline: ask REF which of the names it bundles.
-      const listed = await runCli(cli, project, ["list", "--json"], signal);
+      const listed = await runCli(cli, project, ["list", "--json", ...modelArgs], signal);
       if (listed.status !== "ok") return listed;
       const known = new Set(parseJson(listed.stdout, base).map((row) => (row as { model?: unknown }).model));
       names = names.filter((name) => known.has(name));
       if (names.length === 0) return { status: "ok", results: [] };
     }
-    const args = ["check", ...(selection.all ? ["--all", ...(selection.profile === undefined ? [] : ["--profile", selection.profile])] : names), "--json", "--quiet", "--reports", join(temporary, "reports")];
+    const args = ["check", ...(selection.all ? ["--all", ...(selection.profile === undefined ? [] : ["--profile", selection.profile])] : names), ...modelArgs, "--json", "--quiet", "--reports", join(temporary, "reports")];
     note(`audit: running ${base.ref} (${base.commit.slice(0, 12)})'s check in a temporary worktree`);
     const checked = await runCli(cli, project, args, signal);
     if (checked.status !== "ok") return checked;

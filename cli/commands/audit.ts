@@ -45,7 +45,7 @@ const EXIT_CODES: readonly ExitOutcome[] = [
     when: "a model changed behaviour: its verdict or violated property, a counterexample appeared, vanished or changed length, a liveness verdict or lasso, a sometimes property reached or no longer reached, the search, or a figure (distinct states, depth, transitions, a witness's length, a liveness bound) moved by more than --tolerance",
   },
   badInputOutcome(
-    `no model or an unknown one, ${USER_MODELS_BAD_INPUT}, --base with models of yours, neither or both of --baseline and --base, --update without --baseline, a baseline file that is not a baseline of this version, a bad --tolerance, a --base ref that names no commit, a --markdown or --baseline path that cannot be written`,
+    `no model or an unknown one, ${USER_MODELS_BAD_INPUT}, --base with models of yours and bundled ones together, neither or both of --baseline and --base, --update without --baseline, a baseline file that is not a baseline of this version, a bad --tolerance, a --base ref that names no commit, a --markdown or --baseline path that cannot be written`,
   ),
   {
     code: EXIT.incomplete,
@@ -91,17 +91,17 @@ export const registerAudit: CommandRegistration = (program: Command, setExitCode
   command.action(async (names: string[], options: AuditOptions) => {
     const user = definitionsOf(await loadUserModels(options));
     const selected = selectModels("audit", names, { all: options.all === true, bundled: options.bundled === true, profile: options.profile }, user);
-    // The base commit's CLI is consensus-check's own, run on its own models: it knows none of the user's.
+    // Models of yours at another commit run on this CLI (REF's copy of your files); ours on REF's own CLI.
     const yours = selected.filter((model) => user.includes(model));
-    if (options.base !== undefined && yours.length > 0) {
-      throw new InputError(`audit: --base runs consensus-check's own models at another commit, not yours (${yours[0]!.name}); compare yours with --baseline FILE`);
+    if (options.base !== undefined && yours.length > 0 && yours.length < selected.length) {
+      throw new InputError(`audit: --base compares either your models (run on this CLI at the other commit) or the bundled ones (run on that commit's CLI), not both; drop --bundled or the bundled model names`);
     }
     if (options.base !== undefined && options.baseline !== undefined) throw new InputError("audit: --base builds the baseline from a commit, --baseline reads it from a file; give one of the two");
     if (options.base === undefined && options.baseline === undefined) throw new InputError("audit: give the baseline to compare with: --baseline FILE (e.g. reports/baseline.json) or --base REF (e.g. origin/main)");
     if (options.update === true && options.baseline === undefined) throw new InputError("--update: rewrites the --baseline file; give --baseline FILE with it (--base builds a baseline in memory only)");
     // Every input and output is checked before the first model runs.
     const markdownFile = options.markdown === undefined ? undefined : prepareOutputFile("--markdown", options.markdown);
-    const base: BaseCommit | undefined = options.base === undefined ? undefined : resolveBase(options.base);
+    const base: BaseCommit | undefined = options.base === undefined ? undefined : resolveBase(options.base, process.cwd(), yours.length > 0 ? "user" : "tool");
     let stored: Baseline | undefined;
     if (options.baseline !== undefined) {
       if (options.update === true) prepareOutputFile("--baseline", options.baseline);
@@ -117,7 +117,8 @@ export const registerAudit: CommandRegistration = (program: Command, setExitCode
     let failure: string | undefined;
     try {
       if (base !== undefined) {
-        const run = await runAtBase(base, { names, all: options.all === true, profile: options.profile }, stop.signal, note);
+        const userArgs = base.mode === "user" ? { models: options.models ?? [], config: options.config } : undefined;
+        const run = await runAtBase(base, { names, all: options.all === true, profile: options.profile }, stop.signal, note, userArgs);
         if (run.status === "ok") before = run.results;
         else if (run.status === "failed") failure = run.message;
       }
