@@ -1,4 +1,5 @@
 import { check, replay } from "consensus-check";
+import "consensus-check/vitest";
 import { describe, expect, it } from "vitest";
 import { rm3, rm3EagerCommit } from "./two-phase.ts";
 
@@ -9,10 +10,12 @@ describe("two-phase commit", () => {
     expect(judgement.reasons).toEqual([]);
     expect(asExpected).toBe(true);
     expect(result).toMatchObject({ result: "pass", distinctStates: 288, maxDepth: 10, transitions: 1_601 });
-    // ── consensus-check/vitest ── once the package ships its matchers, these tests are one line each:
-    //   import "consensus-check/vitest";
-    //   await expect(rm3).toPassModelCheck();                            // verdict and figures as pinned
-    //   await expect(rm3EagerCommit).toFindViolation("TCConsistent");     // the mutant is caught
+  });
+
+  // consensus-check/vitest: the same checks, one line each (a failure prints the counterexample and its replay file).
+  it("as matchers", async () => {
+    await expect(rm3).toPassModelCheck(); // verdict and figures as pinned
+    await expect(rm3EagerCommit).toFindViolation("TCConsistent"); // the mutant is caught
   });
 
   it("the eager-commit mutant breaks TCConsistent in 5 steps, and its counterexample replays", async () => {

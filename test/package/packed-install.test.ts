@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const ROOT = resolve(import.meta.dirname, "../..");
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "consensus-check-pack-")));
 const project = join(scratch, "consumer");
+const example = join(scratch, "two-phase-commit");
 let packed: string[] = [];
 
 /** The children get no npm_* variables of an outer `npm test`, and no NODE_OPTIONS (an --import of tsx would hide what we test). */
@@ -40,6 +41,16 @@ beforeAll(() => {
   ok("mkdir", [project], scratch);
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module", dependencies: { "consensus-check": `file:${join(scratch, pack.filename)}` } }, null, 2));
   ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"]);
+  // examples/two-phase-commit as a user has it: its own files and package.json, the tarball for
+  // consensus-check, and vitest at the versions this repository tests with (in the npm cache).
+  ok("mkdir", [example], scratch);
+  for (const file of ["two-phase.ts", "two-phase.test.ts", "consensus-check.config.json"]) copyFileSync(join(ROOT, "examples/two-phase-commit", file), join(example, file));
+  const manifest = JSON.parse(readFileSync(join(ROOT, "examples/two-phase-commit/package.json"), "utf8")) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  const installed = (name: string): string => (JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
+  manifest.dependencies["consensus-check"] = `file:${join(scratch, pack.filename)}`;
+  manifest.devDependencies = { vitest: installed("vitest"), "@fast-check/vitest": installed("@fast-check/vitest") };
+  writeFileSync(join(example, "package.json"), JSON.stringify(manifest, null, 2));
+  ok("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund"], example);
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -106,5 +117,40 @@ describe("the packed package, installed in a fresh project", () => {
     );
     const tsc = join(createRequire(import.meta.url).resolve("typescript/package.json"), "../bin/tsc");
     expect(ok(process.execPath, [tsc, "-p", "."])).toBe("");
+  });
+});
+
+describe("examples/two-phase-commit as a user project on the packed package", () => {
+  it("its vitest tests pass: the API's check and replay, and consensus-check/vitest's matchers", () => {
+    // vitest colours its report whatever the terminal: its escapes are dropped before matching.
+    const out = ok("npx", ["vitest", "run", "--reporter=verbose"], example).replace(/\u001b\[[0-9;]*m/g, "");
+    expect(out).toContain("two-phase/rm3 passes with TLC's figures for TwoPhase.tla");
+    expect(out).toContain("as matchers");
+    expect(out).toMatch(/Tests\s+3 passed/);
+  });
+
+  it("the CLI checks it through the discovered config: TLC's 288 distinct states and depth 11 (ours 10)", () => {
+    const result = JSON.parse(ok("npx", ["consensus-check", "check", "two-phase/rm3", "--json", "--quiet", "--reports", join(scratch, "reports-2pc")], example)) as Record<string, unknown>;
+    expect(result).toMatchObject({ model: "two-phase/rm3", result: "pass", distinctStates: 288, maxDepth: 10, expectation: { outcome: "as-expected" } });
+    expect(ok("npx", ["consensus-check", "list"], example)).toMatch(/^two-phase\/rm3\s/m);
+  });
+
+  it("audit --base catches the user's mutant — a TM that commits without every Prepared — as a verdict change, exit 1", () => {
+    const git = (...args: string[]) => ok("git", args, example);
+    git("init", "--quiet", "--initial-branch=main");
+    git("config", "user.email", "user@example.com");
+    git("config", "user.name", "user");
+    writeFileSync(join(example, ".gitignore"), "node_modules\n");
+    git("add", ".");
+    git("commit", "--quiet", "-m", "two-phase commit");
+    const source = readFileSync(join(example, "two-phase.ts"), "utf8");
+    const mutated = source.replace("context.prepared.length === context.rms.length ||", "context.prepared.length > 0 ||");
+    expect(mutated).not.toBe(source);
+    writeFileSync(join(example, "two-phase.ts"), mutated);
+    git("commit", "--quiet", "-am", "commit as soon as one RM is prepared");
+    const audit = run("npx", ["consensus-check", "audit", "two-phase/rm3", "--base", "HEAD~1", "--markdown", "audit.md"], example);
+    expect(audit.status, audit.stderr).toBe(1);
+    expect(audit.stdout).toMatch(/two-phase\/rm3\s+pass -> violation \(TCConsistent\)/);
+    expect(readFileSync(join(example, "audit.md"), "utf8")).toContain("**1 of 1 model changed behaviour");
   });
 });
