@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Coverage is the gate (DEVELOPERS.md): V8 provider inside vitest, never c8 around it.
@@ -11,6 +12,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // One test file per core: vitest's default in run mode leaves one core to itself, which on
+    // the 2-core machines npm test is budgeted for (10 minutes) ran every file one after another.
+    maxWorkers: availableParallelism(),
     // .ci/run reads the totals from this file to print "N passed, N failed".
     reporters: ["default", ["json", { outputFile: "reports/test-results.json" }]],
     coverage: {
