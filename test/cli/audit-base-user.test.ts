@@ -10,7 +10,8 @@ import { expectOneLineError, runCli } from "./run-cli.ts";
  * `audit --base REF` in a user's repository: the user's model files at REF run on this CLI (the
  * tool is their dependency, not part of their history), in a temporary worktree, and the diff
  * shows what the commit since changed. The user's "repository" is a temporary git repository
- * whose model file imports the public API by absolute path, as it would from node_modules.
+ * whose model file imports the built public API (dist/) by absolute path, as it would from
+ * node_modules (user-models.test.ts says why not the sources).
  */
 const repo = new URL("../../", import.meta.url).pathname;
 const project = mkdtempSync(join(tmpdir(), "consensus-check-user-repo-"));
@@ -21,8 +22,8 @@ afterEach(() => process.chdir(cwd));
 const git = (...args: string[]): string => execFileSync("git", ["-C", project, ...args], { encoding: "utf8" }).trim();
 
 /** A user's model file: the retransmitting link, or with `resendOnTimeout` false the mutant whose sender never resends. */
-const modelFile = (resendOnTimeout: boolean): string => `import { defineModel } from ${JSON.stringify(`${repo}api/index.ts`)};
-import { linksConfigSchema, linksProtocol } from ${JSON.stringify(`${repo}models/links/links-protocol.ts`)};
+const modelFile = (resendOnTimeout: boolean): string => `import { defineModel } from ${JSON.stringify(`${repo}dist/api/index.js`)};
+import { linksConfigSchema, linksProtocol } from ${JSON.stringify(`${repo}dist/models/links/links-protocol.js`)};
 export const link = defineModel({
   name: "my-link/retransmit",
   description: "My retransmitting link.",

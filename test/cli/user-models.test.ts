@@ -13,6 +13,10 @@ import { expectOneLineError, runCli } from "./run-cli.ts";
  * temporary folder, as .mjs (a plain dynamic import) and as .ts (through tsx's ESM API), that
  * defines two models through the public API, imported by absolute path as a user's would be
  * from node_modules. Run through the real CLI (run-cli.ts).
+ *
+ * The user's module imports the built package (dist/, which `npm test` builds first), as a user's
+ * does: a native import of the TypeScript sources would load them a second time beside vitest's
+ * copy, and V8 coverage of two different compilations of one file merges into nonsense.
  */
 const repo = new URL("../../", import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), "consensus-check-user-models-"));
@@ -21,8 +25,8 @@ const cwd = process.cwd();
 afterEach(() => process.chdir(cwd));
 
 function modelsModule(prefix: string, typed: boolean): string {
-  return `import { defineModel } from ${JSON.stringify(`${repo}api/index.ts`)};
-import { linksConfigSchema, linksProtocol } from ${JSON.stringify(`${repo}models/links/links-protocol.ts`)};
+  return `import { defineModel } from ${JSON.stringify(`${repo}dist/api/index.js`)};
+import { linksConfigSchema, linksProtocol } from ${JSON.stringify(`${repo}dist/models/links/links-protocol.js`)};
 ${typed ? 'const retransmissions: number = 2;' : "const retransmissions = 2;"}
 export const retransmit = defineModel({
   name: "${prefix}/retransmit",
