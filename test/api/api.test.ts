@@ -1,34 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { check, defineModel, defineProtocol, explore, replay, simulate, InputError } from "../../api/index.ts";
 import { linksConfigSchema, linksProtocol } from "../../models/links/links-protocol.ts";
+import { linksModel } from "./links-models.ts";
 
 /**
  * The public API (api/index.ts) on the smallest protocol with liveness: a user's protocol
  * declaration becomes a model, which check, explore, simulate and replay take as the CLI does.
  */
-const retransmit = defineModel({
-  name: "links/api_retransmit",
-  description: "A retransmitting link, defined through the public API.",
-  protocol: linksProtocol,
-  configSchema: linksConfigSchema,
-  config: { retransmissions: 2, loss: false, timeouts: "long-enough" },
-  expected: {
-    result: "pass",
-    distinctStates: 38,
-    maxDepth: 7,
-    transitions: 70,
-    sometimes: { "the receiver has the payload": 1, "a resend": 1 },
-    liveness: { "the sender eventually has its ACK": { verdict: "holds", bound: 4 } },
-  },
-});
-const rearm = defineModel({
-  name: "links/api_rearm",
-  description: "The sender re-arms its timer without resending: a liveness lasso.",
-  protocol: linksProtocol,
-  configSchema: linksConfigSchema,
-  config: { retransmissions: 2, resendOnTimeout: false, timeouts: "long-enough" },
-  expected: { result: "violation", property: "the sender eventually has its ACK", distinctStates: 10, maxDepth: 3, liveness: { "the sender eventually has its ACK": { verdict: "violated", stem: 2, cycle: 1 } } },
-});
+const retransmit = linksModel("links/api_retransmit", "links/retransmit");
+const rearm = linksModel("links/api_rearm", "links/rearm_without_resend");
 
 describe("the public API", () => {
   it("check: the pinned BFS, judged against the model's expectation", async () => {

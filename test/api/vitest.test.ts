@@ -5,45 +5,22 @@ import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
 import { defineModel, replay } from "../../api/index.ts";
 import { modelSchedules, runSchedule, toPassModelCheck } from "../../api/vitest.ts";
-import { linksConfigSchema, linksProtocol } from "../../models/links/links-protocol.ts";
+import { linksModel } from "./links-models.ts";
 import { findModel } from "../../models/index.ts";
 import { runCli } from "../cli/run-cli.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "consensus-check-vitest-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const retransmit = defineModel({
-  name: "links/vitest_retransmit",
-  description: "A retransmitting link, defined through the public API.",
-  protocol: linksProtocol,
-  configSchema: linksConfigSchema,
-  config: { retransmissions: 2, loss: false, timeouts: "long-enough" },
-  expected: {
-    result: "pass",
-    distinctStates: 38,
-    maxDepth: 7,
-    transitions: 70,
-    sometimes: { "the receiver has the payload": 1, "a resend": 1 },
-    liveness: { "the sender eventually has its ACK": { verdict: "holds", bound: 4 } },
-  },
-});
+const retransmit = linksModel("links/vitest_retransmit", "links/retransmit");
 /** The mutant (no resend on a timeout) pinned as if it passed: a regression a user's test must catch. */
-const rearmPinnedPass = defineModel({
-  name: "links/vitest_rearm",
-  description: "The sender re-arms its timer without resending, pinned to pass.",
-  protocol: linksProtocol,
-  configSchema: linksConfigSchema,
-  config: { retransmissions: 2, resendOnTimeout: false, timeouts: "long-enough" },
-  expected: { result: "pass", distinctStates: 10, maxDepth: 3 },
-});
+const rearmPinnedPass = linksModel("links/vitest_rearm", "links/rearm_without_resend", { result: "pass", distinctStates: 10, maxDepth: 3 });
 
 describe("consensus-check/vitest matchers", () => {
   it("toPassModelCheck passes on a model that is as pinned, and on a mutant pinned to its violation", async () => {
     await expect(retransmit).toPassModelCheck();
-    const rearm = defineModel({
-      ...specOf(rearmPinnedPass),
-      expected: { result: "violation", property: "the sender eventually has its ACK", distinctStates: 10, maxDepth: 3, liveness: { "the sender eventually has its ACK": { verdict: "violated", stem: 2, cycle: 1 } } },
-    });
+    // The same mutant under the bundled pins: its lasso.
+    const rearm = linksModel("links/vitest_rearm", "links/rearm_without_resend");
     await expect(rearm).toPassModelCheck({ replayFolder: folder });
     await expect(rearm).toFindViolation("the sender eventually has its ACK", { replayFolder: folder });
     await expect(retransmit).not.toFindViolation();
@@ -72,7 +49,7 @@ describe("consensus-check/vitest matchers", () => {
   });
 
   it("drift in a pinned figure is reported with its reason; .not says what was as expected", async () => {
-    const drifted = defineModel({ ...specOf(retransmit), expected: { ...retransmit.expected, distinctStates: 39 } });
+    const drifted = linksModel("links/vitest_retransmit", "links/retransmit", { ...retransmit.expected, distinctStates: 39 });
     const outcome = await toPassModelCheck(drifted);
     expect(outcome.message()).toBe("links/vitest_retransmit: not as pinned (unexpected): distinct states 38 differ from the pinned 39");
     await expect(expect(retransmit).not.toPassModelCheck()).rejects.toThrow(
@@ -103,7 +80,3 @@ describe("modelSchedules: random schedules under @fast-check/vitest", () => {
     expect(String(fc.stringify(run))).toMatch(/^paxos\/seed_p2_a3_grant_all: [56] steps, PX3 returned value chosen violated after step [56]\n {2}1\. /);
   });
 });
-
-function specOf(model: typeof retransmit) {
-  return { name: model.name, description: model.description, protocol: linksProtocol, configSchema: linksConfigSchema, config: model.config, expected: model.expected };
-}
