@@ -1,13 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { afterAll, describe, expect, it } from "vitest";
-import { defineModel, replay } from "../../api/index.ts";
+import { replay } from "../../api/index.ts";
 import { modelSchedules, runSchedule, toPassModelCheck } from "../../api/vitest.ts";
 import { linksModel } from "./links-models.ts";
 import { findModel } from "../../models/index.ts";
-import { runCli } from "../cli/run-cli.ts";
 
 const folder = mkdtempSync(join(tmpdir(), "consensus-check-vitest-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
