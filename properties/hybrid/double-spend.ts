@@ -1,0 +1,112 @@
+import { seededPrng } from "../../explorer/prng.ts";
+
+/**
+ * The probability that an attacker with a share q of the hash power reverses a payment the
+ * merchant accepted after z confirmations (seed web3-distributed-architecture §7.1, Theorem 7.1;
+ * catalogue A48): the seed's formula, Nakamoto's and Rosenfeld's, and a seeded Monte-Carlo race
+ * to tell them apart. Each is a pure function of (q, z); q ≥ 1/2 is certain success in all of
+ * them (the attacker's chain outgrows the honest one with probability 1).
+ */
+
+/** q as a share of the hash power: 0 ≤ q ≤ 1, z a whole number of confirmations ≥ 0. */
+function checked(q: number, z: number): { q: number; p: number; z: number } {
+  if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be a hash-power share from 0 to 1, got ${q}`);
+  if (!Number.isInteger(z) || z < 0) throw new RangeError(`z must be a whole number of confirmations ≥ 0, got ${z}`);
+  return { q, p: 1 - q, z };
+}
+
+/** The seed's Theorem 7.1: P = (q/(1−q))^z — the gambler's ruin from z behind, with no progress during the z confirmations. */
+export function seedSuccess(share: number, confirmations: number): number {
+  const { q, p, z } = checked(share, confirmations);
+  return q >= p ? 1 : (q / p) ** z;
+}
+
+/**
+ * Nakamoto, "Bitcoin", 2008, §11: the attacker's progress while the honest chain gains z blocks
+ * is taken as Poisson with mean λ = z·q/p, and from k blocks it catches up from z − k behind with
+ * probability (q/p)^(z−k): P = 1 − Σ_{k=0}^{z} Poisson(λ, k)·(1 − (q/p)^(z−k)).
+ */
+export function nakamotoSuccess(share: number, confirmations: number): number {
+  const { q, p, z } = checked(share, confirmations);
+  if (q >= p) return 1;
+  const lambda = (z * q) / p;
+  let poisson = Math.exp(-lambda);
+  let sum = 0;
+  for (let k = 0; k <= z; k++) {
+    if (k > 0) poisson *= lambda / k;
+    sum += poisson * (1 - (q / p) ** (z - k));
+  }
+  return 1 - sum;
+}
+
+/**
+ * Rosenfeld, "Analysis of Hashrate-Based Double Spending", 2014: the attacker's blocks while the
+ * honest chain gains n are negative-binomial (the race is block by block, not Poisson), and from
+ * there it catches up as Nakamoto's q_z does: r = 1 − Σ_{m=0}^{n} C(m+n−1, m)·(p^n q^m − p^m q^n).
+ * The seeded race below reproduces it under the "catch-up" reading.
+ */
+export function rosenfeldSuccess(share: number, confirmations: number): number {
+  const { q, p, z: n } = checked(share, confirmations);
+  if (q >= p) return 1;
+  if (n === 0) return 1;
+  let binomial = 1; // C(m+n−1, m) at m = 0
+  let sum = 0;
+  for (let m = 0; m <= n; m++) {
+    if (m > 0) binomial *= (m + n - 1) / m;
+    sum += binomial * (p ** n * q ** m - p ** m * q ** n);
+  }
+  return 1 - sum;
+}
+
+/** What counts as a successful attack in the simulated race. */
+export type AttackReading = "overtake" | "catch-up";
+
+/**
+ * A seeded Monte-Carlo estimate of the race, block by block: each block is the attacker's with
+ * probability q. The merchant accepts once the honest chain has z blocks past the payment (the
+ * attacker mining its own branch from the same point); the attacker then succeeds when its branch
+ * is as long as the honest one ("catch-up": Nakamoto's q_z and Rosenfeld's formula) or longer
+ * ("overtake": the stricter reading, where a tie is not yet a win). A run that falls `giveUpBehind` blocks behind counts as a failure: the chance
+ * of recovering from there is (q/p)^giveUpBehind, which the default makes negligible for q < 0.45.
+ * Returns the estimate with its 95 % Wilson interval.
+ */
+export function simulateDoubleSpend(
+  share: number,
+  confirmations: number,
+  options: { runs: number; seed: number; reading: AttackReading; giveUpBehind?: number },
+): { estimate: number; low: number; high: number; runs: number } {
+  const { q, p, z } = checked(share, confirmations);
+  // At q ≥ 1/2 success is certain (the walk has no drift against the attacker), but a drift-free
+  // walk's time to lead is unbounded in expectation: no bounded simulation can show it.
+  if (q >= p) throw new RangeError(`the simulation takes q < 1/2; at q = ${q} every reading gives certain success (1)`);
+  const { runs, seed, reading, giveUpBehind = 60 } = options;
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a whole number ≥ 1, got ${runs}`);
+  const prng = seededPrng(seed);
+  // q as a threshold on 32-bit outputs: a block is the attacker's when next() < threshold.
+  const threshold = Math.round(q * 2 ** 32);
+  const lead = reading === "overtake" ? 1 : 0;
+  let successes = 0;
+  for (let run = 0; run < runs; run++) {
+    let honest = 0;
+    let attacker = 0;
+    while (honest < z) {
+      if (prng.next() < threshold) attacker++;
+      else honest++;
+    }
+    // After acceptance the race goes on until the attacker leads (or ties) or gives up.
+    let ahead = attacker - honest;
+    while (ahead < lead && ahead > -giveUpBehind) ahead += prng.next() < threshold ? 1 : -1;
+    if (ahead >= lead) successes++;
+  }
+  return { ...wilson(successes, runs), runs };
+}
+
+/** The Wilson score interval at 95 % for `successes` of `runs`. */
+function wilson(successes: number, runs: number): { estimate: number; low: number; high: number } {
+  const z = 1.959963984540054;
+  const phat = successes / runs;
+  const denominator = 1 + (z * z) / runs;
+  const centre = (phat + (z * z) / (2 * runs)) / denominator;
+  const half = (z * Math.sqrt((phat * (1 - phat)) / runs + (z * z) / (4 * runs * runs))) / denominator;
+  return { estimate: phat, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
