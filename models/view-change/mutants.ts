@@ -1,5 +1,5 @@
 import { definePbftModel } from "../pbft/define-pbft-model.ts";
-import type { PbftConfigInput } from "../../spec/pbft/config.ts";
+import type { ByzantineBehaviour, PbftConfigInput, ViewChangeConfig } from "../../spec/pbft/config.ts";
 import { crashedPrimaryConfig } from "./n4_f1_crashed_primary.ts";
 
 /**
@@ -21,6 +21,14 @@ export const halfSentPrePrepareConfig = (bug: "ignore-prepared-sets" | "drop-pre
   viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
 });
 
+/** The crashed-primary cluster with one Byzantine replica allowed one forgery of one kind, under a view-change bug. */
+const oneForgeryUnder = (replica: number, behaviour: ByzantineBehaviour, bug: NonNullable<ViewChangeConfig["bug"]>): PbftConfigInput => ({
+  ...crashedPrimaryConfig,
+  byzantine: [{ replica, behaviours: [behaviour] }],
+  forgeryBudget: 1,
+  viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
+});
+
 /** (a) The new primary ignores V's P sets: O holds only null requests. */
 export const n4_f1_ignore_prepared_sets = definePbftModel({
   name: "view-change/n4_f1_ignore_prepared_sets",
@@ -37,12 +45,7 @@ export const n4_f1_unchecked_new_view = definePbftModel({
   description:
     "Mutant: a backup checks V (2f+1 valid VIEW-CHANGEs) but takes the primary's O as it comes. R0 is a correct primary; R1, the primary of view 1, is Byzantine " +
     "and sends a NEW-VIEW with a genuine V and an O with one null request more than V gives, which a backup installs.",
-  config: {
-    ...crashedPrimaryConfig,
-    byzantine: [{ replica: 1, behaviours: ["forge-new-view"] }],
-    forgeryBudget: 1,
-    viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug: "unchecked-new-view" },
-  },
+  config: oneForgeryUnder(1, "forge-new-view", "unchecked-new-view"),
   expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 3_007, maxDepth: 10 },
 });
 
@@ -77,11 +80,6 @@ export const n4_f1_unchecked_view_change_certificates = definePbftModel({
   description:
     "Mutant: replicas log VIEW-CHANGEs and accept a NEW-VIEW's V without checking their checkpoint proofs and prepared certificates. R0 (Byzantine, silent in view 0) " +
     "sends R1 a VIEW-CHANGE with a forged or partial prepared certificate; R1 puts it in V, and a backup installs a NEW-VIEW whose V is no valid 2f+1 set.",
-  config: {
-    ...crashedPrimaryConfig,
-    byzantine: [{ replica: 0, behaviours: ["forge-view-change"] }],
-    forgeryBudget: 1,
-    viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug: "unchecked-view-change-certificates" },
-  },
+  config: oneForgeryUnder(0, "forge-view-change", "unchecked-view-change-certificates"),
   expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 1_679, maxDepth: 8 },
 });
