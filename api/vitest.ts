@@ -3,13 +3,12 @@ import { join, resolve } from "node:path";
 import { fc } from "@fast-check/vitest";
 import { expect } from "vitest";
 import { writeFileAtomic } from "../cli/atomic-write.ts";
-import { replay as replaySystem } from "../explorer/replay.ts";
 import type { Result } from "../explorer/result.ts";
 import type { ModelDefinition } from "../models/model.ts";
+import { traceOf } from "../models/replayed-trace.ts";
 import { fileStem, verdictLine } from "../reporting/markdown.ts";
 import { counterexampleShape } from "../reporting/liveness.ts";
 import { stepTable } from "../reporting/step-table.ts";
-import { parseInput } from "../spec/common/input-error.ts";
 import { SCHEDULE_VERSION, describeStep, type Schedule, type ScheduleStep } from "../spec/common/schedule.ts";
 import { check, type RunLimits, type RunOutcome } from "./run.ts";
 
@@ -109,18 +108,12 @@ function counterexampleLines(model: ModelDefinition<unknown>, result: Result, op
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${fileStem(model.name)}.vitest.schedule.json`);
   writeFileAtomic(file, `${JSON.stringify(schedule, null, 2)}\n`);
-  const { table, length } = tableOf(model, schedule);
-  const lines = [`counterexample (${counterexampleShape(length, schedule.cycleFrom)}):`, table];
+  // The reports' trace of it (models/replayed-trace.ts), as their step table.
+  const trace = traceOf(model, schedule);
+  const lines = [`counterexample (${counterexampleShape(trace.steps.length, schedule.cycleFrom)}):`, stepTable(trace.steps, trace.initialParticipants)];
   // A model of the user's is found by `replay` through --models or a consensus-check.config file.
   lines.push(`replay file: ${file} (consensus-check replay ${file} --models <the file exporting ${model.name}>)`);
   return lines;
-}
-
-function tableOf(model: ModelDefinition<unknown>, schedule: Schedule): { table: string; length: number } {
-  const system = model.build(parseInput(model.configSchema, schedule.config, "schedule config"));
-  const trace = replaySystem(system, schedule);
-  const steps = trace.steps.map((entry) => ({ step: entry.step, description: describeStep(entry.step), participants: system.describeParticipants?.(entry.state), violated: entry.failing }));
-  return { table: stepTable(steps, system.describeParticipants?.(trace.initial.state)), length: steps.length };
 }
 
 /** One random schedule run through a model: what `modelSchedules` generates and `runSchedule` returns. */

@@ -1,17 +1,14 @@
-import { explore, replay } from "../explorer/index.ts";
-import type { ExploreOptions } from "../explorer/index.ts";
+import { explore } from "../explorer/index.ts";
 import type { Result } from "../explorer/result.ts";
-import { parseInput } from "../spec/common/input-error.ts";
-import { describeStep } from "../spec/common/schedule.ts";
-import type { Schedule } from "../spec/common/schedule.ts";
 import { progressReporter } from "./progress.ts";
 import { runCheckpoints } from "./checkpoints.ts";
 import type { RunSetup } from "./run-flags.ts";
-import { judge, type ModelReport, type TraceStep } from "../reporting/index.ts";
-import { coversOf, judgeOptionsOf, type ModelDefinition } from "../models/index.ts";
-export { isPinnedSearch, pinnedSearchOf } from "../models/index.ts";
+import { judge, type ModelReport } from "../reporting/index.ts";
+import { coversOf, judgeOptionsOf, traceOf, type ModelDefinition, type PinnedSearch } from "../models/index.ts";
+export { isPinnedSearch, pinnedSearchOf, traceOf } from "../models/index.ts";
 
-export type RunLimits = Pick<ExploreOptions, "strategy" | "maxStates" | "maxDepth" | "fingerprint" | "seed" | "walks">;
+/** The search a run takes: models/pinned-search.ts names it. */
+export type RunLimits = PinnedSearch;
 
 /**
  * Explores one model under the given limits with a progress bar and checkpoints, stops cleanly
@@ -57,22 +54,3 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
   };
 }
 
-export interface ReplayedTrace {
-  steps: TraceStep[];
-  initialParticipants?: Record<string, string>;
-}
-
-/** Replays a schedule on its model and turns it into the reports' trace. */
-export function traceOf(model: ModelDefinition, schedule: Schedule): ReplayedTrace {
-  const system = model.build(parseInput(model.configSchema, schedule.config, "schedule config"));
-  const trace = replay(system, schedule);
-  return {
-    initialParticipants: system.describeParticipants?.(trace.initial.state),
-    steps: trace.steps.map((entry) => ({
-      step: entry.step,
-      description: describeStep(entry.step),
-      participants: system.describeParticipants?.(entry.state),
-      violated: entry.failing,
-    })),
-  };
-}

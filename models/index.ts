@@ -3,3 +3,4 @@ export type { ModelDefinition, Expectation, ModelSimulation } from "./model.ts";
 export { coversOf } from "./model.ts";
 export { PROFILES, profileOf, modelsOfProfile, type Profile } from "./profile.ts";
 export { pinnedSearchOf, comparesFigures, isPinnedSearch, judgeOptionsOf, type PinnedSearch } from "./pinned-search.ts";
+export { traceOf, type ReplayedTrace } from "./replayed-trace.ts";
