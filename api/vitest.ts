@@ -4,7 +4,7 @@ import { fc } from "@fast-check/vitest";
 import { expect } from "vitest";
 import { writeFileAtomic } from "../cli/atomic-write.ts";
 import type { Result } from "../explorer/result.ts";
-import type { ModelDefinition } from "../models/model.ts";
+import { isModelDefinition, type ModelDefinition } from "../models/model.ts";
 import { traceOf } from "../models/replayed-trace.ts";
 import { fileStem, verdictLine } from "../reporting/markdown.ts";
 import { counterexampleShape } from "../reporting/liveness.ts";
@@ -83,14 +83,9 @@ declare module "vitest" {
   interface Matchers<T = any> extends ModelCheckMatchers<T> {}
 }
 
-// A model is a ModelDefinition whatever imported it: checked by shape, so that a user's model
-// built through another copy of this package is still one.
 function modelOf(model: unknown, matcher: string): ModelDefinition<unknown> {
-  const candidate = model as Partial<ModelDefinition<unknown>> | null;
-  if (candidate === null || typeof candidate !== "object" || typeof candidate.name !== "string" || typeof candidate.build !== "function" || candidate.expected === undefined) {
-    throw new TypeError(`${matcher}: expected a model (defineModel's result), got ${candidate === null ? "null" : typeof candidate}`);
-  }
-  return candidate as ModelDefinition<unknown>;
+  if (!isModelDefinition(model)) throw new TypeError(`${matcher}: expected a model (defineModel's result), got ${model === null ? "null" : typeof model}`);
+  return model as ModelDefinition<unknown>;
 }
 
 function limitsOf({ replayFolder: _folder, ...limits }: ModelCheckOptions): RunLimits {

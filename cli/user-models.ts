@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { InputError, parseInput } from "../spec/common/input-error.ts";
 import { readJsonInput } from "./json-input.ts";
-import { models as bundledModels, type ModelDefinition } from "../models/index.ts";
+import { isModelDefinition, models as bundledModels, type ModelDefinition } from "../models/index.ts";
 
 /**
  * A user's own models in the CLI (TLC's and Stateright's users check their specs, not ours):
@@ -110,26 +110,10 @@ function modelsIn(namespace: Record<string, unknown>): ModelDefinition[] {
   const found: ModelDefinition[] = [];
   for (const value of Object.values(namespace)) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (isModel(item) && !found.includes(item)) found.push(item);
+      if (isModelDefinition(item) && !found.includes(item)) found.push(item);
     }
   }
   return found;
-}
-
-// By shape, not by class: a model built through another copy of consensus-check (the user's
-// node_modules) is as good as one of ours.
-function isModel(value: unknown): value is ModelDefinition {
-  if (value === null || typeof value !== "object") return false;
-  const candidate = value as Partial<ModelDefinition>;
-  return (
-    typeof candidate.name === "string" &&
-    typeof candidate.description === "string" &&
-    typeof candidate.build === "function" &&
-    typeof candidate.covers === "function" &&
-    typeof (candidate.configSchema as { safeParse?: unknown } | undefined)?.safeParse === "function" &&
-    typeof candidate.expected === "object" &&
-    candidate.expected !== null
-  );
 }
 
 /** A path as messages show it: relative to the working directory where that is shorter. */

@@ -85,3 +85,21 @@ export interface Expectation {
 }
 
 export type LivenessPin = { verdict: "holds"; bound?: number } | { verdict: "violated"; stem: number; cycle: number } | { verdict: "undecided"; steps: number };
+
+/**
+ * Whether a value is a model, by shape, not by class: a model built through another copy of
+ * consensus-check (the user's node_modules) is as good as one of ours (`--models`, the vitest matchers).
+ */
+export function isModelDefinition(value: unknown): value is ModelDefinition {
+  if (value === null || typeof value !== "object") return false;
+  const candidate = value as Partial<ModelDefinition>;
+  return (
+    typeof candidate.name === "string" &&
+    typeof candidate.description === "string" &&
+    typeof candidate.build === "function" &&
+    typeof candidate.covers === "function" &&
+    typeof (candidate.configSchema as { safeParse?: unknown } | undefined)?.safeParse === "function" &&
+    typeof candidate.expected === "object" &&
+    candidate.expected !== null
+  );
+}
