@@ -8,26 +8,21 @@ import { crashedPrimaryConfig } from "./n4_f1_crashed_primary.ts";
  * properties/pbft. BFS stops at the first violation, so each explores only to its depth.
  */
 
+/** The crashed-primary cluster with one Byzantine replica allowed `budget` forgeries of one kind, under a view-change bug. */
+const forgeriesUnder = (replica: number, behaviour: ByzantineBehaviour, budget: number, bug: NonNullable<ViewChangeConfig["bug"]>): PbftConfigInput => ({
+  ...crashedPrimaryConfig,
+  byzantine: [{ replica, behaviours: [behaviour] }],
+  forgeryBudget: budget,
+  viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
+});
+
 /**
  * A primary that crashed part-way through its PRE-PREPARE multicast: R0 pre-prepares the
  * request to two backups of its choice, then sends nothing (a Byzantine `equivocate` budget of
  * 2 forgeries on seq 1), so that two backups can prepare it in view 0 and the view change must
  * carry their certificates.
  */
-export const halfSentPrePrepareConfig = (bug: "ignore-prepared-sets" | "drop-prepared-certificates"): PbftConfigInput => ({
-  ...crashedPrimaryConfig,
-  byzantine: [{ replica: 0, behaviours: ["equivocate"] }],
-  forgeryBudget: 2,
-  viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
-});
-
-/** The crashed-primary cluster with one Byzantine replica allowed one forgery of one kind, under a view-change bug. */
-const oneForgeryUnder = (replica: number, behaviour: ByzantineBehaviour, bug: NonNullable<ViewChangeConfig["bug"]>): PbftConfigInput => ({
-  ...crashedPrimaryConfig,
-  byzantine: [{ replica, behaviours: [behaviour] }],
-  forgeryBudget: 1,
-  viewChange: { maxView: 1, time: "partial-sync", delta: 2, timeouts: "long-enough", bug },
-});
+const halfSentPrePrepareConfig = (bug: "ignore-prepared-sets" | "drop-prepared-certificates"): PbftConfigInput => forgeriesUnder(0, "equivocate", 2, bug);
 
 /** (a) The new primary ignores V's P sets: O holds only null requests. */
 export const n4_f1_ignore_prepared_sets = definePbftModel({
@@ -45,7 +40,7 @@ export const n4_f1_unchecked_new_view = definePbftModel({
   description:
     "Mutant: a backup checks V (2f+1 valid VIEW-CHANGEs) but takes the primary's O as it comes. R0 is a correct primary; R1, the primary of view 1, is Byzantine " +
     "and sends a NEW-VIEW with a genuine V and an O with one null request more than V gives, which a backup installs.",
-  config: oneForgeryUnder(1, "forge-new-view", "unchecked-new-view"),
+  config: forgeriesUnder(1, "forge-new-view", 1, "unchecked-new-view"),
   expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 3_007, maxDepth: 10 },
 });
 
@@ -80,6 +75,6 @@ export const n4_f1_unchecked_view_change_certificates = definePbftModel({
   description:
     "Mutant: replicas log VIEW-CHANGEs and accept a NEW-VIEW's V without checking their checkpoint proofs and prepared certificates. R0 (Byzantine, silent in view 0) " +
     "sends R1 a VIEW-CHANGE with a forged or partial prepared certificate; R1 puts it in V, and a backup installs a NEW-VIEW whose V is no valid 2f+1 set.",
-  config: oneForgeryUnder(0, "forge-view-change", "unchecked-view-change-certificates"),
+  config: forgeriesUnder(0, "forge-view-change", 1, "unchecked-view-change-certificates"),
   expected: { result: "violation", property: "NEW-VIEW installed as verified", distinctStates: 1_679, maxDepth: 8 },
 });
