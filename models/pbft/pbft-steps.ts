@@ -1,3 +1,4 @@
+import { BYZANTINE_REPLICA_ROLE } from "../../properties/pbft/reading.ts";
 import { z } from "zod";
 import type { OfferedActor, ProtocolStepKind, StepFields } from "../../impl/runtime/protocol.ts";
 import { SCHEDULE_LIMITS } from "../../spec/common/schedule.ts";
@@ -44,7 +45,7 @@ function byzantineKind(description: string, shape: z.ZodRawShape, type: string, 
   return {
     description,
     fields: fields(shape),
-    roles: ["byzantineReplica"],
+    roles: [BYZANTINE_REPLICA_ROLE],
     byzantine: true,
     offers,
     event: (chosen) => ({ type, ...chosen }),

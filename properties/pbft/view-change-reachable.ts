@@ -2,7 +2,7 @@ import type { RuntimeInvariant } from "../../impl/runtime/index.ts";
 import type { ByzantineContext } from "../../spec/pbft/byzantine-replica-machine.ts";
 import type { ViewChange } from "../../spec/pbft/messages.ts";
 import { isValidViewChange, type CertificateRules } from "../../spec/pbft/view-change-certificates.ts";
-import { correctReplicaContexts } from "./reading.ts";
+import { BYZANTINE_REPLICA_ROLE, correctReplicaContexts } from "./reading.ts";
 
 /**
  * What a model with the view change must reach (Stateright's `sometimes`), so that its pass is
@@ -41,7 +41,7 @@ export function invalidViewChangeRefused(rules: CertificateRules): RuntimeInvari
   return {
     name: "a forged or partial VIEW-CHANGE refused",
     holds: (view) =>
-      view.role("byzantineReplica").some(
+      view.role(BYZANTINE_REPLICA_ROLE).some(
         (actor) =>
           (actor.context as ByzantineContext).forged.some((key) => /^forge-view-change certificate=(partial|forged) /.test(key)) &&
           !view.inFlight().some(({ from, message }) => from === actor.name && message.type === "VIEW-CHANGE" && !isValidViewChange(message as ViewChange, rules)),
