@@ -1,0 +1,3 @@
+export * from "./block.ts";
+export * from "./chain.ts";
+export * from "./weights.ts";
