@@ -51,6 +51,7 @@ export async function runModel(model: ModelDefinition, limits: RunLimits, setup:
     warnings: model.warnings?.(model.config) ?? [],
     trace: replayed?.steps,
     initialParticipants: replayed?.initialParticipants,
+    ...(replayed?.evidence === undefined ? {} : { evidence: replayed.evidence }),
   };
 }
 

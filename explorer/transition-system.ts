@@ -138,4 +138,10 @@ export interface Invariant<S> {
   /** The property's name as reported, e.g. "agreement", "validity", "termination". */
   name: string;
   holds(state: S): boolean;
+  /**
+   * What a state that fails the property shows, in lines for the reports' "Evidence" section
+   * (e.g. which validators' signed messages make a finality conflict accountable). Read only
+   * off a counterexample's last state, never on the search's hot path.
+   */
+  explain?(state: S): readonly string[];
 }

@@ -63,7 +63,7 @@ function modelSection(report: ModelReport): string {
   const reasons = report.judgement?.reasons.length ? `<p>${htmlText(report.judgement.reasons.join("; "))}</p>` : "";
   const trace = report.trace
     ? `<h3>Counterexample (${htmlText(counterexampleShape(report.trace.length, result.counterexample?.cycleFrom))})</h3><div class="diagram">${sequenceSvg(report.trace, report.initialParticipants, result.counterexample?.cycleFrom)}</div>
-${htmlStepTable(report.trace, report.initialParticipants)}`
+${htmlStepTable(report.trace, report.initialParticipants)}${(report.evidence ?? []).map((entry) => `<h4>Evidence: ${htmlText(entry.property)}</h4><ul>${entry.lines.map((line) => `<li>${htmlText(line)}</li>`).join("")}</ul>`).join("")}`
     : "";
   return `<section id="${htmlId(result.model)}"><h2>${htmlText(result.model)}</h2>
 <p>${htmlText(report.description)}</p><p><em>Assumptions:</em> ${htmlText(report.assumptions)}</p>

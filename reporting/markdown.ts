@@ -11,7 +11,7 @@ import { livenessSection } from "./markdown-liveness.ts";
 import { counterexampleShape } from "./liveness.ts";
 import { sequenceDiagram } from "./mermaid.ts";
 import { stepTable } from "./step-table.ts";
-import type { TraceStep } from "./trace.ts";
+import type { Evidence, TraceStep } from "./trace.ts";
 import type { Judgement } from "./verdict.ts";
 
 export interface ModelReport {
@@ -27,6 +27,8 @@ export interface ModelReport {
   trace?: TraceStep[];
   /** Participants' summaries in the initial state, so that only changes are drawn. */
   initialParticipants?: Record<string, string>;
+  /** What the counterexample's last state shows for the properties it fails (e.g. accountable-safety evidence). */
+  evidence?: Evidence[];
   /**
    * When the run that produced `result` ended (ISO 8601). An index assembled from several
    * runs shows it per row; optional because older saved reports do not carry it.
@@ -71,9 +73,21 @@ export function markdownReport(report: ModelReport): string {
     out.push(`## Counterexample (${counterexampleShape(report.trace.length, cycleFrom)}${how})`, "");
     out.push(markdownCodeBlock(sequenceDiagram(report.trace, report.initialParticipants, cycleFrom), "mermaid"), "");
     out.push(stepTable(report.trace, report.initialParticipants), "");
+    out.push(...evidenceSection(report.evidence));
     out.push(`Replay it with ${markdownCodeSpan(`npx consensus-check replay reports/${fileStem(result.model)}.schedule.json`)}.`, "");
   }
   return out.join("\n");
+}
+
+/** What the counterexample's last state shows, per property that explains itself. */
+function evidenceSection(evidence: readonly Evidence[] | undefined): string[] {
+  const out: string[] = [];
+  for (const entry of evidence ?? []) {
+    out.push(`### Evidence: ${markdownInline(entry.property)}`, "");
+    for (const line of entry.lines) out.push(`- ${markdownInline(line)}`);
+    out.push("");
+  }
+  return out;
 }
 
 export function verdictLine(result: Result): string {

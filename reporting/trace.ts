@@ -11,6 +11,12 @@ export interface TraceStep {
   violated: string[];
 }
 
+/** What a counterexample's last state shows for a property it fails, in the property's own words (Invariant.explain). */
+export interface Evidence {
+  property: string;
+  lines: string[];
+}
+
 /** A message step drawn as an arrow between two lanes. */
 export interface MessageArrow {
   from: string;

@@ -245,4 +245,6 @@ export interface RuntimeLiveness extends RuntimeInvariant {
 export interface RuntimeInvariant {
   name: string;
   holds(view: RuntimeView): boolean;
+  /** Where it fails, what the view shows, in lines for the report (the explorer's `Invariant.explain`). */
+  explain?(view: RuntimeView): readonly string[];
 }

@@ -34,7 +34,14 @@ export function runtimeSystem<Config, Message extends { type: string }>(
     return lastView!;
   };
   const overStates = (properties: readonly RuntimeInvariant[]): Invariant<Uint32Array>[] =>
-    properties.map((property) => ({ name: property.name, holds: (state) => property.holds(view(state)) }));
+    properties.map((property) => {
+      const { explain } = property;
+      return {
+        name: property.name,
+        holds: (state: Uint32Array) => property.holds(view(state)),
+        ...(explain === undefined ? {} : { explain: (state: Uint32Array) => explain(view(state)) }),
+      };
+    });
   const invariants = overStates(protocol.invariants(config));
   const sometimes = protocol.sometimes === undefined ? undefined : overStates(protocol.sometimes(config));
   const terminal = protocol.terminal?.(config);

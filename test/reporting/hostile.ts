@@ -117,6 +117,7 @@ export function reportWith(text: string): ModelReport {
     judgement: { outcome: "unexpected", reasons: [text, text] },
     trace,
     initialParticipants: { [text]: text },
+    evidence: [{ property: text, lines: [text, `${text} again`] }],
     ranAt: text,
   };
 }

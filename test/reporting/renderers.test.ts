@@ -120,6 +120,16 @@ describe("Markdown report", () => {
     const shrunk = markdownReport({ ...base, result: violationResult({ strategy: "random", shrunkFrom: 12 }), trace: violationTrace });
     expect(shrunk).toContain("## Counterexample (3 steps, shrunk from 12)");
   });
+
+  it("shows what the counterexample's last state explains of the property it fails, in the markdown and the HTML, and nothing where there is none", () => {
+    const base = { result: violationResult(), description: "d", assumptions: "a", warnings: [], covers: coverage, trace: violationTrace };
+    const evidence = [{ property: "finality safety", lines: ["V2 (stake 1) double vote: VOTE 0→a and VOTE 0→b", "slashable stake 2 of 4 ≥ 1/3"] }];
+    const text = markdownReport({ ...base, evidence });
+    expect(text).toContain("### Evidence: finality safety\n\n- V2 (stake 1) double vote: VOTE 0→a and VOTE 0→b\n- slashable stake 2 of 4 ≥ 1/3\n");
+    expect(text.indexOf("### Evidence")).toBeGreaterThan(text.indexOf("## Counterexample"));
+    expect(htmlReport([{ ...base, evidence }], "2026-12-01T00:00:00Z")).toContain("<h4>Evidence: finality safety</h4><ul><li>V2 (stake 1) double vote: VOTE 0→a and VOTE 0→b</li><li>slashable stake 2 of 4 ≥ 1/3</li></ul>");
+    expect(markdownReport(base)).not.toContain("Evidence");
+  });
 });
 
 describe("a finished simulation and a failed run in the reports", () => {
