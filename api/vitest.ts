@@ -106,6 +106,7 @@ function counterexampleLines(model: ModelDefinition<unknown>, result: Result, op
   // The reports' trace of it (models/replayed-trace.ts), as their step table.
   const trace = traceOf(model, schedule);
   const lines = [`counterexample (${counterexampleShape(trace.steps.length, schedule.cycleFrom)}):`, stepTable(trace.steps, trace.initialParticipants)];
+  for (const entry of trace.evidence ?? []) lines.push(`evidence (${entry.property}):`, ...entry.lines.map((line) => `  ${line}`));
   // A model of the user's is found by `replay` through --models or a consensus-check.config file.
   lines.push(`replay file: ${file} (consensus-check replay ${file} --models <the file exporting ${model.name}>)`);
   return lines;
