@@ -141,7 +141,7 @@ export const seedHybridProtocol: ProtocolDefinition<SeedHybridConfig, SeedHybrid
     if (actor.role === SEED_BYZANTINE_ROLE) return `Byzantine, committed to ${(actor.context as SeedByzantineContext).committed.length}`;
     const context = actor.context as SeedNodeContext;
     const tip = blockLabel(context.blocks[context.head]!);
-    const call = context.result ?? (context.block === null ? null : `finalizing ${blockLabel(context.block)} (${context.commits.length} COMMITs)`);
+    const call = context.result !== null ? `returned ${context.result}` : (context.block === null ? null : `finalizing ${blockLabel(context.block)} (${context.commits.length} COMMITs)`);
     return call === null ? `tip ${tip}` : `tip ${tip}; ${call}`;
   },
 };
