@@ -38,7 +38,9 @@ export interface SeedBlock extends Block {
  * `Block::new(transactions)` (l. 189). The sketch passes only the transactions; the rest of the
  * header is this port's reading: the height and parent are the proposer's tip's (a node builds
  * on the chain it has; the sketch has no other chain state), the proposer is the caller, and the
- * nonce is 0 until `mine` searches.
+ * nonce is 0 until `mine` searches. The transactions are taken as given: nothing in the sketch
+ * checks them against the chain (no validity rule, no mempool eviction), so a node that has
+ * appended a payment may still propose its double spend on top of it (DS1, hybrid/seed_bft_n4).
  */
 export function newBlock(tip: Block, proposer: string, txs: readonly Transaction[]): SeedBlock {
   return makeBlock({ height: tip.height + 1, parent: tip.digest, proposer, txs: [...txs], nonce: 0 });
