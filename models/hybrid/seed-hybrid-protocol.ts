@@ -16,7 +16,7 @@ import {
 } from "../../spec/hybrid/seed/index.ts";
 
 /** The role of the Byzantine validators' machine (the adversary's strategy). */
-export const SEED_BYZANTINE_ROLE = "byzantine";
+export const SEED_BYZANTINE_ROLE = "byzantine-validator";
 
 const index = z.number().int().min(0);
 const transaction = z

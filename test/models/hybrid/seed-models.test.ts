@@ -70,7 +70,7 @@ describe("H4: every block a correct node returned or appended verifies under eve
   const certified = (voters: string[]): SeedBlock => ({ ...mined, certificate: voters.map((voter) => ({ voter, signature: commitVote(voter, mined.digest).signature })) });
   const actor = (name: string, block: SeedBlock, correct = true): ActorView => ({
     name,
-    role: correct ? "node" : "byzantine",
+    role: correct ? "node" : "byzantine-validator",
     index: Number(name.slice(1)),
     crashed: false,
     byzantine: !correct,
