@@ -1,0 +1,23 @@
+/** The two-sided 95 % normal quantile. */
+const Z95 = 1.959963984540054;
+
+/** An estimated probability with its 95 % interval, and the runs behind it. */
+export interface Estimate {
+  estimate: number;
+  low: number;
+  high: number;
+  runs: number;
+}
+
+/**
+ * The Wilson score interval at 95 % for `successes` of `runs` (Wilson 1927): unlike the normal
+ * interval it stays inside [0, 1] and does not collapse to a point at 0 or `runs` successes,
+ * which the race's deep cells (a handful of successes in a million) need.
+ */
+export function wilson95(successes: number, runs: number): Estimate {
+  const phat = successes / runs;
+  const denominator = 1 + (Z95 * Z95) / runs;
+  const centre = (phat + (Z95 * Z95) / (2 * runs)) / denominator;
+  const half = (Z95 * Math.sqrt((phat * (1 - phat)) / runs + (Z95 * Z95) / (4 * runs * runs))) / denominator;
+  return { estimate: phat, low: Math.max(0, centre - half), high: Math.min(1, centre + half), runs };
+}
