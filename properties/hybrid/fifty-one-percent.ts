@@ -1,0 +1,87 @@
+import { nakamotoSuccess, rosenfeldSuccess, simulateDoubleSpend, DEFAULT_GIVE_UP_BEHIND } from "./double-spend.ts";
+import { exactDoubleSpend, exactFromBehind } from "./race-dp.ts";
+import { simulateFromBehind } from "./race-from-behind.ts";
+import { checkedRuns } from "./race-parameters.ts";
+import { bandOf, verdictIn, type Band, type BandVerdict } from "./seed-band.ts";
+import type { Estimate } from "./wilson.ts";
+
+/**
+ * The 51 % analysis of seed §7.1 (Theorem 7.1, catalogue A48, issue [07]): on a grid of the
+ * attacker's share q and the merchant's confirmations z, the seed's formula beside Nakamoto's and
+ * Rosenfeld's, the exact programme and seeded simulations of the three processes — the double
+ * spend race (ii) under the catch-up and overtake readings, and the seed's reading (i), started
+ * z behind — and where the seed's formula falls outside the band of the process it is assigned
+ * to. Pure data: reporting/fifty-one-percent.ts renders it.
+ */
+export const GRID_SHARES: readonly number[] = Array.from({ length: 11 }, (_, i) => (5 * (i + 1)) / 100);
+export const GRID_DEPTHS: readonly number[] = Array.from({ length: 11 }, (_, z) => z);
+
+export interface FiftyOnePercentCell {
+  q: number;
+  z: number;
+  /** The seed's (q/(1−q))^z as written: above 1 for q > 1/2. */
+  seedFormula: number;
+  nakamoto: number;
+  rosenfeld: number;
+  /** The programme (race-dp.ts), unbounded race: exact to floating point. */
+  exact: { catchUp: number; overtake: number; fromBehind: number };
+  /** Absent for q ≥ 1/2, where every reading gives certain success and no simulation runs. */
+  simulated?: { catchUp: Estimate; overtake: Estimate; fromBehind: Estimate };
+  /** The seed's formula against the race (ii), catch-up reading: the process Theorem 7.1 claims to give. */
+  againstRace: { band: Band; verdict: BandVerdict };
+  /** The seed's formula against its own reading (i). */
+  againstFromBehind: { band: Band; verdict: BandVerdict };
+  /** The formula as written leaves [0, 1]: no probability. */
+  outsideUnitInterval: boolean;
+}
+
+export interface FiftyOnePercentTable {
+  /** The seed every cell's simulations derive theirs from. */
+  seed: number;
+  /** Simulated runs per cell and reading. */
+  runs: number;
+  /** The simulations' attacker gives up this far behind (the programme's race has no floor). */
+  giveUpBehind: number;
+  cells: FiftyOnePercentCell[];
+}
+
+/** The seed of one cell's simulation of one process: distinct per cell and process (seededPrng decorrelates neighbours). */
+function seedOf(base: number, cell: number, process: number): number {
+  return (base + 3 * cell + process) % 2 ** 32;
+}
+
+export function fiftyOnePercentTable(options: { runs: number; seed: number }): FiftyOnePercentTable {
+  const runs = checkedRuns(options.runs);
+  const { seed } = options;
+  const cells: FiftyOnePercentCell[] = [];
+  for (const q of GRID_SHARES) {
+    for (const z of GRID_DEPTHS) {
+      const at = cells.length;
+      const exact = { catchUp: exactDoubleSpend(q, z, "catch-up"), overtake: exactDoubleSpend(q, z, "overtake"), fromBehind: exactFromBehind(q, z) };
+      const simulated =
+        q < 1 / 2
+          ? {
+              catchUp: simulateDoubleSpend(q, z, { runs, seed: seedOf(seed, at, 0), reading: "catch-up" }),
+              overtake: simulateDoubleSpend(q, z, { runs, seed: seedOf(seed, at, 1), reading: "overtake" }),
+              fromBehind: simulateFromBehind(q, z, { runs, seed: seedOf(seed, at, 2) }),
+            }
+          : undefined;
+      const seedFormula = (q / (1 - q)) ** z;
+      const raceBand = bandOf(exact.catchUp, simulated?.catchUp);
+      const behindBand = bandOf(exact.fromBehind, simulated?.fromBehind);
+      cells.push({
+        q,
+        z,
+        seedFormula,
+        nakamoto: nakamotoSuccess(q, z),
+        rosenfeld: rosenfeldSuccess(q, z),
+        exact,
+        ...(simulated === undefined ? {} : { simulated }),
+        againstRace: { band: raceBand, verdict: verdictIn(seedFormula, raceBand) },
+        againstFromBehind: { band: behindBand, verdict: verdictIn(seedFormula, behindBand) },
+        outsideUnitInterval: !(seedFormula >= 0 && seedFormula <= 1),
+      });
+    }
+  }
+  return { seed, runs, giveUpBehind: DEFAULT_GIVE_UP_BEHIND, cells };
+}
