@@ -85,3 +85,24 @@ export function fiftyOnePercentTable(options: { runs: number; seed: number }): F
   }
   return { seed, runs, giveUpBehind: DEFAULT_GIVE_UP_BEHIND, cells };
 }
+
+/** One cell of the race run as a protocol on the actor runtime (models/hybrid/pow-race-protocol.ts): a cross-check of the idealised simulation. */
+export interface RuntimeRaceCell {
+  q: number;
+  z: number;
+  /** The attacker's units of `hashUnits`: q = attackerUnits / hashUnits. */
+  attackerUnits: number;
+  hashUnits: number;
+  giveUpBehind: number;
+  seed: number;
+  estimate: Estimate;
+  /** Rosenfeld's value, which the catch-up race on the runtime should support. */
+  rosenfeld: number;
+}
+
+/** What reports/fifty-one-percent.{md,json,svg} are rendered from. */
+export interface FiftyOnePercentReport extends FiftyOnePercentTable {
+  /** The profile of the `check --all` run that computed it (it sets `runs`). */
+  profile: string;
+  onRuntime: RuntimeRaceCell[];
+}

@@ -19,5 +19,8 @@ export function wilson95(successes: number, runs: number): Estimate {
   const denominator = 1 + (Z95 * Z95) / runs;
   const centre = (phat + (Z95 * Z95) / (2 * runs)) / denominator;
   const half = (Z95 * Math.sqrt((phat * (1 - phat)) / runs + (Z95 * Z95) / (4 * runs * runs))) / denominator;
-  return { estimate: phat, low: Math.max(0, centre - half), high: Math.min(1, centre + half), runs };
+  // At 0 or `runs` successes the bound is 0 or 1 exactly; the arithmetic would leave ~1e-20.
+  const low = successes === 0 ? 0 : Math.max(0, centre - half);
+  const high = successes === runs ? 1 : Math.min(1, centre + half);
+  return { estimate: phat, low, high, runs };
 }

@@ -1,0 +1,24 @@
+import type { RuntimeRaceCell } from "../../properties/hybrid/fifty-one-percent.ts";
+import { rosenfeldSuccess } from "../../properties/hybrid/double-spend.ts";
+import { simulatePowRace } from "./simulate-pow-race.ts";
+
+/** The cells the report checks on the runtime: a few, since a walk there costs ~0.4 ms against the idealised race's microseconds. */
+export const RUNTIME_CELLS: readonly { attackerUnits: number; confirmations: number }[] = [
+  { attackerUnits: 2, confirmations: 1 },
+  { attackerUnits: 5, confirmations: 1 },
+  { attackerUnits: 6, confirmations: 2 },
+  { attackerUnits: 8, confirmations: 3 },
+];
+const HASH_UNITS = 20;
+/** The floor moves the exact value by under 2e-6 in these cells (race-dp.ts with a floor: 1.9e-6 at q = 0.4, z = 3), far inside the interval. */
+const GIVE_UP_BEHIND = 30;
+
+/** The catch-up race of each of RUNTIME_CELLS on the runtime, `runs` walks each, seeds derived from `seed`. */
+export function runtimeRaceCells(options: { runs: number; seed: number }): RuntimeRaceCell[] {
+  return RUNTIME_CELLS.map(({ attackerUnits, confirmations }, at) => {
+    const seed = (options.seed + at) % 2 ** 32;
+    const q = attackerUnits / HASH_UNITS;
+    const estimate = simulatePowRace({ hashUnits: HASH_UNITS, attackerUnits, confirmations, reading: "catch-up", giveUpBehind: GIVE_UP_BEHIND }, { runs: options.runs, seed });
+    return { q, z: confirmations, attackerUnits, hashUnits: HASH_UNITS, giveUpBehind: GIVE_UP_BEHIND, seed, estimate, rosenfeld: rosenfeldSuccess(q, confirmations) };
+  });
+}
