@@ -29,7 +29,7 @@ export function fiftyOnePercentSvg(report: FiftyOnePercentReport): string {
   const at = (value: number): string => value.toFixed(1);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
-    `<title>${xmlText(`Double-spend success against confirmations z (seed ${report.seed}, ${formatCount(report.runs)} runs per cell)`)}</title>`,
+    `<title>${xmlText(`Double-spend success against confirmations z (seed ${report.seed}, ${formatCount(report.runs)} runs per cell, profile ${report.profile})`)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     `<defs><clipPath id="plot"><rect x="${LEFT}" y="${TOP}" width="${plotWidth}" height="${plotHeight}"/></clipPath></defs>`,
     `<text x="${LEFT}" y="24" font-size="14" font-weight="bold">${xmlText("P(double spend succeeds) against z: seed (q/p)^z dashed, Rosenfeld solid, simulated catch-up ● with 95 % CI")}</text>`,
