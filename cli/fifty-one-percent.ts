@@ -1,6 +1,7 @@
+import { yieldToEventLoop } from "../explorer/run-monitor.ts";
 import type { Profile } from "../models/index.ts";
 import { runtimeRaceCells } from "../models/hybrid/runtime-race-cells.ts";
-import { fiftyOnePercentTable, type FiftyOnePercentReport } from "../properties/hybrid/fifty-one-percent.ts";
+import { fiftyOnePercentCells, tableOf, type FiftyOnePercentReport } from "../properties/hybrid/fifty-one-percent.ts";
 import { fiftyOnePercentMarkdown, fiftyOnePercentSvg } from "../reporting/index.ts";
 import { recordFolderFile } from "./write-reports.ts";
 
@@ -18,14 +19,27 @@ export const FIFTY_ONE_PERCENT_RUNS: Readonly<Record<Profile, { cell: number; ru
   full: { cell: 80_000, runtime: 1_000 },
 };
 
-/** reports/fifty-one-percent.{md,json,svg}, each written atomically: a run cut short leaves the previous set or the new one per file. */
-export async function writeFiftyOnePercent(folder: string, profile: Profile): Promise<FiftyOnePercentReport> {
+/**
+ * reports/fifty-one-percent.{md,json,svg}, each written atomically. The computation yields
+ * between cells so that a signal is heard: a stopped run writes none of them (undefined), and
+ * the folder keeps the last complete set.
+ */
+export async function writeFiftyOnePercent(folder: string, profile: Profile, signal?: AbortSignal): Promise<FiftyOnePercentReport | undefined> {
   const runs = FIFTY_ONE_PERCENT_RUNS[profile];
-  const report: FiftyOnePercentReport = {
-    ...fiftyOnePercentTable({ runs: runs.cell, seed: FIFTY_ONE_PERCENT_SEED }),
-    profile,
-    onRuntime: runtimeRaceCells({ runs: runs.runtime, seed: FIFTY_ONE_PERCENT_SEED }),
-  };
+  const options = { runs: runs.cell, seed: FIFTY_ONE_PERCENT_SEED };
+  const cells = [];
+  for (const cell of fiftyOnePercentCells(options)) {
+    cells.push(cell);
+    await yieldToEventLoop();
+    if (signal?.aborted) return undefined;
+  }
+  const onRuntime = [];
+  for (const cell of runtimeRaceCells({ runs: runs.runtime, seed: FIFTY_ONE_PERCENT_SEED })) {
+    onRuntime.push(cell);
+    await yieldToEventLoop();
+    if (signal?.aborted) return undefined;
+  }
+  const report: FiftyOnePercentReport = { ...tableOf(options, cells), profile, onRuntime };
   await recordFolderFile(folder, "fifty-one-percent.json", `${JSON.stringify(report, null, 2)}\n`);
   await recordFolderFile(folder, "fifty-one-percent.svg", fiftyOnePercentSvg(report));
   await recordFolderFile(folder, "fifty-one-percent.md", fiftyOnePercentMarkdown(report));

@@ -76,7 +76,7 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
       }
       if (bundledAll && !stop.stopped) {
         const { writeFiftyOnePercent } = await import("../fifty-one-percent.ts");
-        await writeFiftyOnePercent(folder, options.profile ?? "quick");
+        await writeFiftyOnePercent(folder, options.profile ?? "quick", stop.signal);
       }
     } finally {
       stop.dispose();

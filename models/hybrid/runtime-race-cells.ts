@@ -13,12 +13,12 @@ const HASH_UNITS = 20;
 /** The floor moves the exact value by under 2e-6 in these cells (race-dp.ts with a floor: 1.9e-6 at q = 0.4, z = 3), far inside the interval. */
 const GIVE_UP_BEHIND = 30;
 
-/** The catch-up race of each of RUNTIME_CELLS on the runtime, `runs` walks each, seeds derived from `seed`. */
-export function runtimeRaceCells(options: { runs: number; seed: number }): RuntimeRaceCell[] {
-  return RUNTIME_CELLS.map(({ attackerUnits, confirmations }, at) => {
+/** The catch-up race of each of RUNTIME_CELLS on the runtime, `runs` walks each, seeds derived from `seed`; one at a time, so that a caller may yield between them. */
+export function* runtimeRaceCells(options: { runs: number; seed: number }): Generator<RuntimeRaceCell> {
+  for (const [at, { attackerUnits, confirmations }] of RUNTIME_CELLS.entries()) {
     const seed = (options.seed + at) % 2 ** 32;
     const q = attackerUnits / HASH_UNITS;
     const estimate = simulatePowRace({ hashUnits: HASH_UNITS, attackerUnits, confirmations, reading: "catch-up", giveUpBehind: GIVE_UP_BEHIND }, { runs: options.runs, seed });
-    return { q, z: confirmations, attackerUnits, hashUnits: HASH_UNITS, giveUpBehind: GIVE_UP_BEHIND, seed, estimate, rosenfeld: rosenfeldSuccess(q, confirmations) };
-  });
+    yield { q, z: confirmations, attackerUnits, hashUnits: HASH_UNITS, giveUpBehind: GIVE_UP_BEHIND, seed, estimate, rosenfeld: rosenfeldSuccess(q, confirmations) };
+  }
 }

@@ -50,40 +50,53 @@ function seedOf(base: number, cell: number, process: number): number {
   return (base + 3 * cell + process) % 2 ** 32;
 }
 
-export function fiftyOnePercentTable(options: { runs: number; seed: number }): FiftyOnePercentTable {
+/** The table's cells one at a time, so that a caller may yield between them (a full profile's table takes ~30 s). */
+export function* fiftyOnePercentCells(options: { runs: number; seed: number }): Generator<FiftyOnePercentCell> {
   const runs = checkedRuns(options.runs);
   const { seed } = options;
-  const cells: FiftyOnePercentCell[] = [];
+  let at = 0;
   for (const q of GRID_SHARES) {
     for (const z of GRID_DEPTHS) {
-      const at = cells.length;
-      const exact = { catchUp: exactDoubleSpend(q, z, "catch-up"), overtake: exactDoubleSpend(q, z, "overtake"), fromBehind: exactFromBehind(q, z) };
-      const simulated =
-        q < 1 / 2
-          ? {
-              catchUp: simulateDoubleSpend(q, z, { runs, seed: seedOf(seed, at, 0), reading: "catch-up" }),
-              overtake: simulateDoubleSpend(q, z, { runs, seed: seedOf(seed, at, 1), reading: "overtake" }),
-              fromBehind: simulateFromBehind(q, z, { runs, seed: seedOf(seed, at, 2) }),
-            }
-          : undefined;
-      const seedFormula = (q / (1 - q)) ** z;
-      const raceBand = bandOf(exact.catchUp, simulated?.catchUp);
-      const behindBand = bandOf(exact.fromBehind, simulated?.fromBehind);
-      cells.push({
-        q,
-        z,
-        seedFormula,
-        nakamoto: nakamotoSuccess(q, z),
-        rosenfeld: rosenfeldSuccess(q, z),
-        exact,
-        ...(simulated === undefined ? {} : { simulated }),
-        againstRace: { band: raceBand, verdict: verdictIn(seedFormula, raceBand) },
-        againstFromBehind: { band: behindBand, verdict: verdictIn(seedFormula, behindBand) },
-        outsideUnitInterval: !(seedFormula >= 0 && seedFormula <= 1),
-      });
+      yield cellOf(q, z, runs, (process) => seedOf(seed, at, process));
+      at++;
     }
   }
-  return { seed, runs, giveUpBehind: DEFAULT_GIVE_UP_BEHIND, cells };
+}
+
+export function fiftyOnePercentTable(options: { runs: number; seed: number }): FiftyOnePercentTable {
+  return tableOf(options, [...fiftyOnePercentCells(options)]);
+}
+
+/** The table of `cells`, computed by fiftyOnePercentCells(options). */
+export function tableOf(options: { runs: number; seed: number }, cells: FiftyOnePercentCell[]): FiftyOnePercentTable {
+  return { seed: options.seed, runs: options.runs, giveUpBehind: DEFAULT_GIVE_UP_BEHIND, cells };
+}
+
+function cellOf(q: number, z: number, runs: number, seedFor: (process: number) => number): FiftyOnePercentCell {
+  const exact = { catchUp: exactDoubleSpend(q, z, "catch-up"), overtake: exactDoubleSpend(q, z, "overtake"), fromBehind: exactFromBehind(q, z) };
+  const simulated =
+    q < 1 / 2
+      ? {
+          catchUp: simulateDoubleSpend(q, z, { runs, seed: seedFor(0), reading: "catch-up" }),
+          overtake: simulateDoubleSpend(q, z, { runs, seed: seedFor(1), reading: "overtake" }),
+          fromBehind: simulateFromBehind(q, z, { runs, seed: seedFor(2) }),
+        }
+      : undefined;
+  const seedFormula = (q / (1 - q)) ** z;
+  const raceBand = bandOf(exact.catchUp, simulated?.catchUp);
+  const behindBand = bandOf(exact.fromBehind, simulated?.fromBehind);
+  return {
+    q,
+    z,
+    seedFormula,
+    nakamoto: nakamotoSuccess(q, z),
+    rosenfeld: rosenfeldSuccess(q, z),
+    exact,
+    ...(simulated === undefined ? {} : { simulated }),
+    againstRace: { band: raceBand, verdict: verdictIn(seedFormula, raceBand) },
+    againstFromBehind: { band: behindBand, verdict: verdictIn(seedFormula, behindBand) },
+    outsideUnitInterval: !(seedFormula >= 0 && seedFormula <= 1),
+  };
 }
 
 /** One cell of the race run as a protocol on the actor runtime (models/hybrid/pow-race-protocol.ts): a cross-check of the idealised simulation. */
