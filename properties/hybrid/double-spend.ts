@@ -12,10 +12,16 @@ import { wilson95, type Estimate } from "./wilson.ts";
  * them (the attacker's chain outgrows the honest one with probability 1).
  */
 
-/** The seed's Theorem 7.1: P = (q/(1−q))^z — the gambler's ruin from z behind, with no progress during the z confirmations. */
-export function seedSuccess(share: number, confirmations: number): number {
+/** The seed's Theorem 7.1 as written: (q/(1−q))^z, which exceeds 1 for q > 1/2 and z ≥ 1 — no probability there. */
+export function seedFormulaAsWritten(share: number, confirmations: number): number {
   const { q, p, z } = checkedRace(share, confirmations);
-  return q >= p ? 1 : (q / p) ** z;
+  return (q / p) ** z;
+}
+
+/** The seed's Theorem 7.1: P = (q/(1−q))^z — the gambler's ruin from z behind, with no progress during the z confirmations; 1 for q ≥ 1/2. */
+export function seedSuccess(share: number, confirmations: number): number {
+  const { q, p } = checkedRace(share, confirmations);
+  return q >= p ? 1 : seedFormulaAsWritten(share, confirmations);
 }
 
 /**

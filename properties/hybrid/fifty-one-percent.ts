@@ -1,4 +1,4 @@
-import { nakamotoSuccess, rosenfeldSuccess, simulateDoubleSpend, DEFAULT_GIVE_UP_BEHIND } from "./double-spend.ts";
+import { nakamotoSuccess, rosenfeldSuccess, seedFormulaAsWritten, simulateDoubleSpend, DEFAULT_GIVE_UP_BEHIND } from "./double-spend.ts";
 import { exactDoubleSpend, exactFromBehind } from "./race-dp.ts";
 import { simulateFromBehind } from "./race-from-behind.ts";
 import { checkedRuns } from "./race-parameters.ts";
@@ -82,7 +82,7 @@ function cellOf(q: number, z: number, runs: number, seedFor: (process: number) =
           fromBehind: simulateFromBehind(q, z, { runs, seed: seedFor(2) }),
         }
       : undefined;
-  const seedFormula = (q / (1 - q)) ** z;
+  const seedFormula = seedFormulaAsWritten(q, z);
   const raceBand = bandOf(exact.catchUp, simulated?.catchUp);
   const behindBand = bandOf(exact.fromBehind, simulated?.fromBehind);
   return {
