@@ -15,6 +15,7 @@ import { formatProbability } from "./probability.ts";
 export function fiftyOnePercentMarkdown(report: FiftyOnePercentReport): string {
   const racing = report.cells.filter((cell) => cell.simulated !== undefined && cell.z > 0);
   const below = racing.filter((cell) => cell.againstRace.verdict === "below").length;
+  const nakamotoBelow = racing.filter((cell) => cell.nakamoto < cell.rosenfeld).length;
   const withinOwn = report.cells.filter((cell) => cell.simulated !== undefined && cell.againstFromBehind.verdict === "within").length;
   const simulatedCells = report.cells.filter((cell) => cell.simulated !== undefined).length;
   const outside = report.cells.filter((cell) => cell.outsideUnitInterval).length;
@@ -29,7 +30,7 @@ export function fiftyOnePercentMarkdown(report: FiftyOnePercentReport): string {
     "- **(i) from behind** — the seed's reading: the attacker starts z blocks behind, makes no progress while the merchant waits, and races with no deadline, winning on catching up. The seed's (q/p)^z is exactly this process (the gambler's ruin).",
     "- **(ii) the double-spend race** — Nakamoto, Bitcoin §11: the attacker mines its branch from the payment on, while the honest chain gains its z confirmations; from the merchant's acceptance it must **catch up** (a tie wins: Nakamoto's q_z, Rosenfeld 2014) or, stricter, **overtake** (be strictly longer). Theorem 7.1 gives its formula for this race.",
     "",
-    `Rosenfeld's formula is exact for (ii) under catch-up; Nakamoto's Poisson approximation of the attacker's progress understates it at depth; the seed's (q/p)^z ignores that progress and understates (ii) from one confirmation on: below the race's band in ${below} of ${racing.length} cells with q < 1/2 and z ≥ 1, and within the band of its own reading (i) in ${withinOwn} of ${simulatedCells} simulated cells.`,
+    `Rosenfeld's formula is exact for (ii) under catch-up; Nakamoto's Poisson approximation of the attacker's progress understates it at depth (below Rosenfeld in ${nakamotoBelow} of ${racing.length} cells with q < 1/2 and z ≥ 1: the deeper ones, where the gap grows with z; above at one confirmation and, up to z = 10, near q = 1/2); the seed's (q/p)^z ignores that progress and understates (ii) from one confirmation on: below the race's band in ${below} of ${racing.length} cells with q < 1/2 and z ≥ 1, and within the band of its own reading (i) in ${withinOwn} of ${simulatedCells} simulated cells.`,
     "",
     "## Method",
     "",

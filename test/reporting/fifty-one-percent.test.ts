@@ -39,6 +39,14 @@ describe("reports/fifty-one-percent.md", () => {
     expect(markdown).toMatch(/\| 0\.05 \| 8 \|.*\| \*\*below\*\* \(DP\) \| within \(DP\) \|$/m);
   });
 
+  it("counts where Nakamoto's formula lies below Rosenfeld's from the table, not from a constant", () => {
+    const racing = report.cells.filter((cell) => cell.q < 0.5 && cell.z > 0);
+    const below = racing.filter((cell) => cell.nakamoto < cell.rosenfeld).length;
+    expect(below).toBeGreaterThan(0);
+    expect(below).toBeLessThan(racing.length);
+    expect(markdown).toContain(`below Rosenfeld in ${below} of ${racing.length} cells`);
+  });
+
   it("escapes interpolated text", () => {
     const hostile = fiftyOnePercentMarkdown({ ...report, profile: "a|b\n# c" });
     expect(hostile).toContain("profile a\\|b");
