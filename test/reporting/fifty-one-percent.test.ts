@@ -73,6 +73,12 @@ describe("reports/fifty-one-percent.svg", () => {
     for (const q of PLOTTED_SHARES) expect(svg).toContain(`q = ${q.toFixed(2)}`);
   });
 
+  it("a q the table lacks draws no line, and a point only where the estimate is above 0", () => {
+    const partial = fiftyOnePercentSvg({ ...report, cells: report.cells.filter((cell) => cell.q !== 0.1) });
+    expect((partial.match(/<polyline /g) ?? []).length).toBe(2 * (PLOTTED_SHARES.length - 1));
+    expect(partial).not.toContain("q = 0.10");
+  });
+
   it("escapes interpolated text", () => {
     const hostile = fiftyOnePercentSvg({ ...report, profile: "<script>&" });
     expect(hostile).toContain("profile &lt;script&gt;&amp;");

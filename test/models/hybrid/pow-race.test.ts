@@ -38,6 +38,15 @@ describe("the PoW race on the runtime", () => {
     expect(overtake.high).toBeGreaterThanOrEqual(exactDoubleSpend(0.3, 2, "overtake", 20));
   });
 
+  it("reads in the reports: each actor's chain, and a mining step by its label", () => {
+    const system = runtimeSystem(powRaceProtocol, race(5, 1));
+    const start = system.initial()[0]!;
+    const attackerMines = system.actions(start).find((action) => action.kind === "input" && action.actor === 1)!;
+    const after = system.step(start, attackerMines);
+    expect(system.describeState!(after)).toBe("H: mining, chain 0, A: mining, branch 1, knows 0");
+    expect(system.describeStep!({ step: "mine", actor: "A", unit: 0 })).toBe("A: mines a block");
+  });
+
   it("is deterministic per seed, and refuses q ≥ 1/2", () => {
     expect(simulatePowRace(race(5, 1), { runs: 200, seed: 7 })).toEqual(simulatePowRace(race(5, 1), { runs: 200, seed: 7 }));
     expect(() => powRaceConfigSchema.parse(race(10, 1))).toThrow(/under half of hashUnits/);
