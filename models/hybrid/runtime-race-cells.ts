@@ -10,8 +10,8 @@ export const RUNTIME_CELLS: readonly { attackerUnits: number; confirmations: num
   { attackerUnits: 8, confirmations: 3 },
 ];
 const HASH_UNITS = 20;
-/** The floor moves the exact value by under 2e-6 in these cells (race-dp.ts with a floor: 1.9e-6 at q = 0.4, z = 3), far inside the interval. */
-const GIVE_UP_BEHIND = 30;
+/** The floor moves the exact value by under 2e-4 in these cells (race-dp.ts with a floor: 1.1e-4 at q = 0.4, z = 3, 2.5e-8 at q = 0.3, z = 2), far inside the interval; a deeper floor makes the failing walks, most of the cost, longer. */
+const GIVE_UP_BEHIND = 20;
 
 /** The catch-up race of each of RUNTIME_CELLS on the runtime, `runs` walks each, seeds derived from `seed`; one at a time, so that a caller may yield between them. */
 export function* runtimeRaceCells(options: { runs: number; seed: number }): Generator<RuntimeRaceCell> {
