@@ -1,6 +1,6 @@
 import { leadOf, type AttackReading } from "./attack-reading.ts";
 import { reachProbability } from "./gamblers-ruin.ts";
-import { checkedRace } from "./race-parameters.ts";
+import { checkedGiveUp, checkedRace } from "./race-parameters.ts";
 
 /**
  * Exact success probabilities of the races the simulations run, by dynamic programming over the
@@ -18,6 +18,7 @@ import { checkedRace } from "./race-parameters.ts";
  */
 export function exactDoubleSpend(share: number, confirmations: number, reading: AttackReading, giveUpBehind = Number.POSITIVE_INFINITY): number {
   const { q, p, z } = checkedRace(share, confirmations);
+  checkedFloor(giveUpBehind);
   const target = z + leadOf(reading);
   // Certain success: a tie at the start under catch-up, or a walk without drift against the attacker.
   if (target === 0 || (q >= p && giveUpBehind === Number.POSITIVE_INFINITY)) return 1;
@@ -53,5 +54,10 @@ export function exactDoubleSpend(share: number, confirmations: number, reading: 
  */
 export function exactFromBehind(share: number, confirmations: number, giveUpBehind = Number.POSITIVE_INFINITY): number {
   const { q, z } = checkedRace(share, confirmations);
-  return reachProbability(q, z, giveUpBehind - z);
+  return reachProbability(q, z, checkedFloor(giveUpBehind) - z);
+}
+
+/** No floor (the formulas' unbounded race), or the simulations' whole number ≥ 1. */
+function checkedFloor(giveUpBehind: number): number {
+  return giveUpBehind === Number.POSITIVE_INFINITY ? giveUpBehind : checkedGiveUp(giveUpBehind);
 }

@@ -57,6 +57,9 @@ describe("the race by dynamic programming (seed §7.1, catalogue A48)", () => {
     expect(reachProbability(0.3, 1, 1)).toBeCloseTo(0.3, 15);
     expect(reachProbability(0.3, 2, 0)).toBe(0);
     expect(reachProbability(0.3, 0, 0)).toBe(1);
+    expect(() => exactDoubleSpend(0.3, 2, "catch-up", 0)).toThrow(/^giveUpBehind must be a whole number ≥ 1, got 0$/);
+    expect(() => exactFromBehind(0.3, 2, 2.5)).toThrow(/^giveUpBehind must be/);
+    expect(() => exactFromBehind(-0.1, 2)).toThrow(/^q must be a hash-power share/);
     for (const z of [1, 4, 8]) {
       expect(exactDoubleSpend(0.4, z, "catch-up", 20)).toBeLessThan(exactDoubleSpend(0.4, z, "catch-up"));
       expect(exactDoubleSpend(0.4, z, "catch-up", 400)).toBeCloseTo(exactDoubleSpend(0.4, z, "catch-up"), 14);
