@@ -48,9 +48,9 @@ export function fiftyOnePercentMarkdown(report: FiftyOnePercentReport): string {
     "",
     "## On the runtime",
     "",
-    "The catch-up race (ii) as a protocol on the actor runtime (models/hybrid/pow-race-protocol.ts): an honest pool and an attacker with hash power in units of 20, one `mine` offer per unit, so that the runtime's random walk picks miners in proportion to their hash power; the ghost history decides the outcome. Each cell is seeded random walks to the race's end, a cross-check of the idealised simulation's process.",
+    `The catch-up race (ii) as a protocol on the actor runtime (models/hybrid/pow-race-protocol.ts): an honest pool and an attacker with hash power in whole units, one \`mine\` offer per unit, so that the runtime's random walk picks miners in proportion to their hash power; the ghost history decides the outcome. Each cell is seeded random walks to the race's end, a cross-check of the idealised simulation's process; Rosenfeld's value is held to the runtime's estimate ± ${BAND_SIGMAS}σ as the table holds the seed's formula.`,
     "",
-    "| q | z | units (attacker/all) | runs | seed | on the runtime [95 % CI] | Rosenfeld | within the interval |",
+    "| q | z | units (attacker/all) | runs | seed | on the runtime [95 % CI] | Rosenfeld | Rosenfeld vs the runtime's band |",
     "|---|---|---|---|---|---|---|---|",
     ...report.onRuntime.map(runtimeRow),
     "",
@@ -76,6 +76,6 @@ function verdict({ band, verdict }: { band: Band; verdict: BandVerdict }): strin
 }
 
 function runtimeRow(cell: RuntimeRaceCell): string {
-  const within = cell.estimate.low <= cell.rosenfeld && cell.rosenfeld <= cell.estimate.high;
-  return `| ${cell.q.toFixed(2)} | ${cell.z} | ${cell.attackerUnits}/${cell.hashUnits} | ${formatCount(cell.estimate.runs)} | ${markdownCell(String(cell.seed))} | ${estimate(cell.estimate)} | ${formatProbability(cell.rosenfeld)} | ${within ? "yes" : "**no**"} |`;
+  const verdict = cell.rosenfeldAgainstRuntime === "within" ? "within" : `**${cell.rosenfeldAgainstRuntime}**`;
+  return `| ${cell.q.toFixed(2)} | ${cell.z} | ${cell.attackerUnits}/${cell.hashUnits} | ${formatCount(cell.estimate.runs)} | ${markdownCell(String(cell.seed))} | ${estimate(cell.estimate)} | ${formatProbability(cell.rosenfeld)} | ${verdict} (${BAND_SIGMAS}σ) |`;
 }

@@ -1,5 +1,6 @@
 import type { RuntimeRaceCell } from "../../properties/hybrid/fifty-one-percent.ts";
 import { rosenfeldSuccess } from "../../properties/hybrid/double-spend.ts";
+import { bandOf, verdictIn } from "../../properties/hybrid/seed-band.ts";
 import { simulatePowRace } from "./simulate-pow-race.ts";
 
 /** The cells the report checks on the runtime: a few, since a walk there costs ~0.4 ms against the idealised race's microseconds. */
@@ -19,6 +20,8 @@ export function* runtimeRaceCells(options: { runs: number; seed: number }): Gene
     const seed = (options.seed + at) % 2 ** 32;
     const q = attackerUnits / HASH_UNITS;
     const estimate = simulatePowRace({ hashUnits: HASH_UNITS, attackerUnits, confirmations, reading: "catch-up", giveUpBehind: GIVE_UP_BEHIND }, { runs: options.runs, seed });
-    yield { q, z: confirmations, attackerUnits, hashUnits: HASH_UNITS, giveUpBehind: GIVE_UP_BEHIND, seed, estimate, rosenfeld: rosenfeldSuccess(q, confirmations) };
+    const rosenfeld = rosenfeldSuccess(q, confirmations);
+    const rosenfeldAgainstRuntime = verdictIn(rosenfeld, bandOf(rosenfeld, estimate));
+    yield { q, z: confirmations, attackerUnits, hashUnits: HASH_UNITS, giveUpBehind: GIVE_UP_BEHIND, seed, estimate, rosenfeld, rosenfeldAgainstRuntime };
   }
 }

@@ -111,6 +111,8 @@ export interface RuntimeRaceCell {
   estimate: Estimate;
   /** Rosenfeld's value, which the catch-up race on the runtime should support. */
   rosenfeld: number;
+  /** Rosenfeld's value against the runtime's band (estimate ± 4σ), as the table holds the seed's formula. */
+  rosenfeldAgainstRuntime: BandVerdict;
 }
 
 /** What reports/fifty-one-percent.{md,json,svg} are rendered from. */

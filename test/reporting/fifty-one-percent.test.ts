@@ -8,7 +8,7 @@ import { formatProbability } from "../../reporting/probability.ts";
 const report: FiftyOnePercentReport = {
   ...fiftyOnePercentTable({ runs: 1000, seed: 23 }),
   profile: "quick",
-  onRuntime: [{ q: 0.25, z: 1, attackerUnits: 5, hashUnits: 20, giveUpBehind: 30, seed: 23, estimate: { estimate: 0.51, low: 0.48, high: 0.54, runs: 1000 }, rosenfeld: 0.5 }],
+  onRuntime: [{ q: 0.25, z: 1, attackerUnits: 5, hashUnits: 20, giveUpBehind: 30, seed: 23, estimate: { estimate: 0.51, low: 0.48, high: 0.54, runs: 1000 }, rosenfeld: 0.5, rosenfeldAgainstRuntime: "within" }],
 };
 
 describe("reports/fifty-one-percent.md", () => {
@@ -21,7 +21,7 @@ describe("reports/fifty-one-percent.md", () => {
     // The 121 cells of the table, and the runtime's one row.
     expect(rows).toHaveLength(121 + 1);
     for (const row of rows) expect(row.split(" | ").length, row).toBeGreaterThanOrEqual(8);
-    expect(markdown).toContain("| 0.25 | 1 | 5/20 | 1,000 | 23 | 0.5100 [0.4800, 0.5400] | 0.5000 | yes |");
+    expect(markdown).toContain("| 0.25 | 1 | 5/20 | 1,000 | 23 | 0.5100 [0.4800, 0.5400] | 0.5000 | within (4σ) |");
   });
 
   it("q ≥ 1/2 prints 1 and says why no simulation runs; the seed's formula above 1 is flagged", () => {

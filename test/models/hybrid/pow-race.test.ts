@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runtimeSystem } from "../../../impl/runtime/index.ts";
 import { powRaceConfigSchema, powRaceProtocol, type PowRaceConfig } from "../../../models/hybrid/pow-race-protocol.ts";
+import { runtimeRaceCells, RUNTIME_CELLS } from "../../../models/hybrid/runtime-race-cells.ts";
 import { simulatePowRace } from "../../../models/hybrid/simulate-pow-race.ts";
 import { rosenfeldSuccess, simulateDoubleSpend } from "../../../properties/hybrid/double-spend.ts";
 import { exactDoubleSpend } from "../../../properties/hybrid/race-dp.ts";
@@ -45,6 +46,15 @@ describe("the PoW race on the runtime", () => {
     const after = system.step(start, attackerMines);
     expect(system.describeState!(after)).toBe("H: mining, chain 0, A: mining, branch 1, knows 0");
     expect(system.describeStep!({ step: "mine", actor: "A", unit: 0 })).toBe("A: mines a block");
+  });
+
+  it("the report's cells: one per RUNTIME_CELLS entry, Rosenfeld's value held to the runtime's 4σ band", () => {
+    const cells = [...runtimeRaceCells({ runs: 100, seed: 5 })];
+    expect(cells.map((cell) => [cell.attackerUnits, cell.z])).toEqual(RUNTIME_CELLS.map((cell) => [cell.attackerUnits, cell.confirmations]));
+    for (const cell of cells) {
+      expect(cell.estimate.runs).toBe(100);
+      expect(cell.rosenfeldAgainstRuntime, `q = ${cell.q}, z = ${cell.z}`).toBe("within");
+    }
   });
 
   it("is deterministic per seed, and refuses q ≥ 1/2", () => {
