@@ -32,7 +32,7 @@ export function fiftyOnePercentSvg(report: FiftyOnePercentReport): string {
     `<title>${xmlText(`Double-spend success against confirmations z (seed ${report.seed}, ${formatCount(report.runs)} runs per cell, profile ${report.profile})`)}</title>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
     `<defs><clipPath id="plot"><rect x="${LEFT}" y="${TOP}" width="${plotWidth}" height="${plotHeight}"/></clipPath></defs>`,
-    `<text x="${LEFT}" y="24" font-size="14" font-weight="bold">${xmlText("P(double spend succeeds) against z: seed (q/p)^z dashed, Rosenfeld solid, simulated catch-up ● with 95 % CI")}</text>`,
+    `<text x="${LEFT}" y="24" font-size="14" font-weight="bold">${xmlText("P(double spend succeeds) against confirmations z")}</text>`,
   ];
   // Axes, decades and confirmations.
   for (let decade = 0; decade >= LOWEST_DECADE; decade--) {
