@@ -36,7 +36,7 @@ export async function recordModelReport(folder: string, report: ModelReport): Pr
   });
 }
 
-/** A file of the whole folder (reports/seed-audit.md), written under the same lock. */
+/** A file of the whole folder (reports/seed-audit.md, reports/fifty-one-percent.*), written under the same lock. */
 export async function recordFolderFile(folder: string, name: string, content: string): Promise<void> {
   await withReportsLock(folder, () => writeFileAtomic(join(folder, name), content));
 }

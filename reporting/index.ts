@@ -7,6 +7,8 @@ export { htmlReport } from "./html.ts";
 export { junitReport, type JunitCase } from "./junit.ts";
 export { summaryTable } from "./summary-table.ts";
 export { seedAuditMarkdown } from "./seed-audit.ts";
+export { fiftyOnePercentMarkdown } from "./fifty-one-percent.ts";
+export { fiftyOnePercentSvg } from "./fifty-one-percent-svg.ts";
 export { participantsOf, type TraceStep, type MessageArrow } from "./trace.ts";
 export { formatCount, formatRate, formatSeconds } from "./figures.ts";
 export { coverageAspects, coverageHeading, coverageLine } from "./coverage.ts";

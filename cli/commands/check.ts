@@ -67,11 +67,16 @@ export const registerCheck: CommandRegistration = (program: Command, setExitCode
         await recordModelReport(folder, report);
         reports.push(report);
       }
-      // A full run also regenerates the seed audit (loaded on demand: it pulls in the property suites);
-      // a run of only the user's models is no run of the bundled seed variants.
-      if (options.all === true && (user.length === 0 || options.bundled === true) && !stop.stopped) {
+      // A full run also regenerates the seed audit and the 51 % analysis (loaded on demand: they pull
+      // in the property suites); a run of only the user's models is no run of the bundled seed variants.
+      const bundledAll = options.all === true && (user.length === 0 || options.bundled === true);
+      if (bundledAll && !stop.stopped) {
         const { writeSeedAudit } = await import("../seed-audit.ts");
         await writeSeedAudit(folder, reports.map((report) => report.result));
+      }
+      if (bundledAll && !stop.stopped) {
+        const { writeFiftyOnePercent } = await import("../fifty-one-percent.ts");
+        await writeFiftyOnePercent(folder, options.profile ?? "quick", stop.signal);
       }
     } finally {
       stop.dispose();

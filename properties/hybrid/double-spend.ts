@@ -1,4 +1,8 @@
 import { seededPrng } from "../../explorer/prng.ts";
+import { leadOf, type AttackReading } from "./attack-reading.ts";
+import { attackerThreshold, raceFrom } from "./block-race.ts";
+import { checkedGiveUp, checkedRace, checkedRuns, refuseCertainSuccess } from "./race-parameters.ts";
+import { wilson95, type Estimate } from "./wilson.ts";
 
 /**
  * The probability that an attacker with a share q of the hash power reverses a payment the
@@ -8,17 +12,16 @@ import { seededPrng } from "../../explorer/prng.ts";
  * them (the attacker's chain outgrows the honest one with probability 1).
  */
 
-/** q as a share of the hash power: 0 ≤ q ≤ 1, z a whole number of confirmations ≥ 0. */
-function checked(q: number, z: number): { q: number; p: number; z: number } {
-  if (!(q >= 0 && q <= 1)) throw new RangeError(`q must be a hash-power share from 0 to 1, got ${q}`);
-  if (!Number.isInteger(z) || z < 0) throw new RangeError(`z must be a whole number of confirmations ≥ 0, got ${z}`);
-  return { q, p: 1 - q, z };
+/** The seed's Theorem 7.1 as written: (q/(1−q))^z, which exceeds 1 for q > 1/2 and z ≥ 1 — no probability there. */
+export function seedFormulaAsWritten(share: number, confirmations: number): number {
+  const { q, p, z } = checkedRace(share, confirmations);
+  return (q / p) ** z;
 }
 
-/** The seed's Theorem 7.1: P = (q/(1−q))^z — the gambler's ruin from z behind, with no progress during the z confirmations. */
+/** The seed's Theorem 7.1: P = (q/(1−q))^z — the gambler's ruin from z behind, with no progress during the z confirmations; 1 for q ≥ 1/2. */
 export function seedSuccess(share: number, confirmations: number): number {
-  const { q, p, z } = checked(share, confirmations);
-  return q >= p ? 1 : (q / p) ** z;
+  const { q, p } = checkedRace(share, confirmations);
+  return q >= p ? 1 : seedFormulaAsWritten(share, confirmations);
 }
 
 /**
@@ -27,7 +30,7 @@ export function seedSuccess(share: number, confirmations: number): number {
  * probability (q/p)^(z−k): P = 1 − Σ_{k=0}^{z} Poisson(λ, k)·(1 − (q/p)^(z−k)).
  */
 export function nakamotoSuccess(share: number, confirmations: number): number {
-  const { q, p, z } = checked(share, confirmations);
+  const { q, p, z } = checkedRace(share, confirmations);
   if (q >= p) return 1;
   const lambda = (z * q) / p;
   let poisson = Math.exp(-lambda);
@@ -46,7 +49,7 @@ export function nakamotoSuccess(share: number, confirmations: number): number {
  * The seeded race below reproduces it under the "catch-up" reading.
  */
 export function rosenfeldSuccess(share: number, confirmations: number): number {
-  const { q, p, z: n } = checked(share, confirmations);
+  const { q, p, z: n } = checkedRace(share, confirmations);
   if (q >= p) return 1;
   if (n === 0) return 1;
   let binomial = 1; // C(m+n−1, m) at m = 0
@@ -58,8 +61,10 @@ export function rosenfeldSuccess(share: number, confirmations: number): number {
   return 1 - sum;
 }
 
-/** What counts as a successful attack in the simulated race. */
-export type AttackReading = "overtake" | "catch-up";
+/** How far behind a simulated attacker gives up: recovering from there has chance (q/p)^60, below 6e-6 for q ≤ 0.45. */
+export const DEFAULT_GIVE_UP_BEHIND = 60;
+
+export type { AttackReading } from "./attack-reading.ts";
 
 /**
  * A seeded Monte-Carlo estimate of the race, block by block: each block is the attacker's with
@@ -74,17 +79,14 @@ export function simulateDoubleSpend(
   share: number,
   confirmations: number,
   options: { runs: number; seed: number; reading: AttackReading; giveUpBehind?: number },
-): { estimate: number; low: number; high: number; runs: number } {
-  const { q, p, z } = checked(share, confirmations);
-  // At q ≥ 1/2 success is certain (the walk has no drift against the attacker), but a drift-free
-  // walk's time to lead is unbounded in expectation: no bounded simulation can show it.
-  if (q >= p) throw new RangeError(`the simulation takes q < 1/2; at q = ${q} every reading gives certain success (1)`);
-  const { runs, seed, reading, giveUpBehind = 60 } = options;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a whole number ≥ 1, got ${runs}`);
+): Estimate {
+  const { q, z } = refuseCertainSuccess(checkedRace(share, confirmations));
+  const { seed, reading } = options;
+  const runs = checkedRuns(options.runs);
+  const giveUpBehind = checkedGiveUp(options.giveUpBehind ?? DEFAULT_GIVE_UP_BEHIND);
   const prng = seededPrng(seed);
-  // q as a threshold on 32-bit outputs: a block is the attacker's when next() < threshold.
-  const threshold = Math.round(q * 2 ** 32);
-  const lead = reading === "overtake" ? 1 : 0;
+  const threshold = attackerThreshold(q);
+  const lead = leadOf(reading);
   let successes = 0;
   for (let run = 0; run < runs; run++) {
     let honest = 0;
@@ -94,19 +96,7 @@ export function simulateDoubleSpend(
       else honest++;
     }
     // After acceptance the race goes on until the attacker leads (or ties) or gives up.
-    let ahead = attacker - honest;
-    while (ahead < lead && ahead > -giveUpBehind) ahead += prng.next() < threshold ? 1 : -1;
-    if (ahead >= lead) successes++;
+    if (raceFrom(prng, threshold, attacker - honest, lead, giveUpBehind)) successes++;
   }
-  return { ...wilson(successes, runs), runs };
-}
-
-/** The Wilson score interval at 95 % for `successes` of `runs`. */
-function wilson(successes: number, runs: number): { estimate: number; low: number; high: number } {
-  const z = 1.959963984540054;
-  const phat = successes / runs;
-  const denominator = 1 + (z * z) / runs;
-  const centre = (phat + (z * z) / (2 * runs)) / denominator;
-  const half = (z * Math.sqrt((phat * (1 - phat)) / runs + (z * z) / (4 * runs * runs))) / denominator;
-  return { estimate: phat, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  return wilson95(successes, runs);
 }

@@ -72,8 +72,9 @@ describe("--models: a user's models in the CLI", () => {
       ["mine-ts/rearm", "as-expected"],
       ["mine-ts/retransmit", "as-expected"],
     ]);
-    // The seed audit is about the bundled seed variants: a run of the user's models leaves it alone.
+    // The seed audit and the 51 % analysis are about the bundled seed variants: a run of the user's models leaves them alone.
     expect(existsSync(join(reports, "seed-audit.md"))).toBe(false);
+    expect(existsSync(join(reports, "fifty-one-percent.md"))).toBe(false);
   });
 
   it("--bundled with --all adds the bundled models; alone it is refused", async () => {

@@ -11,6 +11,7 @@ import { judge } from "../../reporting/verdict.ts";
 import { replay } from "../../explorer/replay.ts";
 import { scheduleSchema } from "../../spec/common/schedule.ts";
 import { runCli, type CliRun } from "../cli/run-cli.ts";
+import { FIFTY_ONE_PERCENT_RUNS, FIFTY_ONE_PERCENT_SEED } from "../../cli/fifty-one-percent.ts";
 
 /**
  * The manifest (TLA+ Examples' manifest.json, Stateright's pinned counts): every bundled model
@@ -19,7 +20,7 @@ import { runCli, type CliRun } from "../cli/run-cli.ts";
  * verdict, violated property, distinct states, depth and transitions must equal the pins, so
  * any change in behaviour fails here. A model expected to pass also pins what it must reach
  * (Stateright's `sometimes`), each with its shortest witness's length: a pass that no longer
- * reaches one is vacuous, and fails. The same run's reports, seed audit and JUnit are checked.
+ * reaches one is vacuous, and fails. The same run's reports, seed audit, 51 % analysis and JUnit are checked.
  * Models of the full profile (models/profile.ts: exhaustive runs of minutes, for `npm start`)
  * are not run here, so that `npm test` stays within minutes; they must be pinned all the same.
  */
@@ -58,6 +59,16 @@ describe("every bundled model matches its pinned expectation", () => {
     expect(audit).toContain("## seed-paxos R1 grant-all");
     expect(audit).toMatch(/### seed-paxos R2 first-come: PX3 returned value chosen[\s\S]*"deliver": "REPLY v0 true A1->P0"/);
     expect(audit).toContain("## paxos (reference)\n\n0 of 5 properties broken.");
+  });
+
+  it("check --all writes the 51 % analysis with the quick profile's runs, stated in the report", () => {
+    const markdown = readFileSync(join(reports, "fifty-one-percent.md"), "utf8");
+    expect(markdown).toContain(`Seed ${FIFTY_ONE_PERCENT_SEED}, ${FIFTY_ONE_PERCENT_RUNS.quick.cell.toLocaleString("en-US")} simulated runs per cell and process (profile quick;`);
+    const json = JSON.parse(readFileSync(join(reports, "fifty-one-percent.json"), "utf8")) as { profile: string; runs: number; seed: number; cells: unknown[]; onRuntime: { estimate: { runs: number } }[] };
+    expect(json).toMatchObject({ profile: "quick", runs: FIFTY_ONE_PERCENT_RUNS.quick.cell, seed: FIFTY_ONE_PERCENT_SEED });
+    expect(json.cells).toHaveLength(121);
+    for (const cell of json.onRuntime) expect(cell.estimate.runs).toBe(FIFTY_ONE_PERCENT_RUNS.quick.runtime);
+    expect(readFileSync(join(reports, "fifty-one-percent.svg"), "utf8")).toMatch(/^<svg xmlns=/);
   });
 
   it("reports/baseline.json is the baseline of this run's Results (audit --all --update writes it)", () => {

@@ -18,6 +18,9 @@ export function reportsFolderSections(): string {
     ["index.html", `every report of ${INDEX_FILE} on one self-contained page`],
     ["junit.xml", `one test case per model of ${INDEX_FILE}: "unexpected" fails, "incomplete" is an error`],
     ["seed-audit.md", "`check --all` only: the audit of the seed catalogue's variants"],
+    ["fifty-one-percent.md", "`check --all` only: the 51 % analysis of the seed's Theorem 7.1, its seed and runs per cell stated (the quick profile fewer than the full)"],
+    ["fifty-one-percent.json", "`check --all` only: the same table, machine-readable"],
+    ["fifty-one-percent.svg", "`check --all` only: its plot, success against z on a log scale"],
     [".checkpoints/<model>.<strategy>.ckpt", "checkpoints of runs under way or stopped (see below); elsewhere with `--checkpoint-dir`"],
     [LOCK_FILE, "there only while a writer holds the folder"],
   ];
