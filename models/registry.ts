@@ -3,6 +3,7 @@ import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
 import { linksModels } from "./links/index.ts";
+import { hybridModels } from "./hybrid/index.ts";
 import { pbftModels } from "./pbft/index.ts";
 import { viewChangeModels } from "./view-change/index.ts";
 
@@ -11,7 +12,7 @@ import { viewChangeModels } from "./view-change/index.ts";
  * expected result (verdict, distinct states, depth) in its definition: the manifest.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...linksModels, ...benchModels];
+export const models: readonly ModelDefinition<any>[] = [...pbftModels, ...viewChangeModels, ...paxosModels, ...hybridModels, ...linksModels, ...benchModels];
 
 /**
  * The model of that name among the bundled ones and `extra` (a user's, loaded by the CLI's

@@ -245,4 +245,6 @@ export interface RuntimeLiveness extends RuntimeInvariant {
 export interface RuntimeInvariant {
   name: string;
   holds(view: RuntimeView): boolean;
+  /** Human lines the report prints under a violation of this property (e.g. who is to blame, by which signed messages). */
+  explain?(view: RuntimeView): readonly string[];
 }
