@@ -14,7 +14,9 @@ const weightsText = (config: HybridConfig) => `α=${config.weights.alpha}, β=${
 
 /** The `sometimes` each configuration must reach: a block finalized, and a fork / a validator slashed where the config makes them possible. */
 function hybridSometimes(config: HybridConfig): RuntimeInvariant[] {
-  const forks = config.byzantine.some((node) => node.budget.proposals > 0) || [...config.nodes].filter((node) => node.hash > 0 && config.weights.alpha > 0).length > 1;
+  // Forks where two correct nodes may propose at one height (two miners, or a miner and the slot's one stake leader) or a Byzantine node proposes.
+  const proposers = config.nodes.filter((node) => config.weights.alpha > 0 && node.hash > 0).length + (config.weights.beta > 0 ? 1 : 0);
+  const forks = config.byzantine.some((node) => node.budget.proposals > 0) || proposers > 1;
   const slashing = config.byzantine.some((node) => node.budget.votes > 1 && node.stake > 0);
   return [blockFinalized, ...(forks ? [aFork] : []), ...(slashing ? [validatorSlashed] : [])];
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OfferedActor, ProtocolStepKind, StepFields } from "../../impl/runtime/protocol.ts";
 import type { Block } from "../../spec/hybrid/block.ts";
+import { descendsFrom } from "../../spec/hybrid/chain.ts";
 import type { ByzantineNodeContext } from "../../spec/hybrid/reference/byzantine-node-machine.ts";
 import { proposalKinds, type HybridConfig } from "../../spec/hybrid/reference/config.ts";
 import type { NodeContext } from "../../spec/hybrid/reference/node-machine.ts";
@@ -41,7 +42,7 @@ export const hybridSteps: Readonly<Record<string, ProtocolStepKind<HybridConfig>
       if (!context.behaviours.includes("propose-any") || context.made >= context.budget.proposals) return [];
       return blocksOf(actor)
         .filter((block) => block.height < context.params.heights)
-        .flatMap((block) => (context.doubleSpend ? [false, true] : [false]).map((spend) => ({ parent: block.digest, spend })));
+        .flatMap((block) => (context.doubleSpend ? [true, false] : [false]).map((spend) => ({ parent: block.digest, spend })));
     },
     event: (chosen) => ({ type: "PROPOSE_ANY", parent: chosen.parent as string, spend: chosen.spend as boolean }),
     label: (chosen) => `propose on ${String(chosen.parent).slice(0, 6)}${chosen.spend ? " (double spend)" : ""}`,
@@ -64,8 +65,11 @@ export const hybridSteps: Readonly<Record<string, ProtocolStepKind<HybridConfig>
       const context = actor.context as ByzantineNodeContext;
       if (!context.behaviours.includes("vote-any") || context.sent.length >= context.budget.votes || (context.params.stakes[context.name] ?? 0) === 0) return [];
       const blocks = blocksOf(actor);
+      // Links whose target descends from the source: the only votes that count towards a supermajority link (finality.ts).
       return blocks.flatMap((source) =>
-        blocks.filter((target) => target.height > source.height).flatMap((target) => [...context.receivers, "all"].map((to) => ({ source: source.digest, target: target.digest, to }))),
+        blocks
+          .filter((target) => target.height > source.height && descendsFrom(context.blocks, target.digest, source.digest))
+          .flatMap((target) => [...context.receivers, ...(context.receivers.length > 1 ? ["all"] : [])].map((to) => ({ source: source.digest, target: target.digest, to }))),
       );
     },
     event: (chosen) => ({ type: "VOTE_ANY", source: chosen.source as string, target: chosen.target as string, to: chosen.to as string }),

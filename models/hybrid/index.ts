@@ -28,4 +28,41 @@ export const hybridModels = [
     config: { weights: { alpha: 0, beta: 0, gamma: 1 }, nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 1 }, { hash: 0, stake: 1 }], heights: 2, payments: [PAYMENT] },
     expected: { result: "pass", distinctStates: 50_823, maxDepth: 18, transitions: 268_564, sometimes: { "a block finalized": 7 } },
   }),
+  defineHybridModel({
+    name: "hybrid/pow_bft",
+    description: "α = 0.5, γ = 0.5: two miners N0 and N1 race (forks), both validators of stake 1 (a supermajority link needs both), finalize by Casper FFG; the fork choice weighs work from the latest justified block. Blocks up to height 2.",
+    config: { weights: { alpha: 0.5, beta: 0, gamma: 0.5 }, nodes: [{ hash: 1, stake: 1 }, { hash: 1, stake: 1 }], heights: 2, payments: [PAYMENT] },
+    expected: { result: "pass", distinctStates: 1_227, maxDepth: 12, transitions: 3_724, sometimes: { "a block finalized": 7, "a fork": 3 } },
+  }),
+  defineHybridModel({
+    name: "hybrid/pow_pos_bft",
+    description: "α = 0.4, β = 0.3, γ = 0.3: miner N0 and each slot's stake-weighted leader both propose (forks), attestations and work weigh in fork choice, FFG finalizes; validators N0 (stake 1) and N1 (stake 2), blocks up to height 2.",
+    config: { weights: { alpha: 0.4, beta: 0.3, gamma: 0.3 }, nodes: [{ hash: 1, stake: 1 }, { hash: 0, stake: 2 }], heights: 2, payments: [PAYMENT] },
+    expected: { result: "pass", distinctStates: 1_429, maxDepth: 12, transitions: 4_624, sometimes: { "a block finalized": 4, "a fork": 3 } },
+  }),
+  defineHybridModel({
+    name: "hybrid/ffg_byzantine_supermajority",
+    description: "Attack: Byzantine Z0 holds 2/3 of the stake (≥ 1/3) and the only hash power; it mines two branches (alice's payment to bob, and to eve) and votes for both: correct N0 finalizes both branches, conflicting blocks — and the report shows Z0 slashable by two of its signed votes (accountable safety holds).",
+    config: {
+      weights: { alpha: 0.5, beta: 0, gamma: 0.5 },
+      nodes: [{ hash: 0, stake: 1 }],
+      byzantine: [{ hash: 1, stake: 2, behaviours: ["propose-any", "vote-any"], budget: { proposals: 4, votes: 4 }, doubleSpend: true }],
+      heights: 2,
+      payments: [PAYMENT],
+    },
+    expected: { result: "violation", property: "finality safety", distinctStates: 26_278, maxDepth: 16 },
+  }),
+  defineHybridModel({
+    name: "hybrid/pow_51",
+    description: "Attack (51%): Byzantine Z0 holds half the hash power, withholds a private branch carrying the double spend (alice's payment to eve) and releases it: a correct node takes it as final while N0 took the honest payment as final — conflicting k-deep finality.",
+    config: {
+      weights: { alpha: 1, beta: 0, gamma: 0 },
+      nodes: [{ hash: 1, stake: 0 }, { hash: 0, stake: 0 }],
+      byzantine: [{ hash: 1, stake: 0, behaviours: ["propose-any", "withhold"], budget: { proposals: 2 }, doubleSpend: true }],
+      heights: 2,
+      confirmations: 1,
+      payments: [PAYMENT],
+    },
+    expected: { result: "violation", property: "finality safety", distinctStates: 1_254, maxDepth: 8 },
+  }),
 ];

@@ -58,7 +58,9 @@ export function adversaryBlock(context: Pick<ByzantineNodeContext, "name" | "par
   const base = context.blocks[parent];
   if (base === undefined || base.height + 1 > context.params.heights) return null;
   const eve = doubleSpendOf(context.params.payments);
-  const txs = spend ? (eve === null ? null : [eve]) : pendingPayments(context.blocks, parent, context.params.payments);
+  // The double spend only where its chain has not spent that account and nonce: a correct node would reject a block that conflicts with its own chain.
+  const unspent = eve !== null && pendingPayments(context.blocks, parent, [eve]).length === 1;
+  const txs = spend ? (unspent ? [eve!] : null) : pendingPayments(context.blocks, parent, context.params.payments);
   if (txs === null) return null;
   const header = { height: base.height + 1, parent, proposer: context.name, txs };
   if (mayMine(context.params, context.name)) return { block: mine(header), signature: "" };

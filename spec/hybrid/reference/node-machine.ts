@@ -1,7 +1,7 @@
 import { assign, enqueueActions, setup } from "xstate";
 import type { ActorOutput } from "../../common/actor-outputs.ts";
 import { GENESIS, blockDigest, makeBlock, meetsPowTarget, mine, type Block, type Transaction } from "../block.ts";
-import { ancestry, type ChainKnowledge } from "../chain.ts";
+import { ancestry, descendsFrom, type ChainKnowledge } from "../chain.ts";
 import { mayMine, proposalKinds, stakeProposerOf, type HybridParams } from "./config.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks } from "./finality.ts";
 import { forkChoice, latestTargets } from "./fork-choice.ts";
@@ -81,7 +81,9 @@ function isNewValidVote(context: NodeContext, event: NodeEvent): boolean {
 /** The anchor of the fork choice: γ > 0 its latest justified block, γ = 0 its finalized block; GENESIS under mutant m1. */
 export function anchorOf(context: Pick<NodeContext, "params" | "justified" | "blocks" | "finalized">): string {
   if (context.params.mutants.unanchoredForkChoice) return GENESIS.digest;
-  return context.params.weights.gamma > 0 ? highest(context.blocks, context.justified) : context.finalized;
+  if (context.params.weights.gamma === 0) return context.finalized;
+  // Its latest justified block among its finalized block's descendants: a client never leaves its finalized chain.
+  return highest(context.blocks, context.justified.filter((digest) => descendsFrom(context.blocks, digest, context.finalized)));
 }
 
 /** The head the fork choice picks in this context (fork-choice.ts). */
@@ -188,6 +190,7 @@ export const nodeMachine = setup({
       if (!bft(context)) return {};
       const input = { blocks: context.blocks, votes: context.votes, stakes: context.params.stakes, countPerMessage: context.params.mutants.countVotesPerMessage };
       const justified = justifiedBlocks(input);
+      // Its highest finalized block (by height, then digest): two conflicting ones are only possible with 1/3 of the stake slashable, and then it shows.
       return { justified, finalized: highest(context.blocks, finalizedBlocks(input, justified)) };
     }),
     /** The fork choice from its anchor (fork-choice.ts). */
