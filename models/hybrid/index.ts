@@ -1,7 +1,12 @@
 import { defineHybridModel } from "./define-hybrid-model.ts";
 
 const PAYMENT = { account: "alice", nonce: 0, payee: "bob" };
-const TBD = { result: "pass" as const, distinctStates: 0, maxDepth: 0 };
+const REORG = {
+  weights: { alpha: 0.5, beta: 0, gamma: 0.5 },
+  nodes: [{ hash: 1, stake: 2 }, { hash: 0, stake: 1 }],
+  byzantine: [{ hash: 1, stake: 0, behaviours: ["propose-any" as const], budget: { proposals: 2 } }],
+  heights: 2,
+};
 
 /**
  * The reference hybrid protocol's models (ADR 0005; issue 07): pure PoW, pure PoS, pure BFT and
@@ -26,19 +31,19 @@ export const hybridModels = [
     name: "hybrid/bft",
     description: "Pure BFT (γ = 1): three validators of stake 1, round-robin proposers, Casper FFG finality with every block a checkpoint; blocks up to height 2.",
     config: { weights: { alpha: 0, beta: 0, gamma: 1 }, nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 1 }, { hash: 0, stake: 1 }], heights: 2, payments: [PAYMENT] },
-    expected: { result: "pass", distinctStates: 50_823, maxDepth: 18, transitions: 268_564, sometimes: { "a block finalized": 7 } },
+    expected: { result: "pass", distinctStates: 36_005, maxDepth: 18, transitions: 192_377, sometimes: { "a block finalized": 7 } },
   }),
   defineHybridModel({
     name: "hybrid/pow_bft",
     description: "α = 0.5, γ = 0.5: two miners N0 and N1 race (forks), both validators of stake 1 (a supermajority link needs both), finalize by Casper FFG; the fork choice weighs work from the latest justified block. Blocks up to height 2.",
     config: { weights: { alpha: 0.5, beta: 0, gamma: 0.5 }, nodes: [{ hash: 1, stake: 1 }, { hash: 1, stake: 1 }], heights: 2, payments: [PAYMENT] },
-    expected: { result: "pass", distinctStates: 1_227, maxDepth: 12, transitions: 3_724, sometimes: { "a block finalized": 7, "a fork": 3 } },
+    expected: { result: "pass", distinctStates: 1_133, maxDepth: 12, transitions: 3_544, sometimes: { "a block finalized": 7, "a fork": 3 } },
   }),
   defineHybridModel({
     name: "hybrid/pow_pos_bft",
     description: "α = 0.4, β = 0.3, γ = 0.3: miner N0 and each slot's stake-weighted leader both propose (forks), attestations and work weigh in fork choice, FFG finalizes; validators N0 (stake 1) and N1 (stake 2), blocks up to height 2.",
     config: { weights: { alpha: 0.4, beta: 0.3, gamma: 0.3 }, nodes: [{ hash: 1, stake: 1 }, { hash: 0, stake: 2 }], heights: 2, payments: [PAYMENT] },
-    expected: { result: "pass", distinctStates: 1_429, maxDepth: 12, transitions: 4_624, sometimes: { "a block finalized": 4, "a fork": 3 } },
+    expected: { result: "pass", distinctStates: 912, maxDepth: 12, transitions: 2_902, sometimes: { "a block finalized": 2, "a fork": 3 } },
   }),
   defineHybridModel({
     name: "hybrid/ffg_byzantine_supermajority",
@@ -64,5 +69,35 @@ export const hybridModels = [
       payments: [PAYMENT],
     },
     expected: { result: "violation", property: "finality safety", distinctStates: 1_254, maxDepth: 8 },
+  }),
+  defineHybridModel({
+    name: "hybrid/ffg_reorg_pass",
+    description: "α = 0.5, γ = 0.5: correct miner N0 (stake 2 of 3: its own votes are a supermajority) finalizes its chain; Byzantine miner Z0 (no stake) mines up to two blocks on anything — a branch from genesis as heavy as N0's — and the fork choice, anchored at the justified block, never reverts the finalized one. Blocks up to height 2.",
+    config: REORG,
+    expected: { result: "pass", distinctStates: 15_654, maxDepth: 16, transitions: 69_038, sometimes: { "a block finalized": 2, "a fork": 3 } },
+  }),
+  defineHybridModel({
+    name: "hybrid/ffg_reorg_unanchored",
+    description: "Mutant m1 of hybrid/ffg_reorg_pass: the fork choice runs from genesis, not from the justified block (longest chain over finality): Z0's branch from genesis takes a correct node's head off its finalized block.",
+    config: { ...REORG, mutants: { unanchoredForkChoice: true } },
+    expected: { result: "violation", property: "fork choice never reverts a finalized block", distinctStates: 647, maxDepth: 6 },
+  }),
+  defineHybridModel({
+    name: "hybrid/ffg_votes_per_message",
+    description: "Mutant m2: a link's votes counted per message, not per validator. Byzantine Z0 (stake 1 of 4, below 1/3) sends one vote twice and a correct node counts it twice: a block justified without 2/3 of the stake.",
+    config: {
+      weights: { alpha: 0.5, beta: 0, gamma: 0.5 },
+      nodes: [{ hash: 1, stake: 1 }, { hash: 0, stake: 1 }, { hash: 0, stake: 1 }],
+      byzantine: [{ hash: 0, stake: 1, behaviours: ["vote-any"], budget: { votes: 2 } }],
+      heights: 1,
+      mutants: { countVotesPerMessage: true },
+    },
+    expected: { result: "violation", property: "justified by 2/3 of the stake", distinctStates: 628, maxDepth: 6 },
+  }),
+  defineHybridModel({
+    name: "hybrid/pow_bft_revote",
+    description: "Mutant m3 of hybrid/pow_bft: the vote rule checks only that its head is a new target, not its last target's height; after a reorg to the other miner's block at the same height a correct validator votes again — a double vote, and it is slashed.",
+    config: { weights: { alpha: 0.5, beta: 0, gamma: 0.5 }, nodes: [{ hash: 1, stake: 1 }, { hash: 1, stake: 1 }], heights: 2, payments: [PAYMENT], mutants: { revoteAfterReorg: true } },
+    expected: { result: "violation", property: "no honest slashing", distinctStates: 20, maxDepth: 3 },
   }),
 ];

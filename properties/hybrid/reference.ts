@@ -3,10 +3,11 @@ import type { Block } from "../../spec/hybrid/block.ts";
 import { ancestry, type ChainKnowledge } from "../../spec/hybrid/chain.ts";
 import { accountableSafety, explainedFinalitySafety } from "./accountable-safety.ts";
 import { blockFinalized, correctChainNodes, finalizedNeverReverted, noDoubleSpend } from "./chain-safety.ts";
+import { justifiedBySupermajority } from "./justification.ts";
 import { noHonestSlashing, validatorSlashed } from "./slashing.ts";
 
 /** The reference hybrid protocol's invariants, in the order a violation is reported. */
-export const hybridInvariants: readonly RuntimeInvariant[] = [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, accountableSafety, noHonestSlashing];
+export const hybridInvariants: readonly RuntimeInvariant[] = [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, accountableSafety, noHonestSlashing, justifiedBySupermajority];
 
 /** Two blocks at one height known to one correct node. */
 export const aFork: RuntimeInvariant = {

@@ -100,7 +100,8 @@ export const byzantineNodeMachine = setup({
       if (event.type !== "VOTE_ANY" || !has(context, "vote-any") || (context.params.stakes[context.name] ?? 0) === 0) return false;
       if (context.sent.length >= context.budget.votes || (event.to !== "all" && !context.receivers.includes(event.to))) return false;
       const vote = voteFor(context, event.source, event.target);
-      return vote !== null && !context.sent.includes(`${voteKey(vote)}>${event.to}`);
+      // Under mutant m2 a vote may go to a receiver again (a replay the mutant counts twice); otherwise a repeat changes nothing.
+      return vote !== null && (context.params.mutants.countVotesPerMessage || !context.sent.includes(`${voteKey(vote)}>${event.to}`));
     },
   },
   actions: {

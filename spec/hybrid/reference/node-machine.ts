@@ -197,7 +197,7 @@ export const nodeMachine = setup({
     chooseHead: assign(({ context }) => ({ head: chosenHead(context) })),
     /** γ = 0: the block k deep on its head's chain is final. */
     updateConfirmation: assign(({ context }) => (bft(context) ? {} : { finalized: confirmedBlock(context.blocks, context.head, context.finalized, context.params.confirmations) })),
-    /** The honest vote rule (mayVote): its vote, kept and multicast. */
+    /** The honest vote rule (mayVote): its vote, kept and multicast (then justification and the head again: its own vote may complete a link). */
     voteIfAllowed: enqueueActions(({ context, enqueue }) => {
       if (!mayVote(context)) return;
       const unsigned = nextVote(context);
@@ -224,9 +224,9 @@ export const nodeMachine = setup({
   states: {
     running: {
       on: {
-        BLOCK: { guard: "isNewValidBlock", actions: ["addBlock", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed"] },
-        VOTE: { guard: "isNewValidVote", actions: ["addVote", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed"] },
-        PROPOSE: { guard: "mayPropose", actions: ["propose", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed"] },
+        BLOCK: { guard: "isNewValidBlock", actions: ["addBlock", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed", "updateJustification", "chooseHead"] },
+        VOTE: { guard: "isNewValidVote", actions: ["addVote", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed", "updateJustification", "chooseHead"] },
+        PROPOSE: { guard: "mayPropose", actions: ["propose", "updateJustification", "chooseHead", "updateConfirmation", "voteIfAllowed", "updateJustification", "chooseHead"] },
       },
     },
   },
