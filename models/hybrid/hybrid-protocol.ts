@@ -47,7 +47,7 @@ export const hybridProtocol: ProtocolDefinition<HybridConfig, HybridMessage> = {
       }),
     ];
   },
-  network: () => ({ duplication: "none", loss: false }),
+  network: (config) => ({ duplication: "none", loss: false, ordering: config.ordering }),
   faults: (config) => ({ crashes: 0, midMulticast: false, byzantine: config.byzantine.map((_, index) => byzantineName(index)) }),
   time: (config) => (config.time === "partial-sync" ? { kind: "partial-sync", delta: 1 } : { kind: "async" }),
   bounds(config) {

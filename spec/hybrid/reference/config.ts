@@ -62,6 +62,7 @@ export const hybridConfigSchema = z
     payments: z.array(transactionSchema).max(2).default([]).describe("Payments correct proposers include in their blocks"),
     mutants: hybridMutantsSchema,
     time: z.enum(["async", "partial-sync"]).default("async").describe("partial-sync: a GST step, then liveness is judged"),
+    ordering: z.enum(["unordered", "fifo"]).default("unordered").describe("fifo: per link, messages arrive in the order sent (TCP-like channels)"),
   })
   .strict()
   .superRefine((config, context) => {

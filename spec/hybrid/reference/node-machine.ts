@@ -2,7 +2,7 @@ import { assign, enqueueActions, setup } from "xstate";
 import type { ActorOutput } from "../../common/actor-outputs.ts";
 import { GENESIS, blockDigest, makeBlock, meetsPowTarget, mine, type Block, type Transaction } from "../block.ts";
 import { ancestry, descendsFrom, type ChainKnowledge } from "../chain.ts";
-import { mayMine, proposalKinds, stakeProposerOf, type HybridParams } from "./config.ts";
+import { isPureBft, mayMine, proposalKinds, stakeProposerOf, type HybridParams } from "./config.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks } from "./finality.ts";
 import { forkChoice, latestTargets } from "./fork-choice.ts";
 import type { BlockMessage, HybridMessage, VoteMessage } from "./messages.ts";
@@ -167,6 +167,8 @@ export const nodeMachine = setup({
     mayPropose: ({ context, event }) => {
       if (event.type !== "PROPOSE") return false;
       const height = context.blocks[context.head]!.height + 1;
+      // Pure BFT (Tendermint): the next height only on a block it has seen justified (its +2/3), so that its vote links from it.
+      if (isPureBft(context.params) && !context.justified.includes(context.head)) return false;
       return height <= context.params.heights && !context.proposed.includes(height) && proposalKinds(context.params, context.name, height).includes(event.kind);
     },
     /** A known or invalid block, a known or invalid vote: ignored now and for ever. */
