@@ -106,4 +106,16 @@ export const hybridModels = [
     config: { weights: { alpha: 0, beta: 0, gamma: 1 }, nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 1 }, { hash: 0, stake: 1 }], heights: 2, payments: [PAYMENT], time: "partial-sync", ordering: "fifo" },
     expected: { result: "pass", distinctStates: 4_575, maxDepth: 19, transitions: 17_929, sometimes: { "a block finalized": 7 }, liveness: { "every correct node finalizes a block": { verdict: "holds", bound: 17 } } },
   }),
+  defineHybridModel({
+    name: "hybrid/ffg_surround_missed",
+    description: "Mutant m4: slashing misses surround votes. Byzantine Z0 (stake 1 of 3) mines a chain to height 3 and sends a correct node a vote from genesis to height 3 and one from height 1 to height 2: the node holds the proof and records nothing.",
+    config: {
+      weights: { alpha: 0.5, beta: 0, gamma: 0.5 },
+      nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 1 }],
+      byzantine: [{ hash: 1, stake: 1, behaviours: ["propose-any", "vote-any"], budget: { proposals: 3, votes: 2 } }],
+      heights: 3,
+      mutants: { missSurroundVotes: true },
+    },
+    expected: { result: "violation", property: "every offence seen is recorded", distinctStates: 13_292, maxDepth: 7 },
+  }),
 ];

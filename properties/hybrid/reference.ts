@@ -4,10 +4,10 @@ import { ancestry, type ChainKnowledge } from "../../spec/hybrid/chain.ts";
 import { accountableSafety, explainedFinalitySafety } from "./accountable-safety.ts";
 import { blockFinalized, correctChainNodes, finalizedNeverReverted, noDoubleSpend } from "./chain-safety.ts";
 import { justifiedBySupermajority } from "./justification.ts";
-import { noHonestSlashing, validatorSlashed } from "./slashing.ts";
+import { noHonestSlashing, offencesRecorded, validatorSlashed } from "./slashing.ts";
 
 /** The reference hybrid protocol's invariants, in the order a violation is reported. */
-export const hybridInvariants: readonly RuntimeInvariant[] = [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, accountableSafety, noHonestSlashing, justifiedBySupermajority];
+export const hybridInvariants: readonly RuntimeInvariant[] = [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, accountableSafety, noHonestSlashing, justifiedBySupermajority, offencesRecorded];
 
 /** Two blocks at one height known to one correct node. */
 export const aFork: RuntimeInvariant = {

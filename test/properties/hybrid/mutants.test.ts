@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { noHonestSlashing } from "../../../properties/hybrid/slashing.ts";
+import { noHonestSlashing, offencesRecorded } from "../../../properties/hybrid/slashing.ts";
 import { justifiedBySupermajority } from "../../../properties/hybrid/justification.ts";
 import { revertedFinality } from "../../../properties/hybrid/chain-safety.ts";
 import { counterexampleView } from "./counterexample-view.ts";
@@ -26,5 +26,12 @@ describe("the hybrid mutants' counterexamples", () => {
     expect(steps).toBe(3);
     expect(failing).toEqual(["no honest slashing"]);
     expect(noHonestSlashing.explain!(view)[0]).toMatch(/^N\d holds evidence of a double vote against the correct N\d: /);
+  });
+
+  it("m4 (slashing misses surround votes): a correct node holds a surround pair and records nothing", async () => {
+    const { view, failing, steps } = await counterexampleView("hybrid/ffg_surround_missed");
+    expect(steps).toBe(7);
+    expect(failing).toEqual(["every offence seen is recorded"]);
+    expect(offencesRecorded.explain!(view)).toEqual([expect.stringMatching(/^N\d holds two votes proving a surround vote by Z0 and records no evidence against it$/)]);
   });
 });
