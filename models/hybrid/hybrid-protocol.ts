@@ -71,7 +71,10 @@ export const hybridProtocol: ProtocolDefinition<HybridConfig, HybridMessage> = {
     const mutants = Object.entries(config.mutants)
       .filter(([, on]) => on)
       .map(([name]) => `mutant ${name}`);
-    return { faults: [...faults, ...mutants], budgets };
+    const links = config.byzantine.some((node) => node.behaviours.includes("vote-any"))
+      ? ["vote-any offers links whose target descends from the source (the only votes a supermajority link counts), to one correct node or all"]
+      : [];
+    return { faults: [...faults, ...links, ...mutants], budgets };
   },
   invariants: () => hybridInvariants,
   sometimes: hybridSometimes,

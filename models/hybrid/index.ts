@@ -59,7 +59,7 @@ export const hybridModels = [
   }),
   defineHybridModel({
     name: "hybrid/pow_51",
-    description: "Attack (51%): Byzantine Z0 holds half the hash power, withholds a private branch carrying the double spend (alice's payment to eve) and releases it: a correct node takes it as final while N0 took the honest payment as final — conflicting k-deep finality.",
+    description: "Attack (51%): Byzantine Z0 holds half the hash power, withholds a private branch carrying the double spend (alice's payment to eve) and releases it: a correct node takes it as final while N0 took the honest payment as final — conflicting k-deep finality. (Asynchronous and exhaustive, any hash share can win the race: the model shows the attack's run; its probability is properties/hybrid/double-spend.ts's.)",
     config: {
       weights: { alpha: 1, beta: 0, gamma: 0 },
       nodes: [{ hash: 1, stake: 0 }, { hash: 0, stake: 0 }],
