@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GENESIS, makeBlock, mine, type Block } from "../../../spec/hybrid/block.ts";
 import { descendsFrom } from "../../../spec/hybrid/chain.ts";
-import { hybridConfigSchema, hybridParams, stakeProposerOf } from "../../../spec/hybrid/reference/config.ts";
+import { hybridConfigSchema, hybridParams, mayMine, proposalKinds, stakeProposerOf } from "../../../spec/hybrid/reference/config.ts";
+import { enabledStages } from "../../../spec/hybrid/weights.ts";
+import { isValidBlock } from "../../../spec/hybrid/reference/node-machine.ts";
+import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks, linkStake } from "../../../spec/hybrid/reference/finality.ts";
 import { forkChoice, latestTargets, type ForkChoiceInput } from "../../../spec/hybrid/reference/fork-choice.ts";
 import { mayVote, nextVote, type NodeContext } from "../../../spec/hybrid/reference/node-machine.ts";
@@ -153,5 +156,29 @@ describe("configuration (zod, strict): an error names the field", () => {
     const pos = hybridParams(hybridConfigSchema.parse({ weights: { alpha: 0, beta: 1, gamma: 0 }, nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 0 }], heights: 2 }));
     expect(stakeProposerOf(pos, 1)).toBe("N0");
     expect(stakeProposerOf(hybridParams(hybridConfigSchema.parse(base)), 1)).toBeNull();
+  });
+});
+
+describe("a stage whose weight is 0 is off (enabledStages)", () => {
+  const nodes = [{ hash: 1, stake: 1 }, { hash: 1, stake: 1 }];
+  const params = (alpha: number, beta: number, gamma: number) => hybridParams(hybridConfigSchema.parse({ weights: { alpha, beta, gamma }, nodes, heights: 2 }));
+  it("α = 0: no one mines, and a correct node rejects a mined block", () => {
+    const off = params(0, 0.5, 0.5);
+    expect(enabledStages(off.weights).pow).toBe(false);
+    expect(mayMine(off, "N0")).toBe(false);
+    expect(isValidBlock(off, { block: mine({ height: 1, parent: GENESIS.digest, proposer: "N0", txs: [] }), signature: "" })).toBe(false);
+  });
+  it("β = 0 (α > 0): no stake proposer, so a signed block is rejected; the miners alone propose", () => {
+    const off = params(0.5, 0, 0.5);
+    expect(stakeProposerOf(off, 1)).toBeNull();
+    const block = makeBlock({ height: 1, parent: GENESIS.digest, proposer: "N0", txs: [], nonce: 0 });
+    expect(isValidBlock(off, { block, signature: signBlock("N0", block.digest) })).toBe(false);
+    expect(proposalKinds(off, "N0", 1)).toEqual(["pow"]);
+  });
+  it("γ = 0: a correct node never votes unless β > 0 (no finality votes), and finality is by confirmations", () => {
+    const powOnly = params(1, 0, 0);
+    const context = { name: "N0", params: powOnly, peers: [], blocks: tree(a1), head: a1.digest, finalized: GENESIS.digest, signatures: {}, votes: [], justified: [GENESIS.digest], lastVote: null, proposed: [], slashed: [] } as NodeContext;
+    expect(mayVote(context)).toBe(false);
+    expect(mayVote({ ...context, params: params(0.5, 0.5, 0) })).toBe(true);
   });
 });
