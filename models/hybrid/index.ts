@@ -118,4 +118,16 @@ export const hybridModels = [
     },
     expected: { result: "violation", property: "every offence seen is recorded", distinctStates: 13_292, maxDepth: 7 },
   }),
+  defineHybridModel({
+    name: "hybrid/bft_byzantine_fifth",
+    description: "Pure BFT with a Byzantine validator below 1/3: N0 and N1 of stake 2, Z0 of stake 1 (1/5) signs up to two votes for any links (double votes among them): finality stays safe and Z0's equivocation is recorded. (N0, N1, N2, Z0 of stake 1 each: over 400,000 states.)",
+    config: {
+      weights: { alpha: 0, beta: 0, gamma: 1 },
+      nodes: [{ hash: 0, stake: 2 }, { hash: 0, stake: 2 }],
+      byzantine: [{ hash: 0, stake: 1, behaviours: ["vote-any"], budget: { votes: 2 } }],
+      heights: 2,
+      payments: [PAYMENT],
+    },
+    expected: { result: "pass", distinctStates: 4_549, maxDepth: 16, transitions: 16_715, sometimes: { "a block finalized": 7, "a validator slashed": 10 } },
+  }),
 ];
