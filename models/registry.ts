@@ -3,6 +3,7 @@ import { benchModels } from "./bench/index.ts";
 import type { ModelDefinition } from "./model.ts";
 import { paxosModels } from "./paxos/index.ts";
 import { linksModels } from "./links/index.ts";
+import { hybridModels } from "./hybrid/index.ts";
 import { pbftModels } from "./pbft/index.ts";
 import { seedHybridModels } from "./hybrid/seed-models.ts";
 import { viewChangeModels } from "./view-change/index.ts";
@@ -16,6 +17,7 @@ export const models: readonly ModelDefinition<any>[] = [
   ...pbftModels,
   ...viewChangeModels,
   ...paxosModels,
+  ...hybridModels,
   ...seedHybridModels,
   ...linksModels,
   ...benchModels,

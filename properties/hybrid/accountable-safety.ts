@@ -1,0 +1,110 @@
+import type { HistoryDeclaration, RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import { blockLabel, type Block } from "../../spec/hybrid/block.ts";
+import { slashableValidators, type Offence } from "../../spec/hybrid/reference/slashing.ts";
+import { voteKey, voteLabel, withVote, type Vote } from "../../spec/hybrid/reference/votes.ts";
+import { conflictingFinalizedPair, correctChainNodes, finalitySafety, nextFinalityHistory, type FinalityHistory } from "./chain-safety.ts";
+
+/**
+ * Accountable safety (Casper FFG, Buterin & Griffith 2017, Theorem 1; Gasper §5): if two
+ * conflicting blocks are finalized, validators holding ≥ 1/3 of the stake are provably
+ * slashable from the signed messages. "Provably slashable" is slashing.ts's rule, asked, never
+ * restated here; the signed messages are every vote ever sent, kept in the ghost history.
+ */
+export interface HybridHistory extends FinalityHistory {
+  /** Every signed vote any node ever held or sent (sorted by key, each once). */
+  votes: Vote[];
+}
+
+interface VoteHolder {
+  votes?: Vote[];
+  signed?: Vote[];
+}
+
+/** The votes every actor holds (correct nodes' received and own, Byzantine nodes' signed) and those in flight. */
+function votesSeen(view: RuntimeView): Vote[] {
+  const found: Vote[] = [];
+  for (const actor of view.actors) {
+    const context = actor.context as VoteHolder;
+    for (const vote of [...(context.votes ?? []), ...(context.signed ?? [])]) found.push(vote);
+  }
+  for (const entry of view.inFlight()) {
+    if (entry.message.type !== "VOTE") continue;
+    const { validator, source, sourceHeight, target, targetHeight, signature } = entry.message as unknown as Vote;
+    found.push({ validator, source, sourceHeight, target, targetHeight, signature });
+  }
+  return found;
+}
+
+export function nextHybridHistory(history: HybridHistory, view: RuntimeView): HybridHistory {
+  const finality = nextFinalityHistory({ finalized: history.finalized }, view);
+  let votes = history.votes;
+  const known = new Set(votes.map(voteKey));
+  for (const vote of votesSeen(view))
+    if (!known.has(voteKey(vote))) {
+      votes = withVote(votes, vote);
+      known.add(voteKey(vote));
+    }
+  return finality.finalized === history.finalized && votes === history.votes ? history : { finalized: finality.finalized, votes };
+}
+
+export const hybridHistory: HistoryDeclaration<HybridHistory> = { initial: { finalized: {}, votes: [] }, next: nextHybridHistory };
+
+export interface AccountableSafetyEvidence {
+  conflicting: [Block, Block];
+  slashable: { validator: string; stake: number; offence: Offence; votes: [Vote, Vote] }[];
+  slashableStake: number;
+  totalStake: number;
+}
+
+/** The stakes the properties weigh with: each validator's, read off a correct node's params (the config's). */
+function stakesOf(view: RuntimeView): Record<string, number> {
+  for (const node of correctChainNodes(view)) {
+    const stakes = (node.context as { params?: { stakes?: Record<string, number> } }).params?.stakes;
+    if (stakes !== undefined) return stakes;
+  }
+  return {};
+}
+
+/** Where correct nodes finalized conflicting blocks: the pair, the validators the history's votes prove slashable (slashing.ts), their stake and the total; null otherwise. */
+export function accountableSafetyEvidence(view: RuntimeView): AccountableSafetyEvidence | null {
+  const pair = conflictingFinalizedPair(view);
+  if (pair === null) return null;
+  const stakes = stakesOf(view);
+  const votes = (view.history as HybridHistory | undefined)?.votes ?? [];
+  const slashable = [...slashableValidators(votes).entries()]
+    .filter(([validator]) => (stakes[validator] ?? 0) > 0)
+    .map(([validator, proof]) => ({ validator, stake: stakes[validator]!, offence: proof.offence, votes: proof.votes }));
+  return {
+    conflicting: [pair.a.block, pair.b.block],
+    slashable,
+    slashableStake: slashable.reduce((sum, entry) => sum + entry.stake, 0),
+    totalStake: Object.values(stakes).reduce((sum, stake) => sum + stake, 0),
+  };
+}
+
+/** ≥ 1/3 of the total stake: 3·slashable ≥ total, exact in integers. */
+export const isAccountable = (evidence: AccountableSafetyEvidence): boolean => 3 * evidence.slashableStake >= evidence.totalStake;
+
+export const accountableSafety: RuntimeInvariant = {
+  name: "accountable safety",
+  holds: (view) => {
+    const evidence = accountableSafetyEvidence(view);
+    return evidence === null || isAccountable(evidence);
+  },
+};
+
+/** Human lines for a finality-safety violation: the two blocks, and who is slashable by which two signed votes. */
+export function explainFinalityViolation(view: RuntimeView): string[] {
+  const evidence = accountableSafetyEvidence(view);
+  if (evidence === null) return [];
+  const [a, b] = evidence.conflicting;
+  const lines = [`conflicting finalized blocks ${blockLabel(a)} and ${blockLabel(b)}`];
+  for (const entry of evidence.slashable) lines.push(`${entry.validator} (stake ${entry.stake}) slashable for a ${entry.offence}: signed ${voteLabel(entry.votes[0])} and ${voteLabel(entry.votes[1])}`);
+  lines.push(
+    `slashable stake ${evidence.slashableStake} of ${evidence.totalStake}: ${isAccountable(evidence) ? "≥ 1/3, as accountable safety requires" : "below 1/3: accountable safety broken"}`,
+  );
+  return lines;
+}
+
+/** Finality safety (chain-safety.ts), explained by its accountable-safety evidence. */
+export const explainedFinalitySafety: RuntimeInvariant = { ...finalitySafety, explain: explainFinalityViolation };
