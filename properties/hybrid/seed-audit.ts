@@ -1,11 +1,11 @@
 import { explore, replay, type Result } from "../../explorer/index.ts";
-import type { TransitionSystem } from "../../explorer/transition-system.ts";
 import type { SeedHybridConfig } from "../../models/hybrid/seed-hybrid-protocol.ts";
 import { seedHybridModels } from "../../models/hybrid/seed-models.ts";
 import type { ModelDefinition } from "../../models/model.ts";
 import type { Schedule } from "../../spec/common/schedule.ts";
 import { enabledStages } from "../../spec/hybrid/weights.ts";
 import type { AuditFinding } from "../audit/finding.ts";
+import { systemFor, wholeRun } from "../audit/system-for.ts";
 
 /**
  * The hybrid section of reports/seed-audit.md: the chain properties every hybrid variant is held
@@ -72,17 +72,9 @@ export function seedHybridAuditModel(name: string): ModelDefinition<SeedHybridCo
   return model;
 }
 
-/** The model's system checking only `property`: its BFS counterexample is that property's shortest one. */
-export function seedHybridSystemFor(model: ModelDefinition<SeedHybridConfig>, property: string): TransitionSystem<unknown, unknown> {
-  const system = model.build(model.config) as TransitionSystem<unknown, unknown>;
-  const invariant = system.invariants.find((candidate) => candidate.name === property);
-  if (invariant === undefined) throw new Error(`${model.name} has no property named ${property}`);
-  return { ...system, invariants: [invariant] };
-}
-
 /** Replays a broken finding's Schedule checking only its property: the first failing step's index and state, or undefined where it holds throughout. */
 export function replaySeedHybridFinding(schedule: Schedule, property: string): { index: number; state: string } | undefined {
-  const trace = replay(seedHybridSystemFor(seedHybridAuditModel(schedule.model), property), schedule);
+  const trace = replay(systemFor(seedHybridAuditModel(schedule.model), property), schedule);
   const violation = trace.firstViolation;
   if (violation === undefined) return undefined;
   const state = violation.index === -1 ? trace.initial : trace.steps[violation.index]!;
@@ -93,12 +85,7 @@ const count = (n: number): string => n.toLocaleString("en-US");
 
 async function auditSubject({ subject, model: name }: SeedHybridAuditSubject, checked: readonly Result[]): Promise<AuditFinding[]> {
   const model = seedHybridAuditModel(name);
-  const system = model.build(model.config) as TransitionSystem<unknown, unknown>;
-  const options = { model: name, config: model.config as unknown as Record<string, unknown>, strategy: "bfs" as const, seed: 0 };
-  // A passing exhaustive BFS run that `check` already made of the model has no violation: reused.
-  const passed = checked.find((result) => result.model === name && result.strategy === "bfs" && result.result === "pass" && result.limitHit === undefined);
-  const whole = passed ?? (await explore(system, { ...options, stopAtFirstViolation: false }));
-  if (whole.limitHit !== undefined || whole.error !== undefined) throw new Error(`the seed-hybrid audit of ${name} did not finish: ${whole.error ?? whole.limitHit}`);
+  const { system, options, whole } = await wholeRun(model, checked, "seed-hybrid");
   const findings: AuditFinding[] = [];
   for (const { name: property } of system.invariants) {
     const violating = whole.violationCounts?.[property];
@@ -107,7 +94,7 @@ async function auditSubject({ subject, model: name }: SeedHybridAuditSubject, ch
       findings.push({ subject, property, verdict: "holds", explanation, source: SOURCE });
       continue;
     }
-    const counterexample = (await explore(seedHybridSystemFor(model, property), options)).counterexample!;
+    const counterexample = (await explore(systemFor(model, property), options)).counterexample!;
     const { state } = replaySeedHybridFinding(counterexample, property)!;
     const explanation = `${MEANING[property]}. After the ${counterexample.steps.length} steps: ${state}. ${count(violating)} of the ${count(whole.distinctStates)} states of ${name} break it. ${comparison(property, true, model.config)}`;
     findings.push({ subject, property, verdict: "broken", counterexample, explanation, source: SOURCE });

@@ -1,9 +1,9 @@
 import { explore, replay, type Result } from "../../explorer/index.ts";
-import type { TransitionSystem } from "../../explorer/transition-system.ts";
 import type { ModelDefinition } from "../../models/model.ts";
 import { paxosModels } from "../../models/paxos/index.ts";
 import type { Schedule } from "../../spec/common/schedule.ts";
 import type { AuditFinding } from "../audit/finding.ts";
+import { systemFor, wholeRun } from "../audit/system-for.ts";
 
 /**
  * The Paxos section of reports/seed-audit.md: PX1–PX5 on each reading of the seed's
@@ -42,15 +42,6 @@ export function paxosAuditModel(name: string): ModelDefinition<any> {
   return model;
 }
 
-/** The model's system checking only `property`: its BFS counterexample is that property's shortest one. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function systemFor(model: ModelDefinition<any>, property: string): TransitionSystem<unknown, unknown> {
-  const system = model.build(model.config) as TransitionSystem<unknown, unknown>;
-  const invariant = system.invariants.find((candidate) => candidate.name === property);
-  if (invariant === undefined) throw new Error(`${model.name} has no property named ${property}`);
-  return { ...system, invariants: [invariant] };
-}
-
 /**
  * Replays a broken finding's Schedule on its model, checking only its property: the description
  * of the state where the property first fails and that step's index, or undefined when it holds
@@ -66,13 +57,8 @@ export function replayPaxosFinding(schedule: Schedule, property: string): { inde
 
 async function auditSubject({ subject, model: name, source }: PaxosAuditSubject, checked: readonly Result[]): Promise<AuditFinding[]> {
   const model = paxosAuditModel(name);
-  const system = model.build(model.config) as TransitionSystem<unknown, unknown>;
-  const options = { model: name, config: model.config as Record<string, unknown>, strategy: "bfs" as const, seed: 0 };
   // One exhaustive run counts the violating states of every property; only those with some get a run of their own.
-  // A run `check` already made of the registered model and that passed is such a run, with no violation.
-  const passed = checked.find((result) => result.model === name && result.strategy === "bfs" && result.result === "pass" && result.limitHit === undefined);
-  const whole = passed ?? (await explore(system, { ...options, stopAtFirstViolation: false }));
-  if (whole.limitHit !== undefined || whole.error !== undefined) throw new Error(`the Paxos audit of ${name} did not finish: ${whole.error ?? whole.limitHit}`);
+  const { system, options, whole } = await wholeRun(model, checked, "Paxos");
   const findings: AuditFinding[] = [];
   for (const { name: property } of system.invariants) {
     if (whole.violationCounts?.[property] === undefined) {

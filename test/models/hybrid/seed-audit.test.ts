@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { replay, type Result } from "../../../explorer/index.ts";
 import type { AuditFinding } from "../../../properties/audit/finding.ts";
-import { SEED_HYBRID_AUDIT_SUBJECTS, replaySeedHybridFinding, seedHybridAudit, seedHybridAuditModel, seedHybridSystemFor } from "../../../properties/hybrid/seed-audit.ts";
+import { SEED_HYBRID_AUDIT_SUBJECTS, replaySeedHybridFinding, seedHybridAudit, seedHybridAuditModel } from "../../../properties/hybrid/seed-audit.ts";
+import { systemFor } from "../../../properties/audit/system-for.ts";
 import type { Schedule } from "../../../spec/common/schedule.ts";
 
 const findings: AuditFinding[] = await seedHybridAudit();
@@ -58,7 +59,7 @@ describe("seed-hybrid audit (reports/seed-audit.md, hybrid section)", () => {
 
   it("names what it cannot audit", () => {
     expect(() => seedHybridAuditModel("paxos/p2_a3")).toThrow(/no seed-hybrid model named paxos\/p2_a3/);
-    expect(() => seedHybridSystemFor(seedHybridAuditModel("hybrid/seed_pow_n3"), "agreement")).toThrow(/hybrid\/seed_pow_n3 has no property named agreement/);
+    expect(() => systemFor(seedHybridAuditModel("hybrid/seed_pow_n3"), "agreement")).toThrow(/hybrid\/seed_pow_n3 has no property named agreement/);
   });
 
   for (const finding of findings.filter((f) => f.verdict === "broken")) {

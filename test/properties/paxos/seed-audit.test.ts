@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { replay, type Result } from "../../../explorer/index.ts";
 import type { AuditFinding } from "../../../properties/audit/finding.ts";
-import { PAXOS_AUDIT_SUBJECTS, paxosAuditModel, paxosSeedAudit, replayPaxosFinding, systemFor } from "../../../properties/paxos/seed-audit.ts";
+import { PAXOS_AUDIT_SUBJECTS, paxosAuditModel, paxosSeedAudit, replayPaxosFinding } from "../../../properties/paxos/seed-audit.ts";
+import { systemFor } from "../../../properties/audit/system-for.ts";
 import type { Schedule } from "../../../spec/common/schedule.ts";
 
 const findings: AuditFinding[] = await paxosSeedAudit();
