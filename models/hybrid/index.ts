@@ -21,6 +21,16 @@ export const hybridModels = [
     config: { weights: { alpha: 1, beta: 0, gamma: 0 }, nodes: [{ hash: 1, stake: 0 }, { hash: 0, stake: 0 }, { hash: 0, stake: 0 }], heights: 3, confirmations: 2, payments: [PAYMENT] },
     expected: { result: "pass", distinctStates: 85, maxDepth: 9, transitions: 249, sometimes: { "a block finalized": 3 } },
   }),
+  // Pass, Seeman & Shelat, "Analysis of the Blockchain Protocol in Asynchronous Networks" (EUROCRYPT 2017):
+  // Nakamoto's k-deep finality is probabilistic and holds only with a bound on block propagation; with
+  // none, two honest miners each extend their own block unseen by the other. The probability under the
+  // idealised race is the 51% analysis's (reports/fifty-one-percent.md).
+  defineHybridModel({
+    name: "hybrid/pow_two_miners_async",
+    description: "Pure PoW (α = 1), two honest miners N0 and N1, no Byzantine node, final one confirmation deep, blocks up to height 2: under an asynchronous network (no bound on block propagation) each mines its block and the next on it before hearing the other's, and each takes its own branch as final — k-deep finality is probabilistic (Pass, Seeman & Shelat, EUROCRYPT 2017).",
+    config: { weights: { alpha: 1, beta: 0, gamma: 0 }, nodes: [{ hash: 1, stake: 0 }, { hash: 1, stake: 0 }], heights: 2, confirmations: 1 },
+    expected: { result: "violation", property: "finality safety", distinctStates: 25, maxDepth: 4 },
+  }),
   defineHybridModel({
     name: "hybrid/pos_k1",
     description: "Pure PoS (β = 1): three validators of stake 1, each height's proposer the slot's stake-weighted leader, attestations weigh in fork choice; blocks up to height 2, final one confirmation deep.",
