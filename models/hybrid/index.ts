@@ -67,6 +67,23 @@ export const hybridModels = [
     },
     expected: { result: "violation", property: "finality safety", distinctStates: 26_278, maxDepth: 16 },
   }),
+  // At exactly 1/3: N0, N1, Z0 of stake 1 each. Exhaustively out of reach (the shortest run is 16 steps;
+  // BFS passes 630,000 states at depth 10, growing ×3.5 a level, and FIFO links are worse): a seeded simulation.
+  defineHybridModel({
+    name: "hybrid/ffg_byzantine_third",
+    description: "Attack at exactly 1/3: correct N0 and N1 and Byzantine Z0 of stake 1 each; Z0, the only miner, mines two branches (alice's payment to bob, and to eve), each two blocks high, and signs the second vote of each of the four links: N0 finalizes one branch, N1 the other — and the report shows Z0's double votes, slashable stake 1 of 3 ≥ 1/3 (accountable safety holds). A seeded simulation (not exhaustive).",
+    config: {
+      weights: { alpha: 0.5, beta: 0, gamma: 0.5 },
+      nodes: [{ hash: 0, stake: 1 }, { hash: 0, stake: 1 }],
+      byzantine: [{ hash: 1, stake: 1, behaviours: ["propose-any", "vote-any"], budget: { proposals: 4, votes: 4 }, doubleSpend: true }],
+      heights: 2,
+      payments: [PAYMENT],
+    },
+    profile: "full",
+    simulation: { walks: 30_000, maxSteps: 30, seed: 1 },
+    // Of the simulation: the states its runs met (run 28,717 hits the attack, 23 steps, shrunk to 16).
+    expected: { result: "violation", property: "finality safety", distinctStates: 428_538, maxDepth: 16 },
+  }),
   defineHybridModel({
     name: "hybrid/pow_51",
     description: "Attack (51%): Byzantine Z0 holds half the hash power, withholds a private branch carrying the double spend (alice's payment to eve) and releases it: a correct node takes it as final while N0 took the honest payment as final — conflicting k-deep finality. (Asynchronous and exhaustive, any hash share can win the race: the model shows the attack's run; its probability is properties/hybrid/double-spend.ts's.)",
