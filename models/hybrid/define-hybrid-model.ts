@@ -1,5 +1,5 @@
 import { defineRuntimeModel } from "../define-runtime-model.ts";
-import type { Expectation, ModelDefinition } from "../model.ts";
+import type { Expectation, ModelDefinition, ModelSimulation } from "../model.ts";
 import { hybridConfigSchema, hybridProtocol, type HybridConfig } from "./hybrid-protocol.ts";
 import type { HybridConfigInput } from "../../spec/hybrid/reference/config.ts";
 
@@ -14,6 +14,8 @@ export interface HybridModelSpec {
   config: HybridConfigInput;
   expected: Expectation;
   profile?: "full";
+  /** A seeded simulation that `check` runs instead of BFS, where exhaustive is beyond reach. */
+  simulation?: ModelSimulation;
 }
 
 /** A model of the reference hybrid protocol: a named configuration with its pins. */
@@ -25,5 +27,6 @@ export function defineHybridModel(spec: HybridModelSpec): ModelDefinition<Hybrid
     config: spec.config,
     expected: spec.expected,
     ...(spec.profile === undefined ? {} : { profile: spec.profile }),
+    ...(spec.simulation === undefined ? {} : { simulation: spec.simulation }),
   });
 }

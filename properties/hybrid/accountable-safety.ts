@@ -1,6 +1,6 @@
 import type { HistoryDeclaration, RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
 import { blockLabel, type Block } from "../../spec/hybrid/block.ts";
-import { slashableValidators, type Offence } from "../../spec/hybrid/reference/slashing.ts";
+import { slashableProposals, slashableValidators, type Offence } from "../../spec/hybrid/reference/slashing.ts";
 import { voteKey, voteLabel, withVote, type Vote } from "../../spec/hybrid/reference/votes.ts";
 import { conflictingFinalizedPair, correctChainNodes, finalitySafety, nextFinalityHistory, type FinalityHistory } from "./chain-safety.ts";
 
@@ -8,11 +8,42 @@ import { conflictingFinalizedPair, correctChainNodes, finalitySafety, nextFinali
  * Accountable safety (Casper FFG, Buterin & Griffith 2017, Theorem 1; Gasper §5): if two
  * conflicting blocks are finalized, validators holding ≥ 1/3 of the stake are provably
  * slashable from the signed messages. "Provably slashable" is slashing.ts's rule, asked, never
- * restated here; the signed messages are every vote ever sent, kept in the ghost history.
+ * restated here; the signed messages are every vote and every signed (PoS) BLOCK ever sent, kept
+ * in the ghost history, so a double proposal (Gasper's proposer slashing) is evidence too.
  */
 export interface HybridHistory extends FinalityHistory {
   /** Every signed vote any node ever held or sent (sorted by key, each once). */
   votes: Vote[];
+  /** Every signed BLOCK any node ever held or sent, with its proposer's signature (sorted by digest, each once; mined blocks carry none). */
+  proposals: SignedBlock[];
+}
+
+export interface SignedBlock {
+  block: Block;
+  signature: string;
+}
+
+interface BlockHolder {
+  blocks?: Record<string, Block>;
+  signatures?: Record<string, string>;
+}
+
+/** The signed blocks every actor holds and those in flight. */
+function signedBlocksSeen(view: RuntimeView): SignedBlock[] {
+  const found: SignedBlock[] = [];
+  for (const actor of view.actors) {
+    const context = actor.context as BlockHolder;
+    for (const [digest, signature] of Object.entries(context.signatures ?? {})) {
+      const block = context.blocks?.[digest];
+      if (block !== undefined && signature !== "") found.push({ block, signature });
+    }
+  }
+  for (const entry of view.inFlight()) {
+    if (entry.message.type !== "BLOCK") continue;
+    const { block, signature } = entry.message as unknown as SignedBlock;
+    if (signature !== "") found.push({ block, signature });
+  }
+  return found;
 }
 
 interface VoteHolder {
@@ -44,14 +75,34 @@ export function nextHybridHistory(history: HybridHistory, view: RuntimeView): Hy
       votes = withVote(votes, vote);
       known.add(voteKey(vote));
     }
-  return finality.finalized === history.finalized && votes === history.votes ? history : { finalized: finality.finalized, votes };
+  let proposals = history.proposals;
+  const signed = new Set(proposals.map((entry) => entry.block.digest));
+  for (const entry of signedBlocksSeen(view))
+    if (!signed.has(entry.block.digest)) {
+      proposals = [...proposals, entry].sort((a, b) => (a.block.digest < b.block.digest ? -1 : 1));
+      signed.add(entry.block.digest);
+    }
+  if (finality.finalized === history.finalized && votes === history.votes && proposals === history.proposals) return history;
+  return { finalized: finality.finalized, votes, proposals };
 }
 
-export const hybridHistory: HistoryDeclaration<HybridHistory> = { initial: { finalized: {}, votes: [] }, next: nextHybridHistory };
+export const hybridHistory: HistoryDeclaration<HybridHistory> = { initial: { finalized: {}, votes: [], proposals: [] }, next: nextHybridHistory };
+
+/** Every proposer the signed blocks prove slashable for a double proposal (slashing.ts), with the first pair (in digest order). */
+function doubleProposers(proposals: readonly SignedBlock[]): Map<string, [SignedBlock, SignedBlock]> {
+  const found = new Map<string, [SignedBlock, SignedBlock]>();
+  for (let i = 0; i < proposals.length; i++)
+    for (let j = i + 1; j < proposals.length; j++) {
+      const [a, b] = [proposals[i]!, proposals[j]!];
+      if (!found.has(a.block.proposer) && slashableProposals(a, b)) found.set(a.block.proposer, [a, b]);
+    }
+  return found;
+}
 
 export interface AccountableSafetyEvidence {
   conflicting: [Block, Block];
-  slashable: { validator: string; stake: number; offence: Offence; votes: [Vote, Vote] }[];
+  /** Each slashable validator once: by two signed votes (double or surround vote), else by two signed blocks (double proposal). */
+  slashable: { validator: string; stake: number; offence: Offence; votes?: [Vote, Vote]; blocks?: [SignedBlock, SignedBlock] }[];
   slashableStake: number;
   totalStake: number;
 }
@@ -70,10 +121,13 @@ export function accountableSafetyEvidence(view: RuntimeView): AccountableSafetyE
   const pair = conflictingFinalizedPair(view);
   if (pair === null) return null;
   const stakes = stakesOf(view);
-  const votes = (view.history as HybridHistory | undefined)?.votes ?? [];
-  const slashable = [...slashableValidators(votes).entries()]
+  const history = view.history as HybridHistory | undefined;
+  const byVotes = slashableValidators(history?.votes ?? []);
+  const slashable: AccountableSafetyEvidence["slashable"] = [...byVotes.entries()]
     .filter(([validator]) => (stakes[validator] ?? 0) > 0)
     .map(([validator, proof]) => ({ validator, stake: stakes[validator]!, offence: proof.offence, votes: proof.votes }));
+  for (const [validator, blocks] of doubleProposers(history?.proposals ?? []))
+    if (!byVotes.has(validator) && (stakes[validator] ?? 0) > 0) slashable.push({ validator, stake: stakes[validator]!, offence: "double proposal", blocks });
   return {
     conflicting: [pair.a.block, pair.b.block],
     slashable,
@@ -99,7 +153,10 @@ export function explainFinalityViolation(view: RuntimeView): string[] {
   if (evidence === null) return [];
   const [a, b] = evidence.conflicting;
   const lines = [`conflicting finalized blocks ${blockLabel(a)} and ${blockLabel(b)}`];
-  for (const entry of evidence.slashable) lines.push(`${entry.validator} (stake ${entry.stake}) slashable for a ${entry.offence}: signed ${voteLabel(entry.votes[0])} and ${voteLabel(entry.votes[1])}`);
+  for (const entry of evidence.slashable) {
+    const signed = entry.votes !== undefined ? [voteLabel(entry.votes[0]), voteLabel(entry.votes[1])] : entry.blocks!.map((signedBlock) => `BLOCK ${blockLabel(signedBlock.block)}`);
+    lines.push(`${entry.validator} (stake ${entry.stake}) slashable for a ${entry.offence}: signed ${signed[0]} and ${signed[1]}`);
+  }
   lines.push(
     `slashable stake ${evidence.slashableStake} of ${evidence.totalStake}: ${isAccountable(evidence) ? "≥ 1/3, as accountable safety requires" : "below 1/3: accountable safety broken"}`,
   );

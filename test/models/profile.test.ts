@@ -28,4 +28,4 @@ interface Named {
 }
 
 /** Each one pinned in its definition all the same (manifest.test.ts checks that every model is). */
-const FULL_MODELS = ["pbft/n4_f1_c2_l4", "pbft/n4_f1_c2_r2_simulated", "pbft/n4_f1_lossy_k1", "view-change/n4_f1_equivocating_primary_simulated", "view-change/n4_f1_forged_view_changes", "view-change/n4_f1_two_view_changes"];
+const FULL_MODELS = ["pbft/n4_f1_c2_l4", "pbft/n4_f1_c2_r2_simulated", "pbft/n4_f1_lossy_k1", "view-change/n4_f1_equivocating_primary_simulated", "view-change/n4_f1_forged_view_changes", "view-change/n4_f1_two_view_changes", "hybrid/ffg_byzantine_third"];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { accountableSafetyEvidence, explainFinalityViolation, isAccountable } from "../../../properties/hybrid/accountable-safety.ts";
+import type { RuntimeView } from "../../../impl/runtime/index.ts";
+import { accountableSafetyEvidence, explainFinalityViolation, isAccountable, type HybridHistory } from "../../../properties/hybrid/accountable-safety.ts";
+import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
 import { counterexampleView } from "./counterexample-view.ts";
 
 describe("accountable safety on the hybrid attacks' counterexamples", () => {
@@ -24,5 +26,27 @@ describe("accountable safety on the hybrid attacks' counterexamples", () => {
     expect(steps).toBe(8);
     expect(failing).toEqual(expect.arrayContaining(["finality safety", "DS1 no double spend"]));
     expect(accountableSafetyEvidence(view)).toMatchObject({ slashable: [], slashableStake: 0, totalStake: 0 });
+  });
+
+  it("hybrid/ffg_byzantine_third: at exactly 1/3, two correct validators finalize conflicting blocks and Z0 (stake 1 of 3) is provably slashable by a double vote", async () => {
+    const { view, failing, steps } = await counterexampleView("hybrid/ffg_byzantine_third");
+    expect(steps).toBe(16);
+    expect(failing).toContain("finality safety");
+    expect(failing).not.toContain("accountable safety");
+    const evidence = accountableSafetyEvidence(view)!;
+    expect(evidence.slashable.map(({ validator, stake, offence }) => ({ validator, stake, offence }))).toEqual([{ validator: "Z0", stake: 1, offence: "double vote" }]);
+    expect((view.history as HybridHistory).proposals).toEqual([]);
+    expect(explainFinalityViolation(view).at(-1)).toBe("slashable stake 1 of 3: ≥ 1/3, as accountable safety requires");
+  });
+
+  it("signed BLOCKs in the history: two blocks one staked proposer signed at one height name it slashable for a double proposal", async () => {
+    const { view } = await counterexampleView("hybrid/ffg_byzantine_third");
+    const [a, b] = accountableSafetyEvidence(view)!.conflicting;
+    const signed = (block: typeof a) => ({ block: { ...block, proposer: "N1" }, signature: signBlock("N1", block.digest) });
+    const history: HybridHistory = { ...(view.history as HybridHistory), votes: [], proposals: [signed(a), signed(b)] };
+    const withBlocks = Object.create(view, { history: { value: history } }) as RuntimeView;
+    const evidence = accountableSafetyEvidence(withBlocks)!;
+    expect(evidence.slashable.map(({ validator, stake, offence }) => ({ validator, stake, offence }))).toEqual([{ validator: "N1", stake: 1, offence: "double proposal" }]);
+    expect(explainFinalityViolation(withBlocks)[1]).toMatch(/^N1 \(stake 1\) slashable for a double proposal: signed BLOCK h1·N1·[0-9a-f]{6} and BLOCK h1·N1·[0-9a-f]{6}$/);
   });
 });
