@@ -120,6 +120,16 @@ describe("finality (Casper FFG, every block a checkpoint; k confirmations)", () 
     // Mutant m2: V0's one vote, delivered twice, is 2/3 of the stake.
     expect(justifiedBlocks({ blocks, votes, stakes, countPerMessage: true })).toEqual([GENESIS.digest, a1.digest].sort());
   });
+  it("a vote whose signed heights are not its checkpoints' counts towards no link (else conflicting blocks justify with no slashable pair)", () => {
+    const mislabelled = (validator: string, source: Block, target: Block, targetHeight: number): Vote =>
+      signVote({ validator, source: source.digest, sourceHeight: source.height, target: target.digest, targetHeight });
+    // V0 and V1 (2/3) vote genesis → a1 truly, and genesis → b1 (height 1) signed as height 2: no double vote, no surround.
+    const votes = [vote("V0", GENESIS, a1), vote("V1", GENESIS, a1), mislabelled("V0", GENESIS, b1, 2), mislabelled("V1", GENESIS, b1, 2)];
+    expect([...slashableValidators(votes).keys()]).toEqual([]);
+    expect(linkStake({ blocks, votes, stakes }, GENESIS.digest, b1.digest)).toBe(0);
+    expect(linkStake({ blocks, votes, stakes, countPerMessage: true }, GENESIS.digest, b1.digest)).toBe(0);
+    expect(justifiedBlocks({ blocks, votes, stakes })).toEqual([GENESIS.digest, a1.digest].sort());
+  });
   it("a link from an unjustified source justifies nothing", () => {
     expect(justifiedBlocks({ blocks, votes: [vote("V0", a1, a2), vote("V1", a1, a2)], stakes })).toEqual([GENESIS.digest]);
   });
