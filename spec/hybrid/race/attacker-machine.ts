@@ -7,8 +7,8 @@ import type { RaceMessage } from "./messages.ts";
  * branch from the payment's parent. It learns the honest chain's height from the pool's
  * announcements; once the merchant has accepted (the honest chain at `confirmations`) and its
  * branch leads the honest chain by `lead` as far as it knows, it publishes the branch — and
- * mines on, since what it knows may be stale. It gives up once it knows it is `giveUpBehind`
- * blocks behind, and stops when the pool adopts its branch.
+ * mines on, since what it knows may be stale. It gives up once it knows the merchant has
+ * accepted and it is `giveUpBehind` blocks behind, and stops when the pool adopts its branch.
  */
 export interface AttackerInput {
   units: number;
@@ -45,7 +45,8 @@ export const attackerMachine = setup({
   guards: {
     isAheadAfterBlock: ({ context }) => isAhead(context, context.branch + 1, context.honestKnown),
     isNewer: ({ context, event }) => event.type === "BLOCK" && event.height > context.honestKnown,
-    isFarBehind: ({ context, event }) => event.type === "BLOCK" && announced(event) - context.branch >= context.giveUpBehind,
+    /** Only once the merchant has accepted (as the idealised race and the ghost history decide): before that, a deficit may still be made up. */
+    isFarBehind: ({ context, event }) => event.type === "BLOCK" && announced(event) >= context.confirmations && announced(event) - context.branch >= context.giveUpBehind,
     isNewerAndAhead: ({ context, event }) => event.type === "BLOCK" && event.height > context.honestKnown && isAhead(context, context.branch, event.height),
     /** Announcements only grow: one not above the last known height changes nothing, now or later. */
     isObsolete: ({ context, event }) => event.type === "BLOCK" && event.height <= context.honestKnown,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sha256Hex } from "../../pbft/digest.ts";
-import type { Transaction } from "../block.ts";
+import { conflicts, type Transaction } from "../block.ts";
 import { weightsSchema, type Weights } from "../weights.ts";
 
 /**
@@ -71,6 +71,11 @@ export const hybridConfigSchema = z
     if (alpha > 0 && !everyone.some((node) => node.hash > 0)) context.addIssue({ code: "custom", path: ["nodes"], message: "weights.alpha > 0 needs some node with hash > 0 (no one could mine)" });
     if ((beta > 0 || gamma > 0 || alpha === 0) && !everyone.some((node) => node.stake > 0))
       context.addIssue({ code: "custom", path: ["nodes"], message: "weights.beta > 0 or weights.gamma > 0 needs some node with stake > 0 (no one could propose or vote)" });
+    config.payments.forEach((payment, index) => {
+      const earlier = config.payments.findIndex((other) => conflicts(other, payment));
+      if (earlier !== -1 && earlier < index)
+        context.addIssue({ code: "custom", path: ["payments", index], message: `payments[${index}] spends ${payment.account}'s nonce ${payment.nonce} as payments[${earlier}] does: correct nodes' payments never conflict` });
+    });
     config.byzantine.forEach((node, index) => {
       if (node.doubleSpend && config.payments.length === 0)
         context.addIssue({ code: "custom", path: ["byzantine", index, "doubleSpend"], message: "byzantine[].doubleSpend needs a payment to double-spend (payments is empty)" });

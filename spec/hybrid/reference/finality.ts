@@ -27,12 +27,20 @@ export function isSupermajority(stake: number, total: number): boolean {
   return total > 0 && 3 * stake >= 2 * total;
 }
 
-/** The stake behind the link source → target: each validator once (FFG), or per message (mutant m2). */
+/**
+ * The stake behind the link source → target: each validator once (FFG), or per message (mutant
+ * m2). A vote counts only if the heights it signs are the checkpoints' own (FFG's vote is
+ * ⟨v, s, t, h(s), h(t)⟩): the slashing conditions read the signed heights, so a vote that
+ * mislabels them must not count towards a link, or a validator could finalize conflicting
+ * blocks with votes no slashing condition catches.
+ */
 export function linkStake(input: FfgInput, source: string, target: string): number {
+  const [s, t] = [input.blocks[source], input.blocks[target]];
+  if (s === undefined || t === undefined) return 0;
   const voters = new Set<string>();
   let perMessage = 0;
   for (const vote of input.votes)
-    if (vote.source === source && vote.target === target) {
+    if (vote.source === source && vote.target === target && vote.sourceHeight === s.height && vote.targetHeight === t.height) {
       voters.add(vote.validator);
       perMessage += input.stakes[vote.validator] ?? 0;
     }

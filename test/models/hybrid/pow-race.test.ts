@@ -33,6 +33,14 @@ describe("the PoW race on the runtime", () => {
     }
   });
 
+  it("the attacker gives up only once the merchant has accepted, as the idealised race does: a floor under z does not end the race early", () => {
+    // q = 0.45, z = 10, a floor of 1: before acceptance a deficit is no reason to give up (the attacker may still catch up).
+    const onRuntime = simulatePowRace(race(9, 10, 1), { runs: 2000, seed: 11 });
+    const exact = exactDoubleSpend(0.45, 10, "catch-up", 1);
+    expect(onRuntime.low).toBeLessThanOrEqual(exact);
+    expect(onRuntime.high).toBeGreaterThanOrEqual(exact);
+  });
+
   it("overtaking needs the pool to adopt only a longer branch: below catching up, near its exact value", () => {
     const overtake = simulatePowRace({ ...race(6, 2), reading: "overtake" }, { runs: 2000, seed: 3 });
     expect(overtake.low).toBeLessThanOrEqual(exactDoubleSpend(0.3, 2, "overtake", 20));

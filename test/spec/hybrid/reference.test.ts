@@ -8,7 +8,7 @@ import { isValidBlock } from "../../../spec/hybrid/reference/node-machine.ts";
 import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks, linkStake } from "../../../spec/hybrid/reference/finality.ts";
 import { forkChoice, latestTargets, type ForkChoiceInput } from "../../../spec/hybrid/reference/fork-choice.ts";
-import { mayVote, nextVote, type NodeContext } from "../../../spec/hybrid/reference/node-machine.ts";
+import { mayVote, nextVote, pendingPayments, type NodeContext } from "../../../spec/hybrid/reference/node-machine.ts";
 import { slashableValidators, slashableVotes } from "../../../spec/hybrid/reference/slashing.ts";
 import { signVote, type Vote } from "../../../spec/hybrid/reference/votes.ts";
 
@@ -120,6 +120,16 @@ describe("finality (Casper FFG, every block a checkpoint; k confirmations)", () 
     // Mutant m2: V0's one vote, delivered twice, is 2/3 of the stake.
     expect(justifiedBlocks({ blocks, votes, stakes, countPerMessage: true })).toEqual([GENESIS.digest, a1.digest].sort());
   });
+  it("a vote whose signed heights are not its checkpoints' counts towards no link (else conflicting blocks justify with no slashable pair)", () => {
+    const mislabelled = (validator: string, source: Block, target: Block, targetHeight: number): Vote =>
+      signVote({ validator, source: source.digest, sourceHeight: source.height, target: target.digest, targetHeight });
+    // V0 and V1 (2/3) vote genesis → a1 truly, and genesis → b1 (height 1) signed as height 2: no double vote, no surround.
+    const votes = [vote("V0", GENESIS, a1), vote("V1", GENESIS, a1), mislabelled("V0", GENESIS, b1, 2), mislabelled("V1", GENESIS, b1, 2)];
+    expect([...slashableValidators(votes).keys()]).toEqual([]);
+    expect(linkStake({ blocks, votes, stakes }, GENESIS.digest, b1.digest)).toBe(0);
+    expect(linkStake({ blocks, votes, stakes, countPerMessage: true }, GENESIS.digest, b1.digest)).toBe(0);
+    expect(justifiedBlocks({ blocks, votes, stakes })).toEqual([GENESIS.digest, a1.digest].sort());
+  });
   it("a link from an unjustified source justifies nothing", () => {
     expect(justifiedBlocks({ blocks, votes: [vote("V0", a1, a2), vote("V1", a1, a2)], stakes })).toEqual([GENESIS.digest]);
   });
@@ -138,6 +148,12 @@ describe("configuration (zod, strict): an error names the field", () => {
   };
   it("accepts a minimal config and fills the defaults", () => {
     expect(hybridConfigSchema.parse(base)).toMatchObject({ byzantine: [], confirmations: 1, payments: [], time: "async", ordering: "unordered", mutants: { unanchoredForkChoice: false } });
+  });
+  it("refuses payments that double-spend each other (a correct proposer would put both in one block: DS1 broken with no adversary)", () => {
+    const payments = [{ account: "alice", nonce: 0, payee: "bob" }, { account: "alice", nonce: 0, payee: "carol" }];
+    expect(issues({ ...base, payments })).toEqual(["payments.1: payments[1] spends alice's nonce 0 as payments[0] does: correct nodes' payments never conflict"]);
+    expect(pendingPayments(tree(), GENESIS.digest, payments)).toHaveLength(2);
+    expect(issues({ ...base, payments: [payments[0], { account: "alice", nonce: 1, payee: "carol" }] })).toEqual([]);
   });
   it("refuses what cannot run", () => {
     expect(issues({ ...base, nodes: [{ hash: 0, stake: 1 }] })).toEqual(["nodes: weights.alpha > 0 needs some node with hash > 0 (no one could mine)"]);
