@@ -36,6 +36,28 @@ export function descendsFrom(blocks: Readonly<Record<string, Block>>, descendant
   return false;
 }
 
+/**
+ * Whether the chain ending at `digest` is valid: each block one above its parent, and no
+ * (account, nonce) spent twice — the account model's rule (Ethereum yellow paper §6: a
+ * transaction's nonce is its sender's count of earlier transactions, so each is spent once per
+ * chain). A correct reference node never builds on, heads or finalizes an invalid chain (its
+ * fork choice leaves it out); the seed's sketch has no such rule.
+ */
+export function isValidChain(blocks: Readonly<Record<string, Block>>, digest: string): boolean {
+  const spent = new Set<string>();
+  const chain = ancestry(blocks, digest);
+  for (const [index, block] of chain.entries()) {
+    const parent = chain[index + 1];
+    if (parent !== undefined && block.height !== parent.height + 1) return false;
+    for (const tx of block.txs) {
+      const key = `${tx.account}#${tx.nonce}`;
+      if (spent.has(key)) return false;
+      spent.add(key);
+    }
+  }
+  return true;
+}
+
 /** The node's finalized chain, GENESIS first. */
 export function finalizedChain(node: ChainKnowledge): Block[] {
   return ancestry(node.blocks, node.finalized).reverse();

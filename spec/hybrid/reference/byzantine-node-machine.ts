@@ -1,7 +1,7 @@
 import { assign, enqueueActions, setup } from "xstate";
 import type { ActorOutput } from "../../common/actor-outputs.ts";
 import { GENESIS, makeBlock, mine, type Block, type Transaction } from "../block.ts";
-import type { ChainKnowledge } from "../chain.ts";
+import { isValidChain, type ChainKnowledge } from "../chain.ts";
 import { mayMine, stakeProposerOf, type ByzantineBehaviour, type HybridParams } from "./config.ts";
 import { highest } from "./finality.ts";
 import type { BlockMessage, HybridMessage } from "./messages.ts";
@@ -58,15 +58,16 @@ export function adversaryBlock(context: Pick<ByzantineNodeContext, "name" | "par
   const base = context.blocks[parent];
   if (base === undefined || base.height + 1 > context.params.heights) return null;
   const eve = doubleSpendOf(context.params.payments);
-  // The double spend only where its chain has not spent that account and nonce: a correct node would reject a block that conflicts with its own chain.
-  const unspent = eve !== null && pendingPayments(context.blocks, parent, [eve]).length === 1;
-  const txs = spend ? (unspent ? [eve!] : null) : pendingPayments(context.blocks, parent, context.params.payments);
+  const txs = spend ? (eve === null ? null : [eve]) : pendingPayments(context.blocks, parent, context.params.payments);
   if (txs === null) return null;
   const header = { height: base.height + 1, parent, proposer: context.name, txs };
+  // A reduction, by the correct nodes' own rule: the double spend only where its chain does not spend
+  // that (account, nonce) already, since no correct node's fork choice ever takes such a chain (chain.ts).
+  const unmined = makeBlock({ ...header, nonce: 0 });
+  if (spend && !isValidChain({ ...context.blocks, [unmined.digest]: unmined }, unmined.digest)) return null;
   if (mayMine(context.params, context.name)) return { block: mine(header), signature: "" };
   if (stakeProposerOf(context.params, header.height) !== context.name) return null;
-  const block = makeBlock({ ...header, nonce: 0 });
-  return { block, signature: signBlock(context.name, block.digest) };
+  return { block: unmined, signature: signBlock(context.name, unmined.digest) };
 }
 
 const has = (context: ByzantineNodeContext, behaviour: ByzantineBehaviour) => context.behaviours.includes(behaviour);

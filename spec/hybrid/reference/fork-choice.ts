@@ -1,5 +1,5 @@
 import type { Block } from "../block.ts";
-import { descendsFrom } from "../chain.ts";
+import { descendsFrom, isValidChain } from "../chain.ts";
 import type { Weights } from "../weights.ts";
 import type { Vote } from "./votes.ts";
 
@@ -10,8 +10,8 @@ import type { Vote } from "./votes.ts";
  * finalized block, which it so never reverts), the leaf with the highest score
  *   α · (mined blocks from the anchor: work, one unit each) + β · (stake whose latest vote
  *   targets a block of that chain) / (total stake)
- * ties broken by the smallest digest. Pure BFT (α = β = 0) picks by height, then digest
- * (Tendermint builds on its one committed chain).
+ * ties broken by the smallest digest, among valid chains only (chain.ts's isValidChain). Pure
+ * BFT (α = β = 0) picks by height, then digest (Tendermint builds on its one committed chain).
  */
 export interface ForkChoiceInput {
   blocks: Readonly<Record<string, Block>>;
@@ -68,8 +68,9 @@ export function chainScore(input: ForkChoiceInput, leaf: string): number {
 export function forkChoice(input: ForkChoiceInput): string {
   const { blocks, anchor } = input;
   if (blocks[anchor] === undefined) throw new Error(`fork choice: the anchor ${anchor} is not a known block`);
+  // An invalid chain (chain.ts: a height skipped, an (account, nonce) spent twice) is no candidate, and no block on it counts as a child.
   const candidates = Object.keys(blocks)
-    .filter((digest) => descendsFrom(blocks, digest, anchor))
+    .filter((digest) => descendsFrom(blocks, digest, anchor) && isValidChain(blocks, digest))
     .sort();
   const parents = new Set(candidates.map((digest) => blocks[digest]!.parent));
   let head = anchor;

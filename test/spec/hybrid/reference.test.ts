@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { GENESIS, makeBlock, mine, type Block } from "../../../spec/hybrid/block.ts";
-import { descendsFrom } from "../../../spec/hybrid/chain.ts";
+import { descendsFrom, isValidChain } from "../../../spec/hybrid/chain.ts";
 import { hybridConfigSchema, hybridParams, mayMine, proposalKinds, stakeProposerOf } from "../../../spec/hybrid/reference/config.ts";
 import { enabledStages } from "../../../spec/hybrid/weights.ts";
 import { isValidBlock } from "../../../spec/hybrid/reference/node-machine.ts";
@@ -43,6 +43,18 @@ describe("fork choice (spec/hybrid/reference/fork-choice.ts)", () => {
     expect(forkChoice(input(blocks, GENESIS.digest, { alpha: 0, beta: 1, gamma: 0 }, votes))).toBe(a2.digest);
     const tie = forkChoice(input(tree(a1, b1), GENESIS.digest, { alpha: 1, beta: 0, gamma: 0 }));
     expect(tie).toBe([a1.digest, b1.digest].sort()[0]);
+  });
+  it("never a chain that spends an (account, nonce) twice or skips a height: its valid prefix is the leaf", () => {
+    // On a2 (alice's nonces 0 and 1), a block paying alice's nonce 0 again to eve: longer, and invalid.
+    const respend = makeBlock({ height: 3, parent: a2.digest, proposer: "Z0", txs: [{ account: "alice", nonce: 0, payee: "eve" }], nonce: 0 });
+    const skip = makeBlock({ height: 5, parent: a2.digest, proposer: "Z0", txs: [], nonce: 0 });
+    for (const invalid of [respend, skip]) {
+      expect(isValidChain(tree(a1, a2, invalid), invalid.digest)).toBe(false);
+      expect(forkChoice(input(tree(a1, a2, invalid), GENESIS.digest, { alpha: 1, beta: 0, gamma: 0 }))).toBe(a2.digest);
+    }
+    expect(isValidChain(tree(a1, a2), a2.digest)).toBe(true);
+    // Without the rule, the longer chain would win: the test above is about validity, not length.
+    expect(forkChoice(input(tree(a1, a2, child(a2, "Z0")), GENESIS.digest, { alpha: 1, beta: 0, gamma: 0 }))).not.toBe(a2.digest);
   });
   it("pure BFT: by height, then digest", () => {
     expect(forkChoice(input(blocks, GENESIS.digest, { alpha: 0, beta: 0, gamma: 1 }))).toBe(b3.digest);
