@@ -76,7 +76,7 @@ export const hybridProtocol: ProtocolDefinition<HybridConfig, HybridMessage> = {
       : [];
     return { faults: [...faults, ...links, ...mutants], budgets };
   },
-  invariants: () => hybridInvariants,
+  invariants: (config) => hybridInvariants(config.weights),
   sometimes: hybridSometimes,
   liveness: (config) => (config.time === "partial-sync" ? [finalityLiveness] : []),
   summarise(actor) {

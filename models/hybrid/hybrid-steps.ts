@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OfferedActor, ProtocolStepKind, StepFields } from "../../impl/runtime/protocol.ts";
 import type { Block } from "../../spec/hybrid/block.ts";
-import { descendsFrom } from "../../spec/hybrid/chain.ts";
+import { isLink } from "../../spec/hybrid/reference/finality.ts";
 import type { ByzantineNodeContext } from "../../spec/hybrid/reference/byzantine-node-machine.ts";
 import { proposalKinds, type HybridConfig } from "../../spec/hybrid/reference/config.ts";
 import type { NodeContext } from "../../spec/hybrid/reference/node-machine.ts";
@@ -63,12 +63,13 @@ export const hybridSteps: Readonly<Record<string, ProtocolStepKind<HybridConfig>
     byzantine: true,
     offers(actor) {
       const context = actor.context as ByzantineNodeContext;
-      if (!context.behaviours.includes("vote-any") || context.sent.length >= context.budget.votes || (context.params.stakes[context.name] ?? 0) === 0) return [];
+      // The machine's guard mayVoteAny decides which are enabled (behaviour, stake, budget, receiver).
+      if (!context.behaviours.includes("vote-any")) return [];
       const blocks = blocksOf(actor);
-      // Links whose target descends from the source: the only votes that count towards a supermajority link (finality.ts).
+      // A reduction: only links, the only votes that count towards a supermajority (finality.ts's isLink).
       return blocks.flatMap((source) =>
         blocks
-          .filter((target) => target.height > source.height && descendsFrom(context.blocks, target.digest, source.digest))
+          .filter((target) => isLink(context.blocks, source.digest, target.digest))
           .flatMap((target) => [...context.receivers, ...(context.receivers.length > 1 ? ["all"] : [])].map((to) => ({ source: source.digest, target: target.digest, to }))),
       );
     },

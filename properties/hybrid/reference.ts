@@ -4,10 +4,19 @@ import { ancestry, type ChainKnowledge } from "../../spec/hybrid/chain.ts";
 import { accountableSafety, explainedFinalitySafety } from "./accountable-safety.ts";
 import { blockFinalized, correctChainNodes, finalizedNeverReverted, noDoubleSpend } from "./chain-safety.ts";
 import { justifiedBySupermajority } from "./justification.ts";
+import type { Weights } from "../../spec/hybrid/weights.ts";
 import { noHonestSlashing, offencesRecorded, validatorSlashed } from "./slashing.ts";
 
-/** The reference hybrid protocol's invariants, in the order a violation is reported. */
-export const hybridInvariants: readonly RuntimeInvariant[] = [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, accountableSafety, noHonestSlashing, justifiedBySupermajority, offencesRecorded];
+/**
+ * The reference hybrid protocol's invariants, in the order a violation is reported. Accountable
+ * safety and justification are Casper FFG's (Buterin & Griffith 2017, Theorem 1), so they are
+ * checked where γ > 0; finality by k confirmations (γ = 0) has no quorum and no one to hold to
+ * account — a PoW double spend is slashable by no one — and claiming it vacuously would mislead.
+ */
+export function hybridInvariants(weights: Weights): readonly RuntimeInvariant[] {
+  const ffg = weights.gamma > 0 ? [accountableSafety] : [];
+  return [explainedFinalitySafety, finalizedNeverReverted, noDoubleSpend, ...ffg, noHonestSlashing, ...(weights.gamma > 0 ? [justifiedBySupermajority] : []), offencesRecorded];
+}
 
 /** Two blocks at one height known to one correct node. */
 export const aFork: RuntimeInvariant = {

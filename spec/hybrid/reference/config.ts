@@ -79,6 +79,8 @@ export const hybridConfigSchema = z
     config.byzantine.forEach((node, index) => {
       if (node.doubleSpend && config.payments.length === 0)
         context.addIssue({ code: "custom", path: ["byzantine", index, "doubleSpend"], message: "byzantine[].doubleSpend needs a payment to double-spend (payments is empty)" });
+      else if (node.doubleSpend && config.payments[0]!.payee === "eve")
+        context.addIssue({ code: "custom", path: ["payments", 0, "payee"], message: "payments[0].payee is eve, the double spend's payee: the double spend would be the payment itself (pay someone else)" });
       if (node.budget.proposals > 0 && !node.behaviours.includes("propose-any"))
         context.addIssue({ code: "custom", path: ["byzantine", index, "budget", "proposals"], message: "byzantine[].budget.proposals > 0 needs the propose-any behaviour" });
       if (node.budget.votes > 0 && !node.behaviours.includes("vote-any"))

@@ -50,6 +50,12 @@ export function linkStake(input: FfgInput, source: string, target: string): numb
   return stake;
 }
 
+/** FFG §2: votes count towards a link s → t only where t is a known descendant of s at a greater height. */
+export function isLink(blocks: Readonly<Record<string, Block>>, source: string, target: string): boolean {
+  const [s, t] = [blocks[source], blocks[target]];
+  return s !== undefined && t !== undefined && t.height > s.height && descendsFrom(blocks, target, source);
+}
+
 /** The justified blocks (digests, sorted): GENESIS, then the fixed point of supermajority links from justified sources to known descendants. */
 export function justifiedBlocks(input: FfgInput): string[] {
   const total = totalStake(input.stakes);
@@ -61,8 +67,7 @@ export function justifiedBlocks(input: FfgInput): string[] {
     grew = false;
     for (const { source, target } of links.values()) {
       if (justified.has(target) || !justified.has(source)) continue;
-      const [s, t] = [input.blocks[source], input.blocks[target]];
-      if (s === undefined || t === undefined || t.height <= s.height || !descendsFrom(input.blocks, target, source)) continue;
+      if (!isLink(input.blocks, source, target)) continue;
       if (!isSupermajority(linkStake(input, source, target), total)) continue;
       justified.add(target);
       grew = true;

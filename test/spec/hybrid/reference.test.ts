@@ -167,6 +167,13 @@ describe("configuration (zod, strict): an error names the field", () => {
     expect(pendingPayments(tree(), GENESIS.digest, payments)).toHaveLength(2);
     expect(issues({ ...base, payments: [payments[0], { account: "alice", nonce: 1, payee: "carol" }] })).toEqual([]);
   });
+  it("refuses a double spend that would be the payment itself (its payee already eve)", () => {
+    const byzantine = [{ hash: 1, stake: 0, behaviours: ["propose-any"], budget: { proposals: 1 }, doubleSpend: true }];
+    expect(issues({ ...base, byzantine, payments: [{ account: "alice", nonce: 0, payee: "eve" }] })).toEqual([
+      "payments.0.payee: payments[0].payee is eve, the double spend's payee: the double spend would be the payment itself (pay someone else)",
+    ]);
+    expect(issues({ ...base, byzantine, payments: [{ account: "alice", nonce: 0, payee: "bob" }] })).toEqual([]);
+  });
   it("refuses what cannot run", () => {
     expect(issues({ ...base, nodes: [{ hash: 0, stake: 1 }] })).toEqual(["nodes: weights.alpha > 0 needs some node with hash > 0 (no one could mine)"]);
     expect(issues({ ...base, weights: { alpha: 0, beta: 0, gamma: 1 } })).toEqual(["nodes: weights.beta > 0 or weights.gamma > 0 needs some node with stake > 0 (no one could propose or vote)"]);
