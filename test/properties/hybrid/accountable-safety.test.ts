@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeView } from "../../../impl/runtime/index.ts";
-import { accountableSafetyEvidence, explainFinalityViolation, isAccountable, type HybridHistory } from "../../../properties/hybrid/accountable-safety.ts";
+import { accountableSafety, accountableSafetyEvidence, explainFinalityViolation, isAccountable, type HybridHistory } from "../../../properties/hybrid/accountable-safety.ts";
 import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
 import { counterexampleView } from "./counterexample-view.ts";
 
@@ -48,5 +48,15 @@ describe("accountable safety on the hybrid attacks' counterexamples", () => {
     const evidence = accountableSafetyEvidence(withBlocks)!;
     expect(evidence.slashable.map(({ validator, stake, offence }) => ({ validator, stake, offence }))).toEqual([{ validator: "N1", stake: 1, offence: "double proposal" }]);
     expect(explainFinalityViolation(withBlocks)[1]).toMatch(/^N1 \(stake 1\) slashable for a double proposal: signed BLOCK h1·N1·[0-9a-f]{6} and BLOCK h1·N1·[0-9a-f]{6}$/);
+  });
+
+  it("fails where conflicting blocks are final and the signed messages convict less than 1/3 of the stake", async () => {
+    const { view } = await counterexampleView("hybrid/ffg_byzantine_third");
+    expect(accountableSafety.holds(view)).toBe(true);
+    // The same state with Z0's votes gone from the history: nothing proves anyone slashable.
+    const history = view.history as HybridHistory;
+    const unsigned = Object.create(view, { history: { value: { ...history, votes: history.votes.filter((vote) => vote.validator !== "Z0") } } }) as RuntimeView;
+    expect(accountableSafetyEvidence(unsigned)).toMatchObject({ slashable: [], slashableStake: 0, totalStake: 3 });
+    expect(accountableSafety.holds(unsigned)).toBe(false);
   });
 });
