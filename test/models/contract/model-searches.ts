@@ -23,16 +23,20 @@ export const WHOLE_SPACE_LIMIT = 30_000;
  */
 export const COUNTEREXAMPLE_DEPTH_LIMIT = 30_000;
 
-/** Whether a violation model's comparison reaches its counterexample (COUNTEREXAMPLE_DEPTH_LIMIT). */
+/**
+ * Whether a violation model's comparison reaches its counterexample (COUNTEREXAMPLE_DEPTH_LIMIT).
+ * Never a simulated model's: its pins are its sample's (ModelDefinition.simulation), not what BFS
+ * stores, and it is simulated because BFS to its depth is out of reach.
+ */
 export function reachesCounterexample(model: ModelDefinition<unknown>): boolean {
-  return model.expected.result === "violation" && model.expected.distinctStates <= COUNTEREXAMPLE_DEPTH_LIMIT;
+  return model.expected.result === "violation" && model.simulation === undefined && model.expected.distinctStates <= COUNTEREXAMPLE_DEPTH_LIMIT;
 }
 /** Otherwise the depth bound is the deepest whose BFS levels hold at most this many states. */
 export const BOUNDED_STATES = 10_000;
 
 /** Which BFS/DFS comparison a model gets: decided from its pins alone, so a test name can say. */
 export function comparisonOf(model: ModelDefinition<unknown>): "whole space" | "depth bound" {
-  return model.expected.result === "pass" && model.expected.distinctStates <= WHOLE_SPACE_LIMIT ? "whole space" : "depth bound";
+  return model.expected.result === "pass" && model.simulation === undefined && model.expected.distinctStates <= WHOLE_SPACE_LIMIT ? "whole space" : "depth bound";
 }
 
 /**
