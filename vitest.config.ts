@@ -26,10 +26,10 @@ export default defineConfig({
       reportsDirectory: "coverage",
       // Raised as the code matured (issue 01 started at 85% lines; raised again in issue 03); never lowered.
       thresholds: {
-        lines: 98.8,
-        statements: 97.3,
-        branches: 92.2,
-        functions: 98.8,
+        lines: 98.9,
+        statements: 97.4,
+        branches: 92.3,
+        functions: 99.0,
         "spec/**": { lines: 97, branches: 88 },
         "impl/**": { lines: 99, branches: 94 },
         "explorer/**": { lines: 99, branches: 92 },
