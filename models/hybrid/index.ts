@@ -17,7 +17,7 @@ const REORG = {
 export const hybridModels = [
   defineHybridModel({
     name: "hybrid/pow_k2",
-    description: "Pure PoW (α = 1): one honest miner N0 and two full nodes, blocks up to height 3, one payment; a block is final two confirmations deep. One miner: with two, an exhaustive run lets them race for ever (hybrid/pow_51 shows the race lost).",
+    description: "Pure PoW (α = 1): one honest miner N0 and two full nodes, blocks up to height 3, one payment; a block is final two confirmations deep. One miner: with two, an asynchronous exhaustive run lets their race revert a final block (hybrid/pow_two_miners_async), and a withholding miner does too (hybrid/pow_51).",
     config: { weights: { alpha: 1, beta: 0, gamma: 0 }, nodes: [{ hash: 1, stake: 0 }, { hash: 0, stake: 0 }, { hash: 0, stake: 0 }], heights: 3, confirmations: 2, payments: [PAYMENT] },
     expected: { result: "pass", distinctStates: 85, maxDepth: 9, transitions: 249, sometimes: { "a block finalized": 3 } },
   }),
