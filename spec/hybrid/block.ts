@@ -99,3 +99,8 @@ export function blockLabel(block: Block): string {
 export function signatureOf(signer: string, signed: string): string {
   return sha256Hex(`${signer} signs ${signed}`).slice(0, 16);
 }
+
+/** A proposer's signature on a block (a PoS block's proof, in both the reference and the seed port): over the digest, under a prefix of its own so that no other signature passes for it. */
+export function signBlock(proposer: string, digest: string): string {
+  return signatureOf(proposer, `block ${digest}`);
+}

@@ -1,12 +1,12 @@
 import { assign, enqueueActions, setup } from "xstate";
 import type { ActorOutput } from "../../common/actor-outputs.ts";
-import { GENESIS, makeBlock, mine, type Block, type Transaction } from "../block.ts";
+import { GENESIS, makeBlock, mine, signBlock, type Block, type Transaction } from "../block.ts";
 import { isValidChain, type ChainKnowledge } from "../chain.ts";
 import { mayMine, stakeProposerOf, type ByzantineBehaviour, type HybridParams } from "./config.ts";
 import { highest } from "./finality.ts";
 import type { BlockMessage, HybridMessage } from "./messages.ts";
 import { isValidBlock, pendingPayments } from "./node-machine.ts";
-import { signBlock, signVote, voteKey, withVote, type Vote } from "./votes.ts";
+import { signVote, voteKey, withVote, type Vote } from "./votes.ts";
 
 /**
  * A Byzantine hybrid node as the adversary's strategy (ADR 0005). It learns every block sent to

@@ -1,13 +1,13 @@
 import { assign, enqueueActions, setup } from "xstate";
 import type { ActorOutput } from "../../common/actor-outputs.ts";
-import { GENESIS, blockDigest, makeBlock, meetsPowTarget, mine, type Block, type Transaction } from "../block.ts";
+import { GENESIS, blockDigest, makeBlock, meetsPowTarget, mine, signBlock, type Block, type Transaction } from "../block.ts";
 import { ancestry, descendsFrom, type ChainKnowledge } from "../chain.ts";
 import { isPureBft, mayMine, proposalKinds, stakeProposerOf, type HybridParams } from "./config.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks } from "./finality.ts";
 import { forkChoice, latestTargets } from "./fork-choice.ts";
 import type { BlockMessage, HybridMessage, VoteMessage } from "./messages.ts";
 import { slashableProposals, voteEvidence, type SlashingEvidence } from "./slashing.ts";
-import { signBlock, signVote, verifyVote, voteKey, withVote, type UnsignedVote, type Vote } from "./votes.ts";
+import { signVote, verifyVote, voteKey, withVote, type UnsignedVote, type Vote } from "./votes.ts";
 
 /**
  * A correct hybrid node (ADR 0005): it proposes when eligible (a miner with α > 0, the slot's

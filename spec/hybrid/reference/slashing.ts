@@ -1,5 +1,5 @@
-import type { Block } from "../block.ts";
-import { signBlock, verifyVote, voteKey, type Vote } from "./votes.ts";
+import { signBlock, type Block } from "../block.ts";
+import { verifyVote, voteKey, type Vote } from "./votes.ts";
 
 /**
  * The slashing conditions, stated once (Casper FFG, Buterin & Griffith 2017, §2.1: "no validator

@@ -47,12 +47,3 @@ export function withVote(votes: readonly Vote[], vote: Vote): Vote[] {
   if (votes.some((known) => voteKey(known) === key)) return [...votes];
   return [...votes, vote].sort((a, b) => (voteKey(a) < voteKey(b) ? -1 : voteKey(a) > voteKey(b) ? 1 : 0));
 }
-
-/** The BLOCK message's proposer signature (PoS blocks; PoW blocks carry their work instead). */
-export function blockSignatureText(digest: string): string {
-  return `block ${digest}`;
-}
-
-export function signBlock(proposer: string, digest: string): string {
-  return signatureOf(proposer, blockSignatureText(digest));
-}

@@ -1,4 +1,4 @@
-import { makeBlock, meetsPowTarget, mine, signatureOf, type Block, type BlockHeader, type Transaction } from "../block.ts";
+import { makeBlock, meetsPowTarget, mine, signBlock, signatureOf, type Block, type BlockHeader, type Transaction } from "../block.ts";
 
 /**
  * The seed's engines, which §3.2 (web3-distributed-architecture, l. 180–210; catalogue A23)
@@ -52,9 +52,6 @@ export function mineBlock(block: SeedBlock): SeedBlock {
   return mine(header as Omit<BlockHeader, "nonce">);
 }
 
-/** What PoS signs: the digest, under a prefix of its own so that no other signature passes for it. */
-export const blockSignedText = (digest: string): string => `block ${digest}`;
-
 /**
  * `ProofOfStake::validate(block)` (l. 198). The sketch's `ProofOfStake` has a stake table but no
  * proposer selection in `propose_block` (any node may call it), so validate is: the proposer
@@ -63,7 +60,7 @@ export const blockSignedText = (digest: string): string => `block ${digest}`;
  */
 export function validateBlock(block: SeedBlock, stake: Readonly<Record<string, number>>): SeedBlock | null {
   if (!((stake[block.proposer] ?? 0) > 0)) return null;
-  return { ...block, signature: signatureOf(block.proposer, blockSignedText(block.digest)) };
+  return { ...block, signature: signBlock(block.proposer, block.digest) };
 }
 
 /** What a validator's COMMIT signs. */
@@ -97,7 +94,7 @@ export interface VerificationContext {
 export function failedStages(block: SeedBlock, { stages, stake, validators, quorum }: VerificationContext): (keyof Stages)[] {
   const failed: (keyof Stages)[] = [];
   if (stages.pow && !meetsPowTarget(block)) failed.push("pow");
-  if (stages.pos && !((stake[block.proposer] ?? 0) > 0 && block.signature === signatureOf(block.proposer, blockSignedText(block.digest)))) failed.push("pos");
+  if (stages.pos && !((stake[block.proposer] ?? 0) > 0 && block.signature === signBlock(block.proposer, block.digest))) failed.push("pos");
   if (stages.bft && certifiedVoters(block, validators).length < quorum) failed.push("bft");
   return failed;
 }

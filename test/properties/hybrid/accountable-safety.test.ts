@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RuntimeView } from "../../../impl/runtime/index.ts";
 import { accountableSafety, accountableSafetyEvidence, explainFinalityViolation, isAccountable, type HybridHistory } from "../../../properties/hybrid/accountable-safety.ts";
-import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
+import { signBlock } from "../../../spec/hybrid/block.ts";
 import { counterexampleView } from "./counterexample-view.ts";
 
 describe("accountable safety on the hybrid attacks' counterexamples", () => {

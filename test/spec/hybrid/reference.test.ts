@@ -5,7 +5,7 @@ import { descendsFrom, isValidChain } from "../../../spec/hybrid/chain.ts";
 import { hybridConfigSchema, hybridParams, mayMine, proposalKinds, stakeProposerOf } from "../../../spec/hybrid/reference/config.ts";
 import { enabledStages } from "../../../spec/hybrid/weights.ts";
 import { isValidBlock } from "../../../spec/hybrid/reference/node-machine.ts";
-import { signBlock } from "../../../spec/hybrid/reference/votes.ts";
+import { signBlock } from "../../../spec/hybrid/block.ts";
 import { confirmedBlock, finalizedBlocks, highest, justifiedBlocks, linkStake } from "../../../spec/hybrid/reference/finality.ts";
 import { forkChoice, latestTargets, type ForkChoiceInput } from "../../../spec/hybrid/reference/fork-choice.ts";
 import { mayVote, nextVote, pendingPayments, type NodeContext } from "../../../spec/hybrid/reference/node-machine.ts";

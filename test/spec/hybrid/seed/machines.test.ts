@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, transition, type AnyMachineSnapshot } from "xstate";
-import { GENESIS, meetsPowTarget, signatureOf } from "../../../../spec/hybrid/block.ts";
+import { GENESIS, meetsPowTarget, signBlock } from "../../../../spec/hybrid/block.ts";
 import {
-  blockSignedText,
   commitVote,
   failedStages,
   newBlock,
@@ -69,9 +68,9 @@ describe("seed propose_block: each stage on or off (l. 188–209)", () => {
     const staked = node({ pos: true });
     staked.send({ type: "PROPOSE_BLOCK" });
     const block = staked.snapshot.context.block as SeedBlock;
-    expect(block.signature).toBe(signatureOf("N0", blockSignedText(block.digest)));
+    expect(block.signature).toBe(signBlock("N0", block.digest));
     expect(failedStages(block, verification({ pos: true }))).toEqual([]);
-    expect(failedStages({ ...block, signature: signatureOf("N1", blockSignedText(block.digest)) }, verification({ pos: true }))).toEqual(["pos"]);
+    expect(failedStages({ ...block, signature: signBlock("N1", block.digest) }, verification({ pos: true }))).toEqual(["pos"]);
 
     const unstaked = node({ pow: true, pos: true }, { stake: { N0: 0, N1: 1, N2: 1, N3: 1 } });
     expect(unstaked.send({ type: "PROPOSE_BLOCK" })).toEqual([]);
