@@ -3,7 +3,7 @@ import type { Profile } from "../models/index.ts";
 import { runtimeRaceCells } from "../models/hybrid/runtime-race-cells.ts";
 import { fiftyOnePercentCells, tableOf, type FiftyOnePercentReport } from "../properties/hybrid/fifty-one-percent.ts";
 import { fiftyOnePercentMarkdown, fiftyOnePercentSvg } from "../reporting/index.ts";
-import { recordFolderFile } from "./write-reports.ts";
+import { recordFolderFiles } from "./write-reports.ts";
 
 /** The seed of the 51 % report's simulations, printed in the report. */
 export const FIFTY_ONE_PERCENT_SEED = 20_261_201;
@@ -21,7 +21,7 @@ export const FIFTY_ONE_PERCENT_RUNS: Readonly<Record<Profile, { cell: number; ru
 };
 
 /**
- * reports/fifty-one-percent.{md,json,svg}, each written atomically. The computation yields
+ * reports/fifty-one-percent.{md,json,svg}, written together atomically. The computation yields
  * between cells so that a signal is heard: a stopped run writes none of them (undefined), and
  * the folder keeps the last complete set.
  */
@@ -41,8 +41,10 @@ export async function writeFiftyOnePercent(folder: string, profile: Profile, sig
     if (signal?.aborted) return undefined;
   }
   const report: FiftyOnePercentReport = { ...tableOf(options, cells), profile, onRuntime };
-  await recordFolderFile(folder, "fifty-one-percent.json", `${JSON.stringify(report, null, 2)}\n`);
-  await recordFolderFile(folder, "fifty-one-percent.svg", fiftyOnePercentSvg(report));
-  await recordFolderFile(folder, "fifty-one-percent.md", fiftyOnePercentMarkdown(report));
+  await recordFolderFiles(folder, [
+    { name: "fifty-one-percent.json", content: `${JSON.stringify(report, null, 2)}\n` },
+    { name: "fifty-one-percent.svg", content: fiftyOnePercentSvg(report) },
+    { name: "fifty-one-percent.md", content: fiftyOnePercentMarkdown(report) },
+  ]);
   return report;
 }

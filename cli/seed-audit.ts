@@ -5,7 +5,7 @@ import { seedMptAudit } from "../properties/mpt/seed-audit.ts";
 import { paxosSeedAudit } from "../properties/paxos/seed-audit.ts";
 import { seedHybridAudit } from "../properties/hybrid/seed-audit.ts";
 import { seedAuditMarkdown } from "../reporting/index.ts";
-import { recordFolderFile } from "./write-reports.ts";
+import { recordFolderFiles } from "./write-reports.ts";
 
 /**
  * The seed variants audited on every full run (seed-catalogue ground rule 1). `checked`: the
@@ -16,6 +16,6 @@ const audits: ((checked: readonly Result[]) => AuditFinding[] | Promise<AuditFin
 export async function writeSeedAudit(folder: string, checked: readonly Result[] = []): Promise<AuditFinding[]> {
   const findings: AuditFinding[] = [];
   for (const audit of audits) findings.push(...(await audit(checked)));
-  await recordFolderFile(folder, "seed-audit.md", seedAuditMarkdown(findings));
+  await recordFolderFiles(folder, [{ name: "seed-audit.md", content: seedAuditMarkdown(findings) }]);
   return findings;
 }

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { removeFile, writeFileAtomic, writeFilesAtomic, type FileContent } from "./atomic-write.ts";
+import { removeFile, writeFilesAtomic, type FileContent } from "./atomic-write.ts";
 import { withReportsLock } from "./reports-lock.ts";
 import { warn } from "./warn.ts";
 import { INDEX_FILE, readReportsIndex, withReport } from "./reports-index.ts";
@@ -36,7 +36,10 @@ export async function recordModelReport(folder: string, report: ModelReport): Pr
   });
 }
 
-/** A file of the whole folder (reports/seed-audit.md, reports/fifty-one-percent.*), written under the same lock. */
-export async function recordFolderFile(folder: string, name: string, content: string): Promise<void> {
-  await withReportsLock(folder, () => writeFileAtomic(join(folder, name), content));
+/**
+ * Files of the whole folder (reports/seed-audit.md, reports/fifty-one-percent.*), written under
+ * the same lock and all before any replaces its old file, so that they never disagree.
+ */
+export async function recordFolderFiles(folder: string, files: readonly { name: string; content: string }[]): Promise<void> {
+  await withReportsLock(folder, () => writeFilesAtomic(files.map(({ name, content }) => ({ path: join(folder, name), data: content }))));
 }
