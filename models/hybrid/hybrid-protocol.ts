@@ -1,5 +1,5 @@
 import type { ProtocolDefinition, RuntimeInvariant } from "../../impl/runtime/index.ts";
-import { hybridHistory } from "../../properties/hybrid/accountable-safety.ts";
+import { finalityHistory } from "../../properties/hybrid/chain-safety.ts";
 import { aFork, blockFinalized, finalityLiveness, hybridInvariants, validatorSlashed } from "../../properties/hybrid/reference.ts";
 import { blockLabel, type Block } from "../../spec/hybrid/block.ts";
 import { byzantineNodeMachine, type ByzantineNodeContext, type ByzantineNodeInput } from "../../spec/hybrid/reference/byzantine-node-machine.ts";
@@ -89,6 +89,6 @@ export const hybridProtocol: ProtocolDefinition<HybridConfig, HybridMessage> = {
     const node = context as NodeContext;
     return `head ${label(node.head)}, final ${label(node.finalized)}${node.slashed.length > 0 ? `, ${node.slashed.length} slashing evidence` : ""}`;
   },
-  history: hybridHistory as never,
+  history: finalityHistory as never,
   steps: hybridSteps,
 };

@@ -1,92 +1,52 @@
-import type { HistoryDeclaration, RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
+import type { RuntimeInvariant, RuntimeView } from "../../impl/runtime/index.ts";
 import { blockLabel, type Block } from "../../spec/hybrid/block.ts";
 import { slashableProposals, slashableValidators, type Offence } from "../../spec/hybrid/reference/slashing.ts";
-import { voteKey, voteLabel, withVote, type Vote } from "../../spec/hybrid/reference/votes.ts";
-import { conflictingFinalizedPair, correctChainNodes, finalitySafety, nextFinalityHistory, type FinalityHistory } from "./chain-safety.ts";
+import { voteLabel, withVote, type Vote } from "../../spec/hybrid/reference/votes.ts";
+import { conflictingFinalizedPair, correctChainNodes, finalitySafety } from "./chain-safety.ts";
 
 /**
  * Accountable safety (Casper FFG, Buterin & Griffith 2017, Theorem 1; Gasper §5): if two
  * conflicting blocks are finalized, validators holding ≥ 1/3 of the stake are provably
  * slashable from the signed messages. "Provably slashable" is slashing.ts's rule, asked, never
- * restated here; the signed messages are every vote and every signed (PoS) BLOCK ever sent, kept
- * in the ghost history, so a double proposal (Gasper's proposer slashing) is evidence too.
+ * restated here. The signed messages are every vote and every signed (PoS) BLOCK ever sent: a
+ * signer keeps each in its own context for ever (a correct node its votes and its blocks'
+ * signatures, a Byzantine node its `signed` votes), so they are read off the state itself, with
+ * no ghost history, and a double proposal (Gasper's proposer slashing) is evidence too.
  */
-export interface HybridHistory extends FinalityHistory {
-  /** Every signed vote any node ever held or sent (sorted by key, each once). */
-  votes: Vote[];
-  /** Every signed BLOCK any node ever held or sent, with its proposer's signature (sorted by digest, each once; mined blocks carry none). */
-  proposals: SignedBlock[];
-}
-
 export interface SignedBlock {
   block: Block;
   signature: string;
 }
 
-interface BlockHolder {
+interface SignerContext {
   blocks?: Record<string, Block>;
   signatures?: Record<string, string>;
-}
-
-/** The signed blocks every actor holds and those in flight. */
-function signedBlocksSeen(view: RuntimeView): SignedBlock[] {
-  const found: SignedBlock[] = [];
-  for (const actor of view.actors) {
-    const context = actor.context as BlockHolder;
-    for (const [digest, signature] of Object.entries(context.signatures ?? {})) {
-      const block = context.blocks?.[digest];
-      if (block !== undefined && signature !== "") found.push({ block, signature });
-    }
-  }
-  for (const entry of view.inFlight()) {
-    if (entry.message.type !== "BLOCK") continue;
-    const { block, signature } = entry.message as unknown as SignedBlock;
-    if (signature !== "") found.push({ block, signature });
-  }
-  return found;
-}
-
-interface VoteHolder {
   votes?: Vote[];
   signed?: Vote[];
 }
 
-/** The votes every actor holds (correct nodes' received and own, Byzantine nodes' signed) and those in flight. */
-function votesSeen(view: RuntimeView): Vote[] {
-  const found: Vote[] = [];
+/** Every signed BLOCK any node holds (mined blocks carry no signature), each once, by digest. */
+export function signedBlocksSeen(view: RuntimeView): SignedBlock[] {
+  const found = new Map<string, SignedBlock>();
   for (const actor of view.actors) {
-    const context = actor.context as VoteHolder;
-    for (const vote of [...(context.votes ?? []), ...(context.signed ?? [])]) found.push(vote);
+    const context = actor.context as SignerContext;
+    for (const [digest, signature] of Object.entries(context.signatures ?? {})) {
+      const block = context.blocks?.[digest];
+      if (block !== undefined && signature !== "") found.set(digest, { block, signature });
+    }
   }
-  for (const entry of view.inFlight()) {
-    if (entry.message.type !== "VOTE") continue;
-    const { validator, source, sourceHeight, target, targetHeight, signature } = entry.message as unknown as Vote;
-    found.push({ validator, source, sourceHeight, target, targetHeight, signature });
-  }
-  return found;
+  return [...found.keys()].sort().map((digest) => found.get(digest)!);
 }
 
-export function nextHybridHistory(history: HybridHistory, view: RuntimeView): HybridHistory {
-  const finality = nextFinalityHistory({ finalized: history.finalized }, view);
-  let votes = history.votes;
-  const known = new Set(votes.map(voteKey));
-  for (const vote of votesSeen(view))
-    if (!known.has(voteKey(vote))) {
-      votes = withVote(votes, vote);
-      known.add(voteKey(vote));
-    }
-  let proposals = history.proposals;
-  const signed = new Set(proposals.map((entry) => entry.block.digest));
-  for (const entry of signedBlocksSeen(view))
-    if (!signed.has(entry.block.digest)) {
-      proposals = [...proposals, entry].sort((a, b) => (a.block.digest < b.block.digest ? -1 : 1));
-      signed.add(entry.block.digest);
-    }
-  if (finality.finalized === history.finalized && votes === history.votes && proposals === history.proposals) return history;
-  return { finalized: finality.finalized, votes, proposals };
+/** Every signed vote any node holds (correct nodes' received and own, Byzantine nodes' signed), each once. */
+export function votesSeen(view: RuntimeView): Vote[] {
+  let votes: Vote[] = [];
+  for (const actor of view.actors) {
+    const context = actor.context as SignerContext;
+    for (const vote of [...(context.votes ?? []), ...(context.signed ?? [])]) votes = withVote(votes, vote);
+  }
+  return votes;
 }
-
-export const hybridHistory: HistoryDeclaration<HybridHistory> = { initial: { finalized: {}, votes: [], proposals: [] }, next: nextHybridHistory };
 
 /** Every proposer the signed blocks prove slashable for a double proposal (slashing.ts), with the first pair (in digest order). */
 function doubleProposers(proposals: readonly SignedBlock[]): Map<string, [SignedBlock, SignedBlock]> {
@@ -116,17 +76,16 @@ function stakesOf(view: RuntimeView): Record<string, number> {
   return {};
 }
 
-/** Where correct nodes finalized conflicting blocks: the pair, the validators the history's votes prove slashable (slashing.ts), their stake and the total; null otherwise. */
+/** Where correct nodes finalized conflicting blocks: the pair, the validators the signed votes and blocks prove slashable (slashing.ts), their stake and the total; null otherwise. */
 export function accountableSafetyEvidence(view: RuntimeView): AccountableSafetyEvidence | null {
   const pair = conflictingFinalizedPair(view);
   if (pair === null) return null;
   const stakes = stakesOf(view);
-  const history = view.history as HybridHistory | undefined;
-  const byVotes = slashableValidators(history?.votes ?? []);
+  const byVotes = slashableValidators(votesSeen(view));
   const slashable: AccountableSafetyEvidence["slashable"] = [...byVotes.entries()]
     .filter(([validator]) => (stakes[validator] ?? 0) > 0)
     .map(([validator, proof]) => ({ validator, stake: stakes[validator]!, offence: proof.offence, votes: proof.votes }));
-  for (const [validator, blocks] of doubleProposers(history?.proposals ?? []))
+  for (const [validator, blocks] of doubleProposers(signedBlocksSeen(view)))
     if (!byVotes.has(validator) && (stakes[validator] ?? 0) > 0) slashable.push({ validator, stake: stakes[validator]!, offence: "double proposal", blocks });
   return {
     conflicting: [pair.a.block, pair.b.block],

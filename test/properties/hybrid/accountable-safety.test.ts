@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { RuntimeView } from "../../../impl/runtime/index.ts";
-import { accountableSafety, accountableSafetyEvidence, explainFinalityViolation, isAccountable, type HybridHistory } from "../../../properties/hybrid/accountable-safety.ts";
+import type { ActorView, RuntimeView } from "../../../impl/runtime/index.ts";
+import type { Vote } from "../../../spec/hybrid/reference/votes.ts";
+import { accountableSafety, accountableSafetyEvidence, explainFinalityViolation, isAccountable, signedBlocksSeen } from "../../../properties/hybrid/accountable-safety.ts";
 import { signBlock } from "../../../spec/hybrid/block.ts";
 import { counterexampleView } from "./counterexample-view.ts";
 
@@ -35,16 +36,16 @@ describe("accountable safety on the hybrid attacks' counterexamples", () => {
     expect(failing).not.toContain("accountable safety");
     const evidence = accountableSafetyEvidence(view)!;
     expect(evidence.slashable.map(({ validator, stake, offence }) => ({ validator, stake, offence }))).toEqual([{ validator: "Z0", stake: 1, offence: "double vote" }]);
-    expect((view.history as HybridHistory).proposals).toEqual([]);
+    expect(signedBlocksSeen(view)).toEqual([]);
     expect(explainFinalityViolation(view).at(-1)).toBe("slashable stake 1 of 3: ≥ 1/3, as accountable safety requires");
   });
 
-  it("signed BLOCKs in the history: two blocks one staked proposer signed at one height name it slashable for a double proposal", async () => {
+  it("signed BLOCKs: two blocks one staked proposer signed at one height name it slashable for a double proposal", async () => {
     const { view } = await counterexampleView("hybrid/ffg_byzantine_third");
     const [a, b] = accountableSafetyEvidence(view)!.conflicting;
-    const signed = (block: typeof a) => ({ block: { ...block, proposer: "N1" }, signature: signBlock("N1", block.digest) });
-    const history: HybridHistory = { ...(view.history as HybridHistory), votes: [], proposals: [signed(a), signed(b)] };
-    const withBlocks = Object.create(view, { history: { value: history } }) as RuntimeView;
+    // The same state with no votes anywhere, and a node holding two blocks N1 signed at height 1.
+    const holder: ActorView = { ...view.actors[0]!, name: "X", correct: false, byzantine: true, context: { blocks: { [a.digest]: { ...a, proposer: "N1" }, [b.digest]: { ...b, proposer: "N1" } }, signatures: { [a.digest]: signBlock("N1", a.digest), [b.digest]: signBlock("N1", b.digest) } } };
+    const withBlocks = withActors(view, [...view.actors.map((actor) => withoutVotes(actor, () => true)), holder]);
     const evidence = accountableSafetyEvidence(withBlocks)!;
     expect(evidence.slashable.map(({ validator, stake, offence }) => ({ validator, stake, offence }))).toEqual([{ validator: "N1", stake: 1, offence: "double proposal" }]);
     expect(explainFinalityViolation(withBlocks)[1]).toMatch(/^N1 \(stake 1\) slashable for a double proposal: signed BLOCK h1·N1·[0-9a-f]{6} and BLOCK h1·N1·[0-9a-f]{6}$/);
@@ -53,10 +54,21 @@ describe("accountable safety on the hybrid attacks' counterexamples", () => {
   it("fails where conflicting blocks are final and the signed messages convict less than 1/3 of the stake", async () => {
     const { view } = await counterexampleView("hybrid/ffg_byzantine_third");
     expect(accountableSafety.holds(view)).toBe(true);
-    // The same state with Z0's votes gone from the history: nothing proves anyone slashable.
-    const history = view.history as HybridHistory;
-    const unsigned = Object.create(view, { history: { value: { ...history, votes: history.votes.filter((vote) => vote.validator !== "Z0") } } }) as RuntimeView;
+    // The same state with Z0's votes gone from every node: nothing proves anyone slashable.
+    const unsigned = withActors(view, view.actors.map((actor) => withoutVotes(actor, (vote) => vote.validator === "Z0")));
     expect(accountableSafetyEvidence(unsigned)).toMatchObject({ slashable: [], slashableStake: 0, totalStake: 3 });
     expect(accountableSafety.holds(unsigned)).toBe(false);
   });
 });
+
+/** The view with other actors (the history and the rest as they are). */
+function withActors(view: RuntimeView, actors: ActorView[]): RuntimeView {
+  return Object.create(view, { actors: { value: actors } }) as RuntimeView;
+}
+
+/** The actor with the votes `drop` picks gone from what it holds and signed. */
+function withoutVotes(actor: ActorView, drop: (vote: Vote) => boolean): ActorView {
+  const context = actor.context as { votes?: Vote[]; signed?: Vote[] };
+  const keep = (votes: Vote[] | undefined) => (votes === undefined ? undefined : votes.filter((vote) => !drop(vote)));
+  return { ...actor, context: { ...context, votes: keep(context.votes), signed: keep(context.signed) } };
+}
